@@ -1,0 +1,117 @@
+"""The one configured cattrs converter between plain data and the model.
+
+Plain data is what a JSON or YAML file holds once parsed: dicts, lists, strings, numbers,
+booleans and None. Structuring is strict (no coercion of ``"1"`` to ``1`` or of ``1`` to
+``True``) so the model never holds what the schema would refuse; unstructuring omits values
+equal to their defaults so dumped files stay as short as the person wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from claimtrack.model import ClaimFile
+
+__all__ = ["iter_structure_errors", "structure", "unstructure"]
+
+
+def _strict_str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _strict_bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _strict_int(value: object) -> int:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _number(value: object) -> float:
+    # Keep ints as ints: 2000 stays 2000 on the way back out, not 2000.0.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return value
+
+
+_PRIMITIVES: dict[type, Callable[[object], object]] = {
+    str: _strict_str,
+    bool: _strict_bool,
+    int: _strict_int,
+    float: _number,
+}
+
+
+def _register_strict(converter: cattrs.Converter, kind: type, check: Callable[[object], object]) -> None:
+    """Strict hooks for ``kind`` and ``kind | None`` (cattrs coerces both by default)."""
+
+    def optional(value: object, _type: object) -> object:
+        return None if value is None else check(value)
+
+    def exact(value: object, type_: Any) -> object:
+        # The hook also catches subclasses, such as our StrEnums: let them parse the value.
+        checked = check(value)
+        return checked if type_ is kind else type_(checked)
+
+    converter.register_structure_hook(kind, exact)
+    converter.register_structure_hook_func(lambda t: t == kind | None, optional)
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the converter: strict primitives, no extra keys, defaults omitted on output."""
+    converter = cattrs.Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
+    )
+    for kind, check in _PRIMITIVES.items():
+        _register_strict(converter, kind, check)
+    return converter
+
+
+@cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def structure(data: Any) -> ClaimFile:
+    """Turn parsed file data into a :class:`ClaimFile`; raises cattrs's grouped errors."""
+    return _converter().structure(data, ClaimFile)
+
+
+def unstructure(claim_file: ClaimFile) -> dict[str, Any]:
+    """Turn a :class:`ClaimFile` into plain data ready for JSON or YAML."""
+    data: dict[str, Any] = _converter().unstructure(claim_file)
+    # The format version is always written, default or not: a reader needs it first.
+    return {"version": claim_file.version, **data}
+
+
+def iter_structure_errors(
+    error: BaseException, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Walk cattrs's grouped errors, yielding (path, message) per leaf problem."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for exc, note in with_notes:
+            step: str | int = note.name if hasattr(note, "name") else note.index
+            yield from iter_structure_errors(exc, (*path, step))
+        for exc in without:
+            yield from iter_structure_errors(exc, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield (*path, key), f"unknown field {key!r}"
+    elif isinstance(error, KeyError):
+        yield path, f"missing required field {error.args[0]!r}" if error.args else "missing field"
+    else:
+        yield path, str(error)

@@ -1,0 +1,94 @@
+"""Findings: what claimtrack reports about a file, each with a rule code and a location."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import attrs
+
+__all__ = ["Finding", "Location", "Severity", "Span", "escape_pointer_token", "pointer"]
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info: compare severities with this."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+@attrs.frozen
+class Span:
+    """A region of a file: 1-based line and column of its start and end (end inclusive of
+    the last character's column + 1, as editors count)."""
+
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """Where a finding stands: the file as the user named it, a position, a JSON pointer."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    pointer: str = ""
+    claim_id: str | None = None
+
+    @classmethod
+    def at(
+        cls, path: str, span: Span | None, pointer: str = "", claim_id: str | None = None
+    ) -> Location:
+        """A location from a span (or the top of the file when there is none)."""
+        if span is None:
+            return cls(path=path, pointer=pointer, claim_id=claim_id)
+        return cls(
+            path=path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            pointer=pointer,
+            claim_id=claim_id,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem: a rule code and name, a severity, a message, where, and what to do."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """Deterministic order: file, line, column, code, pointer, message."""
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code, loc.pointer, self.message)
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one JSON Pointer reference token (RFC 6901: ``~`` then ``/``)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """The RFC 6901 JSON Pointer of a key/index path (``""`` for the whole document)."""
+    return "".join("/" + escape_pointer_token(token) for token in path)

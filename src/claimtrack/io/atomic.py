@@ -1,0 +1,29 @@
+"""Atomic file writes: a temporary file in the same folder, flushed, then renamed over."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new, never
+    half of one. Keeps the old file's permission bits when there is one."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

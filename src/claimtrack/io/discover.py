@@ -1,0 +1,75 @@
+"""From what the user typed to the files to check: files, folders, globs, and "-"."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+__all__ = ["CLAIM_FILE_SUFFIXES", "STDIN", "Discovery", "discover"]
+
+CLAIM_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+STDIN = "-"
+
+
+@attrs.frozen
+class Discovery:
+    """The files found, in order, and the arguments that matched nothing."""
+
+    files: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def _walk(folder: str) -> list[str]:
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        found.extend(
+            os.path.join(root, name)
+            for name in sorted(files)
+            if name.lower().endswith(CLAIM_FILE_SUFFIXES) and not name.startswith(".")
+        )
+    return found
+
+
+def discover(arguments: Iterable[str]) -> Discovery:
+    """Expand folders (recursively, claim-file suffixes only, hidden entries skipped) and
+    globs; keep named files whatever their suffix; keep "-" for standard input.
+
+    Files come out sorted within each argument, each once, with POSIX separators.
+    """
+    files: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        display = Path(name).as_posix() if name != STDIN else name
+        if display not in seen:
+            seen.add(display)
+            files.append(display)
+
+    for argument in arguments:
+        if argument == STDIN:
+            add(STDIN)
+        elif os.path.isdir(argument):
+            for name in _walk(argument):
+                add(name)
+        elif os.path.exists(argument):
+            add(argument)
+        elif glob.has_magic(argument):
+            matches = sorted(glob.glob(argument, recursive=True))
+            expanded = [
+                name
+                for match in matches
+                for name in (_walk(match) if os.path.isdir(match) else [match])
+            ]
+            if not expanded:
+                missing.append(argument)
+            for name in expanded:
+                add(name)
+        else:
+            missing.append(argument)
+    return Discovery(tuple(files), tuple(missing))

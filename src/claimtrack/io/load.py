@@ -1,0 +1,221 @@
+"""Reading a claim file: bytes, limits, decoding, parsing, into a :class:`LoadedDocument`.
+
+A loaded document is a value: the text, the parsed data and where each value stands. Checks
+run on it, never on files, so faster loaders or a cache can stand in for this one.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimtrack import rules
+from claimtrack.errors import InputLimitError, LoadError
+from claimtrack.findings import Location, Span, pointer
+from claimtrack.io.json import parse_json
+from claimtrack.io.positions import PositionMap, span_of_offset
+from claimtrack.io.problem import ParseProblem
+from claimtrack.io.yaml import YamlLimits, parse_yaml
+
+__all__ = ["Format", "Limits", "LoadedDocument", "detect_format", "load_bytes", "load_path"]
+
+_BOMS = {
+    b"\xef\xbb\xbf": "UTF-8",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+class Format(StrEnum):
+    """The syntaxes a claim file may be written in."""
+
+    YAML = "yaml"
+    JSON = "json"
+
+
+@attrs.frozen
+class Limits:
+    """Bounds that keep hostile input from exhausting memory or time."""
+
+    max_bytes: int = 256 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_nodes: int = 100_000
+
+
+@attrs.frozen(eq=False)
+class LoadedDocument:
+    """A parsed claim file: its name, format, text, data and value positions."""
+
+    path: str
+    format: Format
+    text: str
+    data: Any
+    positions: PositionMap
+    file_path: Path | None = None
+
+    def claim_id_at(self, path: tuple[str | int, ...] | list[str | int]) -> str | None:
+        """The id of the claim a path lies in, if it lies in one that has a usable id."""
+        if len(path) < 2 or path[0] != "claims" or not isinstance(path[1], int):
+            return None
+        claims = self.data.get("claims") if isinstance(self.data, dict) else None
+        if not isinstance(claims, list) or not 0 <= path[1] < len(claims):
+            return None
+        claim = claims[path[1]]
+        claim_id = claim.get("id") if isinstance(claim, dict) else None
+        return claim_id if isinstance(claim_id, str) else None
+
+    def location(
+        self, path: tuple[str | int, ...] | list[str | int], *, key: bool = False
+    ) -> Location:
+        """The location of the value (or, with ``key``, the key) at ``path``."""
+        return Location.at(
+            self.path,
+            self.positions.span(path, key=key),
+            pointer(path),
+            self.claim_id_at(path),
+        )
+
+
+def detect_format(name: str, text: str | None = None) -> Format:
+    """The format a file name implies; for other names, JSON if the text starts with '{'."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".json":
+        return Format.JSON
+    if suffix in (".yaml", ".yml"):
+        return Format.YAML
+    if text is not None and text.lstrip().startswith("{"):
+        return Format.JSON
+    return Format.YAML
+
+
+def _problem_error(name: str, problem: ParseProblem) -> LoadError:
+    finding = rules.finding(
+        problem.rule,
+        problem.message,
+        Location.at(name, problem.span, problem.pointer),
+        hint=problem.hint,
+    )
+    if problem.rule is rules.INPUT_LIMIT:
+        return InputLimitError([finding])
+    return LoadError([finding])
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            raise _problem_error(
+                name,
+                ParseProblem(
+                    rules.INVALID_ENCODING,
+                    f"the file starts with a {encoding} byte-order mark",
+                    Span(1, 1),
+                ),
+            )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8", errors="replace")
+        raise _problem_error(
+            name,
+            ParseProblem(
+                rules.INVALID_ENCODING,
+                f"byte 0x{data[error.start]:02x} at offset {error.start} is not valid UTF-8",
+                span_of_offset(good, len(good)),
+            ),
+        ) from None
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    *,
+    format: Format | None = None,
+    limits: Limits | None = None,
+    file_path: Path | None = None,
+) -> LoadedDocument:
+    """Decode and parse a claim file's bytes; raise :class:`LoadError` with findings if bad.
+
+    ``name`` is how findings will name the file (as the user gave it).
+    """
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise _problem_error(
+            name,
+            ParseProblem(
+                rules.INPUT_LIMIT,
+                f"the file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}",
+                Span(1, 1),
+            ),
+        )
+    text = _decode(data, name)
+    fmt = format or detect_format(name, text)
+    try:
+        if fmt is Format.JSON:
+            parsed, positions = parse_json(text)
+        else:
+            parsed, root = parse_yaml(text, YamlLimits(limits.max_depth, limits.max_alias_nodes))
+            positions = PositionMap(root)
+    except ParseProblem as problem:
+        raise _problem_error(name, problem) from None
+    if not isinstance(parsed, dict):
+        what = "empty" if parsed is None else f"a {_kind(parsed)}"
+        raise _problem_error(
+            name,
+            ParseProblem(
+                rules.NOT_A_CLAIM_FILE,
+                f"the top level of the file is {what}, not a mapping",
+                positions.span(()),
+            ),
+        )
+    return LoadedDocument(name, fmt, text, parsed, positions, file_path)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number"
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    format: Format | None = None,
+    limits: Limits | None = None,
+) -> LoadedDocument:
+    """Read and parse a claim file from disk; raise :class:`LoadError` with findings if bad."""
+    limits = limits or Limits()
+    display = name if name is not None else Path(path).as_posix()
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
+                raise _problem_error(
+                    display,
+                    ParseProblem(
+                        rules.INPUT_LIMIT,
+                        f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                        Span(1, 1),
+                    ),
+                )
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise LoadError(
+            [
+                rules.finding(
+                    rules.UNREADABLE,
+                    f"cannot read the file: {reason}",
+                    Location(path=display),
+                )
+            ]
+        ) from None
+    return load_bytes(data, display, format=format, limits=limits, file_path=Path(path))

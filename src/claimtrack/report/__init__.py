@@ -1,0 +1,1 @@
+"""Findings renderers: text (for people and editors), JSON (for programs)."""

@@ -1,0 +1,37 @@
+"""The published JSON Schema of claim files, packaged with the library, and its validator.
+
+``schemas/`` at the top of the repository is the source of truth; the package carries a
+byte-identical copy so an installed claimtrack finds it without a checkout.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["CLAIM_FILE_SCHEMA", "CHECK_OUTPUT_SCHEMA", "load_schema", "schema_text", "validator"]
+
+CLAIM_FILE_SCHEMA = "claim-file.schema.json"
+CHECK_OUTPUT_SCHEMA = "check-output.schema.json"
+
+
+def schema_text(name: str = CLAIM_FILE_SCHEMA) -> str:
+    """The text of a packaged schema, exactly as published."""
+    return resources.files("claimtrack").joinpath("schemas", name).read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(name: str = CLAIM_FILE_SCHEMA) -> dict[str, Any]:
+    """A packaged schema, parsed (cached: treat it as read-only)."""
+    loaded: dict[str, Any] = json.loads(schema_text(name))
+    return loaded
+
+
+@cache
+def validator(name: str = CLAIM_FILE_SCHEMA) -> Any:
+    """A Draft 2020-12 validator for a packaged schema, built once per process."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(name))
