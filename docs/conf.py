@@ -13,14 +13,13 @@ from claimtrack._version import __version__  # noqa: E402
 
 project = "claimtrack"
 author = "The claimtrack developers"
-copyright = "2026, The claimtrack developers"  # noqa: A001
+copyright = "2026, The claimtrack developers"
 release = __version__
 version = __version__
 
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
-    "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "_ext.claimtrack_docs",
@@ -31,7 +30,7 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = f"claimtrack {__version__}"
-autodoc_typehints = "description"
+autodoc_typehints = "none"  # signatures stay readable; types are in the code
 autodoc_member_order = "bysource"
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 nitpicky = False

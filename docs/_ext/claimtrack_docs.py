@@ -1,7 +1,7 @@
-"""Sphinx extension: generate reference pages from the schema (and, later, the rule registry).
+"""Sphinx extension: generate reference pages from the schema.
 
-Pages are written into ``docs/generated/`` (not kept in git) before the build reads sources, so the claim-file
-reference can never drift from ``schemas/claim-file.schema.json``.
+Pages are written into ``docs/generated/`` (not kept in git) before the build reads the
+sources, so the claim-file reference can never drift from the schema.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def _table(definition: dict[str, Any]) -> list[str]:
         description = prop.get("description", "")
         default = prop.get("default")
         if default is not None:
-            description += f" Default: `{str(default).lower() if isinstance(default, bool) else default}`."
+            description += (
+                f" Default: `{str(default).lower() if isinstance(default, bool) else default}`."
+            )
         lines.append(
             f"| `{name}` | {_type_of(prop)} | {'yes' if name in required else ''} |"
             f" {_cell(description)} |"

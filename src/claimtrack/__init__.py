@@ -8,7 +8,7 @@
 ...   - id: casualties
 ...     text: More than 2,000 fighters were killed.
 ...     kind: quantity
-...     anchor: {exact: more than 2,000 casualties}
+...     anchor: {exact: "more than 2,000 casualties"}
 ...     quantities: [{lower_bound: 2000, unit: casualties}]
 ... ''')
 >>> claim_file.claims[0].quantities[0].lower_bound

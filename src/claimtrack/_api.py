@@ -13,6 +13,7 @@ from claimtrack._convert import iter_structure_errors, structure, unstructure
 from claimtrack.errors import LoadError
 from claimtrack.io.atomic import write_atomic
 from claimtrack.io.load import Format, Limits, LoadedDocument, detect_format, load_bytes, load_path
+from claimtrack.io.yaml import dump_yaml
 from claimtrack.model import ClaimFile
 from claimtrack.validate import schema_findings
 
@@ -20,7 +21,7 @@ __all__ = ["dump", "dumps", "load", "load_document", "loads", "to_model"]
 
 
 def to_model(document: LoadedDocument) -> ClaimFile:
-    """The records of a loaded document; :class:`LoadError` with every schema finding if it
+    """The records of a loaded document; :class:`~claimtrack.errors.LoadError` with every schema finding if it
     does not follow the schema."""
     findings = schema_findings(document)
     if findings:
@@ -42,7 +43,7 @@ def load_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
 
 
 def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> ClaimFile:
-    """Read a claim file into records; :class:`LoadError` (with findings) if it is unreadable,
+    """Read a claim file into records; :class:`~claimtrack.errors.LoadError` (with findings) if it is unreadable,
     malformed or not schema-valid. Integrity rules and flags are :func:`claimtrack.check`'s."""
     return to_model(load_path(path, limits=limits))
 
@@ -64,12 +65,7 @@ def dumps(claim_file: ClaimFile, format: Format | str = Format.YAML) -> str:
     data = unstructure(claim_file)
     if Format(format) is Format.JSON:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(
-        data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
+    return dump_yaml(data)
 
 
 def dump(

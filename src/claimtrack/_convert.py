@@ -9,6 +9,7 @@ equal to their defaults so dumped files stay as short as the person wrote them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
@@ -55,7 +56,9 @@ _PRIMITIVES: dict[type, Callable[[object], object]] = {
 }
 
 
-def _register_strict(converter: cattrs.Converter, kind: type, check: Callable[[object], object]) -> None:
+def _register_strict(
+    converter: cattrs.Converter, kind: type, check: Callable[[object], object]
+) -> None:
     """Strict hooks for ``kind`` and ``kind | None`` (cattrs coerces both by default)."""
 
     def optional(value: object, _type: object) -> object:
@@ -77,6 +80,8 @@ def make_converter() -> cattrs.Converter:
     )
     for kind, check in _PRIMITIVES.items():
         _register_strict(converter, kind, check)
+    # Our enums are StrEnums: write their plain string value, not the enum object.
+    converter.register_unstructure_hook(StrEnum, lambda member: member.value)
     return converter
 
 

@@ -3,7 +3,7 @@
 Field names equal the schema's property names and enum values equal the schema's strings, so
 the converter needs no renaming. Field validators enforce only what the schema states too
 (patterns, ranges, required alternatives); rules that span records (duplicate ids, unknown
-sources, inverted ranges) live in :mod:`claimtrack.validate`, where they become findings.
+sources, inverted ranges) live in ``claimtrack.validate``, where they become findings.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["CLAIM_FILE_SCHEMA", "CHECK_OUTPUT_SCHEMA", "load_schema", "schema_text", "validator"]
+__all__ = ["CHECK_OUTPUT_SCHEMA", "CLAIM_FILE_SCHEMA", "load_schema", "schema_text", "validator"]
 
 CLAIM_FILE_SCHEMA = "claim-file.schema.json"
 CHECK_OUTPUT_SCHEMA = "check-output.schema.json"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from claimtrack import _dates, rules
@@ -19,7 +19,7 @@ from claimtrack.anchor import PlacementStatus, normalize, place
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
-from claimtrack.model import Claim, ClaimFile, Quantity, When
+from claimtrack.model import Claim, ClaimFile, Quantity, Source, When
 from claimtrack.schema import load_schema, validator
 
 __all__ = ["integrity_findings", "schema_findings"]
@@ -56,9 +56,14 @@ _TYPE_NAMES = {
 }
 
 
-def _def_names() -> dict[int, str]:
+def _def_names() -> dict[str, str]:
+    """Definition names by their (unique) description: the validator hands us copies of the
+    definitions, so identity cannot tell which one an error is about."""
     schema = load_schema()
-    return {id(definition): name for name, definition in schema.get("$defs", {}).items()}
+    return {
+        definition.get("description", ""): name
+        for name, definition in schema.get("$defs", {}).items()
+    }
 
 
 def _what(path: Path) -> str:
@@ -103,12 +108,19 @@ def schema_findings(document: LoadedDocument) -> list[Finding]:
         validator().iter_errors(document.data),
         key=lambda error: [str(step) for step in error.absolute_path],
     )
+    seen: set[tuple[str, str]] = set()
     for error in errors:
-        findings.extend(_from_error(document, error, names))
+        for finding in _from_error(document, error, names):
+            # One value breaking two constraints (empty text: minLength and pattern) is one
+            # problem to the person fixing it.
+            key = (finding.code, finding.location.pointer)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
     return findings
 
 
-def _from_error(document: LoadedDocument, error: Any, names: dict[int, str]) -> Iterator[Finding]:
+def _from_error(document: LoadedDocument, error: Any, names: dict[str, str]) -> Iterator[Finding]:
     path: Path = tuple(error.absolute_path)
     keyword = error.validator
     instance = error.instance
@@ -143,7 +155,7 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[int, str]) -> 
     elif keyword == "type":
         expected = error.validator_value
         wanted = (
-            " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+            " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
             if isinstance(expected, list)
             else _TYPE_NAMES.get(expected, expected)
         )
@@ -155,7 +167,8 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[int, str]) -> 
             hint = "Write the number without quotes, digits only (2000, not '2,000')."
         yield rules.finding(
             rules.WRONG_TYPE,
-            f"{_what(path)} of {_owner(document, path)} must be {wanted}, got {got} {_show(instance)}",
+            f"{_what(path)} of {_owner(document, path)} must be {wanted},"
+            f" got {got} {_show(instance)}",
             document.location(path),
             hint=hint,
         )
@@ -168,12 +181,13 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[int, str]) -> 
             hint=_suggest(instance, choices).capitalize(),
         )
     elif keyword in ("oneOf", "anyOf", "not", "allOf"):
-        name = names.get(id(error.schema), "record")
         description = error.schema.get("description", "")
+        name = names.get(description, "record").lower()
+        keys = ", ".join(repr(key) for key in instance) if isinstance(instance, dict) else ""
         yield rules.finding(
             rules.INVALID_SHAPE,
-            f"this {name.lower()} in {_owner(document, path)} combines its fields in a way the schema"
-            f" does not allow",
+            f"this {name} of {_owner(document, path)} combines fields the schema does not allow"
+            + (f" together ({keys})" if keys else ""),
             document.location(path),
             hint=description or None,
         )
@@ -218,7 +232,11 @@ def integrity_findings(
 
 
 def _duplicate_ids(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    for section, records in (("claims", claim_file.claims), ("sources", claim_file.sources)):
+    sections: tuple[tuple[str, Sequence[Claim | Source]], ...] = (
+        ("claims", claim_file.claims),
+        ("sources", claim_file.sources),
+    )
+    for section, records in sections:
         first_seen: dict[str, int] = {}
         for index, record in enumerate(records):
             if record.id in first_seen:
@@ -264,16 +282,21 @@ def _when_findings(document: LoadedDocument, when: When, path: Path) -> Iterator
                 document.location((*path, field)),
             )
             return
-    if when.start is not None and when.end is not None:
-        if _dates.earliest(when.start) > _dates.latest(when.end):
-            yield rules.finding(
-                rules.INVERTED_RANGE,
-                f"the period starts ({when.start}) after it ends ({when.end})",
-                document.location((*path, "start")),
-            )
+    if (
+        when.start is not None
+        and when.end is not None
+        and _dates.earliest(when.start) > _dates.latest(when.end)
+    ):
+        yield rules.finding(
+            rules.INVERTED_RANGE,
+            f"the period starts ({when.start}) after it ends ({when.end})",
+            document.location((*path, "start")),
+        )
 
 
-def _quantity_findings(document: LoadedDocument, quantity: Quantity, path: Path) -> Iterator[Finding]:
+def _quantity_findings(
+    document: LoadedDocument, quantity: Quantity, path: Path
+) -> Iterator[Finding]:
     pairs = (("low", "high"), ("lower_bound", "upper_bound"))
     for low_name, high_name in pairs:
         low, high = getattr(quantity, low_name), getattr(quantity, high_name)

@@ -104,6 +104,7 @@ def check_command(
     ordered = [results[i] if i in results else next(queue) for i in range(len(inputs))]
 
     level = verbosity(verbose, quiet)
+    coloured = False
     if level >= 0:
         if output_format == "json":
             from claimtrack.report.json import render_json
@@ -112,14 +113,14 @@ def check_command(
         else:
             from claimtrack.report.text import TextStyle, render_text
 
-            stream_is_file = output not in (None, "-")
+            coloured = output in (None, "-") and use_colour(colour)
             style = TextStyle(
-                colour=not stream_is_file and use_colour(colour),
+                colour=coloured,
                 hints=level >= 1,
                 summary=level >= 1,
             )
             text = render_text(ordered, style)
-        emit(text, output)
+        emit(text, output, colour=coloured)
 
     threshold = Severity(fail_level).rank
     findings = [finding for result in ordered for finding in result.findings]

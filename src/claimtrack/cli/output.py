@@ -28,11 +28,12 @@ def verbosity(verbose: int, quiet: int) -> int:
     return 1 + verbose - quiet
 
 
-def emit(text: str, output: str | None) -> None:
-    """Write results to ``output`` atomically, or to stdout."""
+def emit(text: str, output: str | None, *, colour: bool = False) -> None:
+    """Write results to ``output`` atomically, or to stdout (keeping ANSI colour only when
+    ``colour`` says the text was coloured on purpose)."""
     if output is None or output == "-":
         if text:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=colour)
         return
     from claimtrack.io.atomic import write_atomic
 

@@ -17,7 +17,9 @@ _NAMES = {"claim-file": "claim-file.schema.json", "check-output": "check-output.
     show_default=True,
     help="Which schema: of claim files, or of `check --format json` output.",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+)
 def schema_command(which: str, output: str | None) -> None:
     """Print the JSON Schema (Draft 2020-12) that claim files follow."""
     from claimtrack.schema import schema_text

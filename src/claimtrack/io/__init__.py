@@ -3,6 +3,6 @@
 Only this package opens files. Everything downstream receives a :class:`LoadedDocument`.
 """
 
-from claimtrack.io.load import Format, LoadedDocument, Limits, detect_format, load_bytes, load_path
+from claimtrack.io.load import Format, Limits, LoadedDocument, detect_format, load_bytes, load_path
 
 __all__ = ["Format", "Limits", "LoadedDocument", "detect_format", "load_bytes", "load_path"]

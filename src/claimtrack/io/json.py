@@ -63,9 +63,7 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
             hint="Write a finite number, or quote the value to make it a string.",
         ) from None
     except RecursionError:
-        raise ParseProblem(
-            rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)
-        ) from None
+        raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
     return data, PositionMap(build=lambda: scan_positions(text)[0])
 
 
@@ -138,8 +136,8 @@ def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:
             return
         frame = stack[-1]
         if isinstance(frame.children, dict):
-            assert frame.key is not None and frame.key_span is not None
-            frame.children[frame.key] = (frame.key_span, node)
+            if frame.key is not None and frame.key_span is not None:
+                frame.children[frame.key] = (frame.key_span, node)
             frame.key = None
         else:
             frame.children.append(node)

@@ -10,7 +10,7 @@ refused. Only the parser is YAML's; no tag ever constructs an object.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import yaml
@@ -20,7 +20,7 @@ from claimtrack.findings import Span, pointer
 from claimtrack.io.positions import Node, RawSpan, span_of_offset
 from claimtrack.io.problem import ParseProblem
 
-__all__ = ["YamlLimits", "parse_yaml"]
+__all__ = ["YamlLimits", "dump_yaml", "parse_yaml"]
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -177,6 +177,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
     result: tuple[Any, Node] | None = None
     documents = 0
     try:
+        event: Any
         for event in yaml.parse(text, Loader=_Parser):
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
@@ -239,9 +240,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         _span(where),
                         pointer=pointer(_path(stack)),
                     )
-                container: dict[str, Any] | list[Any] = (
-                    {} if kind is yaml.MappingStartEvent else []
-                )
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, event.start_mark, event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
@@ -295,9 +294,9 @@ def _mapping_key(
             hint="Write the merged fields out in full.",
             pointer=pointer(_path(stack)),
         )
-    assert isinstance(frame.children, dict)
-    if key in frame.children:
-        first = frame.children[key][0]
+    children = frame.children
+    if isinstance(children, dict) and key in children:
+        first = children[key][0]
         raise ParseProblem(
             rules.DUPLICATE_KEY,
             f"key {key!r} appears twice in the same mapping (first at line {first[0]},"
@@ -310,14 +309,38 @@ def _mapping_key(
 
 def _add(frame: _Frame, value: Any, node: Node, weight: int) -> None:
     frame.nodes += weight
-    if isinstance(frame.value, dict):
-        assert frame.key is not None and frame.key_span is not None
-        assert isinstance(frame.children, dict)
-        frame.value[frame.key] = value
-        frame.children[frame.key] = (frame.key_span, node)
+    children = frame.children
+    if isinstance(children, dict):
+        key, key_span = frame.key, frame.key_span
+        if key is None or key_span is None:  # pragma: no cover - events alternate key, value
+            raise ParseProblem(rules.SYNTAX_ERROR, "a mapping value arrived without its key")
+        cast(dict[str, Any], frame.value)[key] = value
+        children[key] = (key_span, node)
         frame.key = None
         frame.key_span = None
     else:
-        assert isinstance(frame.children, list)
-        frame.value.append(value)
-        frame.children.append(node)
+        cast(list[Any], frame.value).append(value)
+        children.append(node)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML's safe dumper, taught our resolution rules so that every string it leaves
+    unquoted reads back as a string (PyYAML follows YAML 1.1, where ``1e3`` and ``0o17``
+    are strings; for us they are numbers)."""
+
+
+_Dumper.add_implicit_resolver(_TAG + "int", _INT_OCT, list("0"))
+_Dumper.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+.0123456789"))
+
+
+def dump_yaml(data: Any) -> str:
+    """Block-style YAML of plain data, keys in the order given, Unicode kept as is."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return text
