@@ -21,7 +21,9 @@ __all__ = ["dump", "dumps", "load", "load_document", "loads", "to_model"]
 
 
 def to_model(document: LoadedDocument) -> ClaimFile:
-    """The records of a loaded document; :class:`~claimtrack.errors.LoadError` with every schema finding if it
+    """The records of a loaded document.
+
+    Raises :class:`~claimtrack.errors.LoadError` with every schema finding if the document
     does not follow the schema."""
     findings = schema_findings(document)
     if findings:
@@ -43,7 +45,9 @@ def load_document(path: str | os.PathLike[str], *, limits: Limits | None = None)
 
 
 def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> ClaimFile:
-    """Read a claim file into records; :class:`~claimtrack.errors.LoadError` (with findings) if it is unreadable,
+    """Read a claim file into records.
+
+    Raises :class:`~claimtrack.errors.LoadError` (with findings) if the file is unreadable,
     malformed or not schema-valid. Integrity rules and flags are :func:`claimtrack.check`'s."""
     return to_model(load_path(path, limits=limits))
 
