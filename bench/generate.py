@@ -16,12 +16,13 @@ import random
 from pathlib import Path
 from typing import Any
 
-WORDS = (
+SOURCE_TEXT = (
     "the ministry said officials reported that forces withdrew from the border crossing after "
     "several days of fighting while analysts estimated losses at more than two thousand and "
     "observers described the situation as uncertain according to local sources who asked not "
     "to be named because they were not authorised to speak"
-).split()
+)
+WORDS = SOURCE_TEXT.split(" ")
 KINDS = ["quantity", "event", "quote", "relation", "characterization", "assessment"]
 STATUSES = ["unverified", "supported", "disputed", "unverifiable"]
 LIKELIHOODS = ["unlikely", "roughly-even-chance", "likely", "very-likely"]

@@ -155,3 +155,57 @@ class TestSchemaFile:
         schema = load_schema()
         for example in schema["examples"]:
             assert validator().is_valid(example), json.dumps(example)
+
+
+class TestFastValidator:
+    """The compiled fast path never hides an error the reference validator would report."""
+
+    @given(strategies.claim_files)
+    def test_both_accept_valid_records(self, claim_file: claimtrack.ClaimFile) -> None:
+        """Documents the model dumps are accepted by both validators."""
+        from claimtrack.schema import fast_validator
+
+        data = unstructure(claim_file)
+        fast = fast_validator()
+        assert fast is not None
+        assert fast.is_valid(data)
+        assert validator().is_valid(data)
+
+    @given(claim_file=strategies.claim_files, data=st.data())
+    def test_fast_acceptance_implies_reference_acceptance(
+        self, claim_file: claimtrack.ClaimFile, data: st.DataObject
+    ) -> None:
+        """After one random value is replaced, if the fast validator accepts the document,
+        so does the reference one."""
+        from claimtrack.schema import fast_validator
+
+        document = unstructure(claim_file)
+        paths: list[tuple[Any, Any]] = []
+
+        def collect(node: Any) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    paths.append((node, key))
+                    collect(value)
+            elif isinstance(node, list):
+                for index, value in enumerate(node):
+                    paths.append((node, index))
+                    collect(value)
+
+        collect(document)
+        container, key = data.draw(st.sampled_from(paths))
+        container[key] = data.draw(
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(),
+                st.text(max_size=5),
+                st.just([]),
+                st.just({}),
+                st.sampled_from(["yes", "ZZ", "2024-13-01", "-1", "a b"]),
+            )
+        )
+        fast = fast_validator()
+        assert fast is not None
+        if fast.is_valid(document):
+            assert validator().is_valid(document)

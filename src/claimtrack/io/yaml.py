@@ -34,6 +34,8 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _NOT_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 _TAG = "tag:yaml.org,2002:"
+# First characters of the plain scalars that may resolve to something other than a string.
+_MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
 
 
 @attrs.frozen
@@ -80,7 +82,7 @@ def _path(stack: list[_Frame]) -> list[str | int]:
     return steps
 
 
-def _scalar(event: Any, where: RawSpan, at: str) -> Any:
+def _scalar(event: Any, where: RawSpan, stack: list[_Frame]) -> Any:
     """The value of a scalar event under the JSON-compatible resolution rules."""
     value: str = event.value
     tag = event.tag
@@ -88,7 +90,7 @@ def _scalar(event: Any, where: RawSpan, at: str) -> Any:
     if tag in (None, "!") and not plain:
         return value
     if tag in (None, "!"):
-        tag = _resolve_plain(value, where, at)
+        tag = _resolve_plain(value, where, stack)
     if tag == _TAG + "str":
         return value
     if tag == _TAG + "null" and _NULL.match(value):
@@ -109,18 +111,20 @@ def _scalar(event: Any, where: RawSpan, at: str) -> Any:
             rules.UNSUPPORTED_VALUE,
             f"{value!r} is not a valid {tag.removeprefix(_TAG)}",
             _span(where),
-            pointer=at,
+            pointer=pointer(_path(stack)),
         )
     raise ParseProblem(
         rules.UNSUPPORTED_VALUE,
         f"the YAML tag {tag!r} is not supported",
         _span(where),
         hint="Remove the tag; claim files hold plain strings, numbers, booleans and null.",
-        pointer=at,
+        pointer=pointer(_path(stack)),
     )
 
 
-def _resolve_plain(value: str, where: RawSpan, at: str) -> str:
+def _resolve_plain(value: str, where: RawSpan, stack: list[_Frame]) -> str:
+    if value and value[0] not in _MAYBE_NOT_STRING:
+        return _TAG + "str"  # the common case: text that starts with a letter
     if _NULL.match(value):
         return _TAG + "null"
     if _TRUE.match(value) or _FALSE.match(value):
@@ -135,7 +139,7 @@ def _resolve_plain(value: str, where: RawSpan, at: str) -> str:
             f"{value!r} is not a finite number and JSON cannot hold it",
             _span(where),
             hint="Write a finite number, or quote the value to make it a string.",
-            pointer=at,
+            pointer=pointer(_path(stack)),
         )
     return _TAG + "str"
 
@@ -206,7 +210,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         )
                     weight_added = weight
                 else:
-                    value = _scalar(event, where, pointer(_path(stack)))
+                    value = _scalar(event, where, stack)
                     node = (where, None)
                     weight_added = 1
                     if event.anchor is not None:
@@ -277,7 +281,7 @@ def _mapping_key(
             _span(where),
             pointer=pointer(_path(stack)),
         )
-    key = _scalar(event, where, pointer(_path(stack)))
+    key = _scalar(event, where, stack)
     if not isinstance(key, str):
         raise ParseProblem(
             rules.UNSUPPORTED_VALUE,
