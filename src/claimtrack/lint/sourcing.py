@@ -71,13 +71,13 @@ CITATION_NEEDED = _flag(
 - id: casualties
   text: More than 2,000 Iranian-backed fighters were killed in Syria.
   kind: quantity
-  anchor: {exact: more than 2,000 casualties}
+  anchor: {exact: "more than 2,000 casualties"}
 """,
     """\
 - id: casualties
   text: More than 2,000 Iranian-backed fighters were killed in Syria.
   kind: quantity
-  anchor: {exact: more than 2,000 casualties}
+  anchor: {exact: "more than 2,000 casualties"}
   citations:
     - {source: monitor-2024-report, locator: p. 4}
 """,
@@ -93,7 +93,7 @@ BY_WHOM = _flag(
 - id: spending
   text: Iran spent $30-50 billion in Syria.
   kind: quantity
-  anchor: {exact: official reports estimate Iran spent $30-50 billion}
+  anchor: {exact: "official reports estimate Iran spent $30-50 billion"}
   attribution: {specificity: vague, asserted_by: official reports}
   citations: [{source: think-tank-study, backs: content}]
 """,
@@ -101,7 +101,7 @@ BY_WHOM = _flag(
 - id: spending
   text: Iran spent $30-50 billion in Syria.
   kind: quantity
-  anchor: {exact: official reports estimate Iran spent $30-50 billion}
+  anchor: {exact: "official reports estimate Iran spent $30-50 billion"}
   attribution: {specificity: vague, asserted_by: official reports}
   citations: [{source: parliament-statement, backs: attribution}]
 """,
@@ -119,6 +119,7 @@ NAMED_SOURCE_UNCITED = _flag(
   text: The New York Times reported that Iran withdrew its officers.
   kind: event
   anchor: {exact: the New York Times revealed}
+  dates: [{date: 2024-12}]
   attribution: {specificity: named, asserted_by: The New York Times}
   citations: [{source: blog-post}]
 """,
@@ -127,8 +128,9 @@ NAMED_SOURCE_UNCITED = _flag(
   text: The New York Times reported that Iran withdrew its officers.
   kind: event
   anchor: {exact: the New York Times revealed}
+  dates: [{date: 2024-12}]
   attribution: {specificity: named, asserted_by: The New York Times}
-  citations: [{source: nyt-2024-12-07, backs: attribution}]
+  citations: [{source: new-york-times-2024-12-07, backs: attribution}]
 """,
     "Add the named party's own statement or publication to 'sources' and cite it.",
 )
@@ -145,14 +147,18 @@ HEDGE_CONFIDENCE = _flag(
   text: Iran perhaps withdrew its advisers before the fall.
   kind: event
   anchor: {exact: Iran perhaps withdrew its advisers}
+  dates: [{date: 2024-12}]
   confidence: {likelihood: almost-certain}
+  citations: [{source: op-ed, backs: attribution}]
 """,
     """\
 - id: withdrawal
   text: Iran perhaps withdrew its advisers before the fall.
   kind: event
   anchor: {exact: Iran perhaps withdrew its advisers}
+  dates: [{date: 2024-12}]
   confidence: {likelihood: roughly-even-chance}
+  citations: [{source: op-ed, backs: attribution}]
 """,
     "Grade the claim by the evidence cited: lower the likelihood, or cite sources that support"
     " (or dispute) it.",
@@ -168,6 +174,7 @@ WHEN_NEEDED = _flag(
   text: Israel struck the Iranian consulate in Damascus.
   kind: event
   anchor: {exact: the strike on the consulate}
+  citations: [{source: wire-report}]
 """,
     """\
 - id: strike
@@ -175,6 +182,7 @@ WHEN_NEEDED = _flag(
   kind: event
   anchor: {exact: the strike on the consulate}
   dates: [{date: 2024-04-01}]
+  citations: [{source: wire-report}]
 """,
     "Add 'dates' with the date (or the period) the event happened, as precisely as known.",
 )
@@ -214,15 +222,15 @@ DISPUTED_WITHOUT_CITATION = _flag(
 - id: troops
   text: Iran had 10,000 troops in Syria.
   kind: quantity
-  anchor: {exact: 10,000 Iranian troops}
+  anchor: {exact: "10,000 Iranian troops"}
   status: refuted
-  citations: [{source: ministry-statement, stance: mentions}]
+  citations: [{source: ministry-statement, stance: supports}]
 """,
     """\
 - id: troops
   text: Iran had 10,000 troops in Syria.
   kind: quantity
-  anchor: {exact: 10,000 Iranian troops}
+  anchor: {exact: "10,000 Iranian troops"}
   status: refuted
   citations: [{source: monitor-count, stance: disputes}]
 """,
@@ -238,15 +246,17 @@ QUANTITY_MISMATCH = _flag(
 - id: casualties
   text: More than 2,000 fighters were killed.
   kind: quantity
-  anchor: {exact: more than 2,000 casualties}
+  anchor: {exact: "more than 2,000 casualties"}
   quantities: [{value: 3000, unit: casualties}]
+  citations: [{source: monitor-2024-report}]
 """,
     """\
 - id: casualties
   text: More than 2,000 fighters were killed.
   kind: quantity
-  anchor: {exact: more than 2,000 casualties}
+  anchor: {exact: "more than 2,000 casualties"}
   quantities: [{lower_bound: 2000, unit: casualties}]
+  citations: [{source: monitor-2024-report}]
 """,
     "Record the number as the text states it: a value, a low–high range, or a bound"
     " (lower_bound for 'more than'); put a scale word such as 'billion' in the unit or in the"
@@ -265,7 +275,7 @@ SUPPORTED_WITHOUT_CITATION = _flag(
   anchor: {exact: Assad fled}
   dates: [{date: 2024-12-08}]
   status: supported
-  citations: [{source: wire-report, stance: mentions}]
+  citations: [{source: wire-report, stance: disputes}]
 """,
     """\
 - id: fall
@@ -291,7 +301,7 @@ ATTRIBUTION_ONLY = _flag(
 - id: spending
   text: Iran spent $30-50 billion in Syria.
   kind: quantity
-  anchor: {exact: Iran spent $30-50 billion}
+  anchor: {exact: "Iran spent $30-50 billion"}
   status: supported
   citations: [{source: mp-speech, backs: attribution}]
 """,
@@ -299,7 +309,7 @@ ATTRIBUTION_ONLY = _flag(
 - id: spending
   text: Iran spent $30-50 billion in Syria.
   kind: quantity
-  anchor: {exact: Iran spent $30-50 billion}
+  anchor: {exact: "Iran spent $30-50 billion"}
   status: supported
   citations:
     - {source: mp-speech, backs: attribution}
@@ -343,7 +353,7 @@ STATUS_LIKELIHOOD = _flag(
 - id: troops
   text: Iran had 10,000 troops in Syria.
   kind: quantity
-  anchor: {exact: 10,000 Iranian troops}
+  anchor: {exact: "10,000 Iranian troops"}
   status: refuted
   confidence: {likelihood: very-likely}
   citations: [{source: monitor-count, stance: disputes}]
@@ -352,7 +362,7 @@ STATUS_LIKELIHOOD = _flag(
 - id: troops
   text: Iran had 10,000 troops in Syria.
   kind: quantity
-  anchor: {exact: 10,000 Iranian troops}
+  anchor: {exact: "10,000 Iranian troops"}
   status: refuted
   confidence: {likelihood: very-unlikely}
   citations: [{source: monitor-count, stance: disputes}]
