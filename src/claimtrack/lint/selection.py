@@ -32,7 +32,7 @@ def resolve(selector: str, where: str) -> frozenset[str]:
     rule = rules.lookup_rule(text)
     if rule is not None:
         return frozenset({rule.code})
-    if text[:1].isupper() and text[1:].isdigit() and len(text) < 4:
+    if text[:1].isupper() and (text[1:].isdigit() or len(text) == 1) and len(text) < 4:
         codes = frozenset(code for code in rules.RULES if code.startswith(text))
         if codes:
             return codes

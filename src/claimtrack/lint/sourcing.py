@@ -592,7 +592,7 @@ def mentions_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[F
                 MENTIONS_ONLY,
                 f"every citation of claim {claim.id!r} only mentions it; none supports or"
                 " disputes it",
-                _at(document, index, "citations"),
+                document.location(("claims", index, "citations"), key=True),
             )
 
 
