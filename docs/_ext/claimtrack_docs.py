@@ -1,8 +1,8 @@
 """Sphinx extension: generate reference pages from the schema and the rule registry.
 
-Pages are written into ``docs/generated/`` (not kept in git) before the build reads sources, so the claim-file
-reference can never drift from ``schemas/claim-file.schema.json``, nor a rule page from the rule's own metadata
-(the same text SARIF output and ``claimtrack rules`` show).
+Pages are written into ``docs/generated/`` (not kept in git) before the build reads sources,
+so the claim-file reference can never drift from ``schemas/claim-file.schema.json``, nor a rule
+page from the rule's own metadata (the same text SARIF output and ``claimtrack rules`` show).
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def _table(definition: dict[str, Any]) -> list[str]:
         description = prop.get("description", "")
         default = prop.get("default")
         if default is not None:
-            description += f" Default: `{str(default).lower() if isinstance(default, bool) else default}`."
+            description += (
+                f" Default: `{str(default).lower() if isinstance(default, bool) else default}`."
+            )
         lines.append(
             f"| `{name}` | {_type_of(prop)} | {'yes' if name in required else ''} |"
             f" {_cell(description)} |"
@@ -179,9 +181,15 @@ def render_rules_index() -> str:
         members = [rule for rule in registry if rule.code.startswith(prefix)]
         if not members:
             continue
-        out += [f"## {title}", "", "| code | name | severity | what it flags |", "| --- | --- | --- | --- |"]
         out += [
-            f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity} | {_cell(rule.summary)} |"
+            f"## {title}",
+            "",
+            "| code | name | severity | what it flags |",
+            "| --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity} |"
+            f" {_cell(rule.summary)} |"
             for rule in members
         ]
         out.append("")

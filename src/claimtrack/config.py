@@ -46,7 +46,7 @@ class Config:
     @property
     def where(self) -> str:
         """How messages name this configuration."""
-        return self.path.as_posix() if self.path is not None else "configuration"
+        return _display(self.path) if self.path is not None else "configuration"
 
     def _key(self, key: str) -> str:
         in_pyproject = self.path is not None and self.path.name == "pyproject.toml"
@@ -81,6 +81,14 @@ class Config:
             fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(Path(path).name, pattern)
             for pattern in self.exclude
         )
+
+
+def _display(path: Path) -> str:
+    """A path as messages show it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
 
 
 def _has_table(path: Path) -> bool:
@@ -119,7 +127,7 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
     found = Path(path) if path is not None else find_config(start)
     if found is None:
         return Config()
-    name = found.as_posix()
+    name = _display(found)
     try:
         data = tomllib.loads(found.read_text(encoding="utf-8"))
     except OSError as error:
@@ -141,7 +149,7 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
 
 
 def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
-    name = path.as_posix()
+    name = _display(path)
 
     def where(key: str) -> str:
         return f"{name}: {prefix}{key}"

@@ -18,13 +18,14 @@ def rules_command(rule: str | None) -> None:
     from claimtrack.rules import iter_rules, lookup_rule
 
     if rule is None:
-        for info in iter_rules():
-            click.echo(f"{info.code}  {info.name:<32} {info.severity:<8} {info.summary}")
+        for each in iter_rules():
+            click.echo(f"{each.code}  {each.name:<32} {each.severity:<8} {each.summary}")
         return
-    info = lookup_rule(rule)
-    if info is None:
+    found = lookup_rule(rule)
+    if found is None:
         click.echo(f"claimtrack: unknown rule {rule!r} (see 'claimtrack rules')", err=True)
         sys.exit(exit_codes.USAGE)
+    info = found
     lines = [f"{info.code} {info.name} [{info.severity}]", "", info.summary, "", info.rationale]
     if info.bad_example:
         lines += ["", "Flagged:", "", *("    " + line for line in info.bad_example.splitlines())]

@@ -29,9 +29,7 @@ def _write(folder: Path, ids: list[str]) -> Path:
 def _baseline(folder: Path, claims: Path) -> Baseline:
     result = check(claims).files[0]
     assert result.document is not None
-    entries = [
-        entry_for(f, "claims.yaml", result.document.data) for f in result.findings
-    ]
+    entries = [entry_for(f, "claims.yaml", result.document.data) for f in result.findings]
     (folder / "baseline.json").write_text(render_baseline(entries), encoding="utf-8")
     return load_baseline(folder / "baseline.json")
 
@@ -97,7 +95,9 @@ class TestBaseline:
             ('{"version": 1, "entries": [{"path": 1, "code": "F101"}]}', "'path' must be"),
         ],
     )
-    def test_bad_baseline_is_a_config_error(self, tmp_path: Path, content: str, message: str) -> None:
+    def test_bad_baseline_is_a_config_error(
+        self, tmp_path: Path, content: str, message: str
+    ) -> None:
         """A file that is not a baseline is a ConfigError naming the file."""
         path = tmp_path / "baseline.json"
         path.write_text(content, encoding="utf-8")
