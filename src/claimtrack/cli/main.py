@@ -19,7 +19,9 @@ __all__ = ["cli", "main"]
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=exit_codes.HELP,
 )
-@click.version_option(__version__, "--version", prog_name="claimtrack", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", prog_name="claimtrack", message="%(prog)s %(version)s"
+)
 def cli() -> None:
     """Track the claims an article makes and the sources behind them."""
 
