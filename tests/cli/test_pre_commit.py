@@ -57,6 +57,8 @@ class TestPreCommitHook:
         output = completed.stdout + completed.stderr
         assert completed.returncode == 1, output
         assert "claimtrack check" in output
-        assert "claims/bad.yaml:35:9: F101 [warning]" in output
+        bad = (FIXTURES / "invalid" / "F101-citation-needed.yaml").read_text(encoding="utf-8")
+        line = next(n for n, text in enumerate(bad.splitlines(), 1) if "<-- F101" in text)
+        assert f"claims/bad.yaml:{line}:9: F101 [warning]" in output
         assert "good.yaml" not in output
         assert "skip.yaml" not in output

@@ -21,6 +21,7 @@ from claimtrack.model import (
     ClaimFile,
     ClaimKind,
     Likelihood,
+    Reliability,
     Source,
     Specificity,
     Stance,
@@ -370,6 +371,63 @@ STATUS_LIKELIHOOD = _flag(
     "Update the status or the likelihood so they say the same thing.",
 )
 
+UNRELIABLE_ONLY = _flag(
+    "F113",
+    "unreliable-sources-only",
+    "Every source supporting the claim is rated unreliable (Admiralty E).",
+    "A source graded 'E: unreliable' has a history of invalid information; support from such "
+    "sources alone is no support at all ({{dubious}}), however many of them there are.",
+    """\
+sources:
+  - {id: rumour-mill, type: post, title: Troop numbers, issued: 2024-12-01,
+     url: https://social.example.org/post/1, reliability: E}
+  - {id: monitor-count, type: report, title: Casualty count, issued: 2024-12-20,
+     url: https://monitor.example.org/count, reliability: B}
+claims:
+  - id: troops
+    text: Iran had 10,000 troops in Syria.
+    kind: quantity
+    anchor: {exact: "10,000 Iranian troops"}
+    citations: [{source: rumour-mill}, {source: monitor-count, stance: mentions}]
+""",
+    """\
+sources:
+  - {id: rumour-mill, type: post, title: Troop numbers, issued: 2024-12-01,
+     url: https://social.example.org/post/1, reliability: E}
+  - {id: monitor-count, type: report, title: Casualty count, issued: 2024-12-20,
+     url: https://monitor.example.org/count, reliability: B}
+claims:
+  - id: troops
+    text: Iran had 10,000 troops in Syria.
+    kind: quantity
+    anchor: {exact: "10,000 Iranian troops"}
+    citations: [{source: rumour-mill}, {source: monitor-count}]
+""",
+    "Find support from a source that is not rated unreliable, or mark the claim unverified.",
+)
+QUOTE_UNATTRIBUTED = _flag(
+    "F114",
+    "quote-unattributed",
+    "A quote or reported-speech claim does not record who said it.",
+    "Reported speech is only as good as its speaker; a quote nobody is recorded as saying "
+    "cannot be checked against what that person said ({{who}}).",
+    """\
+- id: remark
+  text: A minister said the regime had lost its allies.
+  kind: quote
+  anchor: {exact: the regime had lost its allies}
+  citations: [{source: wire-report}]
+""",
+    """\
+- id: remark
+  text: A minister said the regime had lost its allies.
+  kind: quote
+  anchor: {exact: the regime had lost its allies}
+  attribution: {specificity: named, asserted_by: Example Wire}
+  citations: [{source: example-wire-report}]
+""",
+    "Add 'attribution' with who said it ('asserted_by') and how precisely the text names them.",
+)
 
 # --------------------------------------------------------------------------- helpers
 
@@ -614,6 +672,42 @@ def status_likelihood_mismatch(
             )
 
 
+def unreliable_sources_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F113."""
+    sources = {source.id: source for source in claim_file.sources}
+    for index, claim in enumerate(claim_file.claims):
+        backing = [sources[c.source] for c in supporting(claim) if c.source in sources]
+        if backing and all(source.reliability is Reliability.E for source in backing):
+            yield rules.finding(
+                UNRELIABLE_ONLY,
+                f"claim {claim.id!r} is supported only by sources rated unreliable (E):"
+                f" {', '.join(sorted({source.id for source in backing}))}",
+                document.location(("claims", index, "citations"), key=True),
+            )
+
+
+def quote_unattributed(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F114."""
+    for index, claim in _enumerate_checkworthy(claim_file):
+        if claim.kind is not ClaimKind.QUOTE:
+            continue
+        attribution = claim.attribution
+        if attribution is None:
+            yield rules.finding(
+                QUOTE_UNATTRIBUTED,
+                f"quote claim {claim.id!r} does not record who said it",
+                _at(document, index, "kind"),
+            )
+        elif attribution.specificity is Specificity.NAMED and not (
+            attribution.asserted_by or attribution.reported_by
+        ):
+            yield rules.finding(
+                QUOTE_UNATTRIBUTED,
+                f"quote claim {claim.id!r} has a named attribution without the name",
+                _at(document, index, "attribution", "specificity"),
+            )
+
+
 CHECKS = (
     citation_needed,
     by_whom,
@@ -625,4 +719,6 @@ CHECKS = (
     supported_without_citation,
     mentions_only,
     status_likelihood_mismatch,
+    unreliable_sources_only,
+    quote_unattributed,
 )
