@@ -9,6 +9,7 @@ column exclusive). Findings silenced by a claim's suppression are included with 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from claimtrack import rules
 from claimtrack._version import __version__
 from claimtrack.check import FileResult
 from claimtrack.findings import Finding, Severity
+from claimtrack.lint.baseline import entry_for
 from claimtrack.rules import RuleInfo
 
 __all__ = ["DOCS_URL", "SARIF_SCHEMA", "render_sarif", "rule_help_uri"]
@@ -61,7 +63,16 @@ def _region(finding: Finding) -> dict[str, int]:
     return region
 
 
-def _result(finding: Finding, index: dict[str, int], reason: str | None = None) -> dict[str, Any]:
+def _fingerprint(finding: Finding, data: Any) -> str:
+    """A hash of the baseline key (file, rule, record id, pointer): stable across edits that
+    move lines, so code-scanning services track one problem as one alert."""
+    key = "\x00".join(entry_for(finding, finding.location.path, data).key)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(
+    finding: Finding, index: dict[str, int], data: Any = None, reason: str | None = None
+) -> dict[str, Any]:
     loc = finding.location
     text = finding.message + (f" (claim {loc.claim_id})" if loc.claim_id else "")
     result: dict[str, Any] = {
@@ -79,6 +90,7 @@ def _result(finding: Finding, index: dict[str, int], reason: str | None = None) 
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
+    result["partialFingerprints"] = {"claimtrackKey/v1": _fingerprint(finding, data)}
     if loc.pointer:
         result["locations"][0]["logicalLocations"] = [
             {"fullyQualifiedName": loc.pointer, "kind": "object"}
@@ -100,10 +112,11 @@ def render_sarif(results: Sequence[FileResult]) -> str:
     index = {rule.code: number for number, rule in enumerate(registry)}
     items: list[tuple[tuple[str, int, int, str, str, str], dict[str, Any]]] = []
     for file_result in results:
+        data = file_result.document.data if file_result.document is not None else None
         for finding in file_result.findings:
-            items.append((finding.sort_key, _result(finding, index)))
+            items.append((finding.sort_key, _result(finding, index, data)))
         for item in file_result.suppressed:
-            items.append((item.finding.sort_key, _result(item.finding, index, item.reason)))
+            items.append((item.finding.sort_key, _result(item.finding, index, data, item.reason)))
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

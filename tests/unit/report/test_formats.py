@@ -72,3 +72,21 @@ class TestJson:
         validator = Draft202012Validator(load_schema("check-output.schema.json"))
         assert [error.message for error in validator.iter_errors(data)] == []
         assert data["summary"]["suppressed"] == 1
+
+
+class TestSarifFingerprints:
+    def test_fingerprints_survive_moving_claims(self) -> None:
+        """Reordering claims changes lines but not the results' fingerprints."""
+        from claimtrack.io.load import load_bytes
+
+        head = "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
+        one = "  - {id: one, text: t, kind: assessment, anchor: {exact: a}}\n"
+        two = "  - {id: two, text: t, kind: assessment, anchor: {exact: b}}\n"
+
+        def prints(text: str) -> set[str]:
+            outcome = check(load_bytes(text.encode(), "c.yaml"))
+            log = json.loads(render_sarif(list(outcome.files)))
+            return {r["partialFingerprints"]["claimtrackKey/v1"] for r in log["runs"][0]["results"]}
+
+        assert prints(head + one + two) == prints(head + two + "\n\n" + one)
+        assert len(prints(head + one + two)) == 2
