@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint import quantities, sources, sourcing
+from claimtrack.lint import attribution, quantities, sources, sourcing, support
 from claimtrack.lint.selection import RuleSelection, SelectionLayer
 from claimtrack.lint.suppress import UNUSED_SUPPRESSION, SuppressedFinding, apply_suppressions
 from claimtrack.model import ClaimFile
@@ -26,7 +26,13 @@ __all__ = [
     "lint_findings",
 ]
 
-CHECKS = (*sourcing.CHECKS, *quantities.CHECKS, *sources.CHECKS)
+CHECKS = (
+    *sourcing.CHECKS,
+    *attribution.CHECKS,
+    *support.CHECKS,
+    *quantities.CHECKS,
+    *sources.CHECKS,
+)
 
 
 def lint_findings(document: LoadedDocument, claim_file: ClaimFile) -> list[Finding]:

@@ -8,7 +8,8 @@ from claimtrack.errors import ConfigError
 from claimtrack.findings import Location, Severity
 from claimtrack.lint import RuleSelection, SelectionLayer
 from claimtrack.lint.selection import resolve
-from claimtrack.lint.sourcing import CITATION_NEEDED, SINGLE_SOURCE
+from claimtrack.lint.sourcing import CITATION_NEEDED
+from claimtrack.lint.support import SINGLE_SOURCE
 from claimtrack.rules import finding
 
 
