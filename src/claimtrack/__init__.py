@@ -18,9 +18,12 @@
 from claimtrack._api import dump, dumps, load, load_document, loads, to_model
 from claimtrack._version import __version__
 from claimtrack.check import CheckResult, CheckSettings, FileResult, check, check_document
+from claimtrack.config import Config, load_config
 from claimtrack.errors import ClaimtrackError, ConfigError, InputLimitError, LoadError
 from claimtrack.findings import Finding, Location, Severity
 from claimtrack.io.load import Format, Limits, LoadedDocument
+from claimtrack.lint import RuleSelection, SuppressedFinding
+from claimtrack.lint.baseline import Baseline, BaselineEntry, load_baseline
 from claimtrack.model import (
     AnalyticConfidence,
     Anchor,
@@ -56,6 +59,8 @@ __all__ = [
     "Anchor",
     "Attribution",
     "Backs",
+    "Baseline",
+    "BaselineEntry",
     "CheckResult",
     "CheckSettings",
     "Citation",
@@ -64,6 +69,7 @@ __all__ = [
     "ClaimKind",
     "ClaimtrackError",
     "Confidence",
+    "Config",
     "ConfigError",
     "Document",
     "Entity",
@@ -83,6 +89,7 @@ __all__ = [
     "Provenance",
     "Quantity",
     "Reliability",
+    "RuleSelection",
     "Severity",
     "Snapshot",
     "Source",
@@ -90,6 +97,7 @@ __all__ = [
     "Specificity",
     "Stance",
     "Status",
+    "SuppressedFinding",
     "Suppression",
     "When",
     "__version__",
@@ -98,6 +106,8 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "load_baseline",
+    "load_config",
     "load_document",
     "loads",
     "to_model",

@@ -1,7 +1,8 @@
 """Orchestration: paths or loaded documents in, findings out.
 
 For each file: load (parse with positions) → schema → model → integrity (snapshot and
-anchors included). A broken file is a value in the results, never an exception, and never
+anchors included) → sourcing flags, then rule selection, per-claim suppressions, severities
+and the baseline. A broken file is a value in the results, never an exception, and never
 stops the others.
 """
 
@@ -20,30 +21,50 @@ from claimtrack.errors import LoadError
 from claimtrack.findings import Finding, Severity
 from claimtrack.io.load import Limits, LoadedDocument, load_path
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
+from claimtrack.lint import RuleSelection, SuppressedFinding, finalize, lint_findings
+from claimtrack.lint.baseline import Baseline, BaselineEntry
 from claimtrack.model import ClaimFile
 from claimtrack.validate import integrity_findings, schema_findings
 
-__all__ = ["CheckResult", "CheckSettings", "FileResult", "check", "check_document"]
+__all__ = [
+    "CheckResult",
+    "CheckSettings",
+    "FileResult",
+    "apply_baseline",
+    "check",
+    "check_document",
+]
 
 Input = str | os.PathLike[str] | LoadedDocument
 
 
 @attrs.frozen(kw_only=True)
 class CheckSettings:
-    """How to check: input limits, and the folder snapshots may not leave."""
+    """How to check: input limits, the folder snapshots may not leave, which flags run (and
+    how severe they are), and a baseline of known findings."""
 
     limits: Limits = attrs.field(factory=Limits)
     project_root: Path | None = None
+    rules: RuleSelection = attrs.field(factory=RuleSelection)
+    baseline: Baseline | None = None
 
 
 @attrs.frozen(kw_only=True)
 class FileResult:
-    """What checking one file gave: its findings, and its records if it loaded."""
+    """What checking one file gave: its findings, and its records if it loaded.
+
+    ``findings`` are those that count; ``suppressed`` were silenced by the claims'
+    suppressions, ``baselined`` are in the baseline, and ``fixed`` are baseline entries of
+    this file that no longer match anything.
+    """
 
     path: str
     findings: tuple[Finding, ...]
     claim_file: ClaimFile | None = None
     document: LoadedDocument | None = None
+    suppressed: tuple[SuppressedFinding, ...] = ()
+    baselined: tuple[Finding, ...] = ()
+    fixed: tuple[BaselineEntry, ...] = ()
 
 
 @attrs.frozen
@@ -56,6 +77,21 @@ class CheckResult:
     def findings(self) -> tuple[Finding, ...]:
         """Every finding of every file, in file order then position order."""
         return tuple(finding for result in self.files for finding in result.findings)
+
+    @property
+    def suppressed(self) -> tuple[SuppressedFinding, ...]:
+        """Every finding silenced by a suppression."""
+        return tuple(item for result in self.files for item in result.suppressed)
+
+    @property
+    def baselined(self) -> tuple[Finding, ...]:
+        """Every finding the baseline knows."""
+        return tuple(finding for result in self.files for finding in result.baselined)
+
+    @property
+    def fixed(self) -> tuple[BaselineEntry, ...]:
+        """Every baseline entry of a checked file that matched nothing."""
+        return tuple(entry for result in self.files for entry in result.fixed)
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -74,7 +110,7 @@ def _snapshot_for(
 
 
 def check_document(document: LoadedDocument, settings: CheckSettings | None = None) -> FileResult:
-    """Check one loaded document: schema, then (if it passes) integrity."""
+    """Check one loaded document: schema, then (if it passes) integrity and sourcing flags."""
     settings = settings or CheckSettings()
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
@@ -91,10 +127,29 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
         else:
             snapshot = _snapshot_for(document, claim_file, settings)
             findings.extend(integrity_findings(document, claim_file, snapshot))
-    ordered = tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
-    return FileResult(
-        path=document.path, findings=ordered, claim_file=claim_file, document=document
+            findings.extend(lint_findings(document, claim_file))
+    kept, suppressed = finalize(document, claim_file, findings, settings.rules)
+    result = FileResult(
+        path=document.path,
+        findings=_ordered(kept),
+        claim_file=claim_file,
+        document=document,
+        suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
     )
+    return apply_baseline(result, settings.baseline)
+
+
+def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
+
+
+def apply_baseline(result: FileResult, baseline: Baseline | None) -> FileResult:
+    """Move a file's findings that the baseline knows to ``baselined``; note fixed entries."""
+    if baseline is None:
+        return result
+    data = result.document.data if result.document is not None else None
+    new, known, fixed = baseline.split(result.path, result.findings, data)
+    return attrs.evolve(result, findings=tuple(new), baselined=tuple(known), fixed=tuple(fixed))
 
 
 def _check_one(item: Input, settings: CheckSettings) -> FileResult:
@@ -104,7 +159,7 @@ def _check_one(item: Input, settings: CheckSettings) -> FileResult:
     try:
         document = load_path(item, name=name, limits=settings.limits)
     except LoadError as error:
-        return FileResult(path=name, findings=error.findings)
+        return apply_baseline(FileResult(path=name, findings=error.findings), settings.baseline)
     return check_document(document, settings)
 
 

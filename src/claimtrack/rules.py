@@ -1,8 +1,9 @@
 """The rule registry: one record per rule code, feeding findings, docs, SARIF and ``--help``.
 
 Codes follow the style guide: ``E1xx`` unreadable or schema-invalid files, ``E2xx`` files that
-contradict themselves or their snapshot, ``F1xx`` claim sourcing flags, ``F2xx`` source-record
-flags. A code is never reused for another meaning.
+contradict themselves or their snapshot, ``F0xx`` flags about suppressions themselves, ``F1xx``
+claim sourcing flags, ``F2xx`` source-record flags (the flags are registered by
+:mod:`claimtrack.lint`). A code is never reused for another meaning.
 """
 
 from __future__ import annotations

@@ -9,8 +9,10 @@ from claimtrack.findings import Finding
 
 
 def _check(text: str, name: str = "f.yaml") -> list[Finding]:
+    """The error findings of a text (sourcing flags are tested in tests/unit/lint)."""
     document = claimtrack.io.load_bytes(textwrap.dedent(text).encode(), name)
-    return list(claimtrack.check(document).findings)
+    findings = claimtrack.check(document).findings
+    return [f for f in findings if f.severity is claimtrack.Severity.ERROR]
 
 
 HEAD = """\

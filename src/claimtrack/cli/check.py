@@ -4,34 +4,80 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.output import emit, use_colour, verbosity
 
+if TYPE_CHECKING:
+    from claimtrack.check import CheckSettings, FileResult
+
 _SEVERITIES = ("error", "warning", "info")
+_FORMATS = ("text", "json", "github", "sarif")
+_EPILOG = (
+    "Rules are named by code (F101), name (citation-needed), code prefix (F1, F) or ALL; "
+    "options taking rules accept several, comma-separated or repeated. The command line beats "
+    "[tool.claimtrack] in pyproject.toml and claimtrack.toml. See 'claimtrack rules' for the "
+    "rules. " + exit_codes.HELP
+)
 
 
-@click.command("check", epilog=exit_codes.HELP)
+def _fail(message: str) -> NoReturn:
+    click.echo(f"claimtrack: {message}", err=True)
+    sys.exit(exit_codes.USAGE)
+
+
+@click.command("check", epilog=_EPILOG)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(_FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text for people, json for programs, github for Actions"
+    " annotations, sarif for code scanning.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write results to FILE (atomically).")
 @click.option(
+    "--select", multiple=True, metavar="RULES", help="Run only these flags (errors always run)."
+)
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Also run these flags.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these flags.")
+@click.option(
     "--fail-level",
     type=click.Choice(_SEVERITIES),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at least this severe.",
+    default=None,
+    help="Exit 1 when a finding is at least this severe.  [default: warning, or the"
+    " configuration's fail-level]",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read settings from FILE instead of the nearest pyproject.toml or claimtrack.toml.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings recorded in FILE do not count; entries no longer found are reported.",
+)
+@click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Ignore the configuration's baseline: show every finding, accepted ones included.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Record every current finding in FILE (JSON, written atomically) and exit 0.",
+)
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule has.")
 @click.option(
     "--stdin-filename",
     default="<stdin>",
@@ -54,13 +100,21 @@ _SEVERITIES = ("error", "warning", "info")
     show_default=True,
     help="Colour text output (NO_COLOR in the environment turns it off).",
 )
-@click.option("-v", "--verbose", count=True, help="Say more.")
+@click.option("-v", "--verbose", count=True, help="Say more: -v also lists suppressed findings.")
 @click.option("-q", "--quiet", count=True, help="-q drops the summary; -qq prints nothing.")
 def check_command(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
-    fail_level: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_level: str | None,
+    config_file: Path | None,
+    baseline_file: Path | None,
+    no_baseline: bool,
+    write_baseline: Path | None,
+    statistics: bool,
     stdin_filename: str,
     project_root: Path | None,
     colour: str,
@@ -69,20 +123,67 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
-    from claimtrack.check import CheckSettings, FileResult, check
-    from claimtrack.errors import LoadError
+    from claimtrack.check import CheckSettings
+    from claimtrack.config import load_config, selection_layer
+    from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
-    from claimtrack.io.discover import STDIN, discover
-    from claimtrack.io.load import LoadedDocument, load_bytes
+    from claimtrack.io.discover import discover
+    from claimtrack.lint.baseline import Baseline, load_baseline
     from claimtrack.rules import UNREADABLE
+
+    try:
+        config = load_config(config_file)
+        layer = selection_layer(
+            "--select/--extend-select/--ignore", select or None, extend_select, ignore
+        )
+        selection = config.selection(layer)
+        baseline: Baseline | None = None
+        baseline_path = baseline_file or (None if no_baseline else config.baseline)
+        if baseline_path is not None and write_baseline is None:
+            baseline = load_baseline(baseline_path)
+    except ConfigError as error:
+        _fail(str(error))
 
     found = discover(paths)
     for missing in found.missing:
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
-    settings = CheckSettings(project_root=project_root)
+    own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}
+    names = [
+        name
+        for name in found.files
+        if not config.is_excluded(name) and (name == "-" or Path(name).resolve() not in own)
+    ]
+    settings = CheckSettings(project_root=project_root, rules=selection, baseline=baseline)
+    ordered = _run(names, settings, stdin_filename)
+
+    if write_baseline is not None:
+        _write_baseline(ordered, write_baseline)
+        sys.exit(exit_codes.OK)
+
+    level = verbosity(verbose, quiet)
+    if level >= 0:
+        coloured = output_format == "text" and output in (None, "-") and use_colour(colour)
+        emit(_render(ordered, output_format, coloured, level, statistics), output, colour=coloured)
+
+    threshold = Severity(fail_level or config.fail_level or "warning").rank
+    findings = [finding for result in ordered for finding in result.findings]
+    if found.missing or any(finding.code == UNREADABLE.code for finding in findings):
+        sys.exit(exit_codes.USAGE)
+    if any(finding.severity.rank >= threshold for finding in findings):
+        sys.exit(exit_codes.FINDINGS)
+    sys.exit(exit_codes.OK)
+
+
+def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
+    """Check the files (reading '-' from standard input), in the order given."""
+    from claimtrack.check import FileResult, apply_baseline, check
+    from claimtrack.errors import LoadError
+    from claimtrack.io.discover import STDIN
+    from claimtrack.io.load import LoadedDocument, load_bytes
+
     inputs: list[str | LoadedDocument] = []
     results: dict[int, FileResult] = {}
-    for index, name in enumerate(found.files):
+    for index, name in enumerate(names):
         if name != STDIN:
             inputs.append(name)
             continue
@@ -97,35 +198,65 @@ def check_command(
                 )
             )
         except LoadError as error:
-            results[index] = FileResult(path=stdin_filename, findings=error.findings)
+            failed = FileResult(path=stdin_filename, findings=error.findings)
+            results[index] = apply_baseline(failed, settings.baseline)
             inputs.append(stdin_filename)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)
-    ordered = [results[i] if i in results else next(queue) for i in range(len(inputs))]
+    return [results[i] if i in results else next(queue) for i in range(len(inputs))]
 
-    level = verbosity(verbose, quiet)
-    coloured = False
-    if level >= 0:
-        if output_format == "json":
-            from claimtrack.report.json import render_json
 
-            text = render_json(ordered)
-        else:
-            from claimtrack.report.text import TextStyle, render_text
+def _render(
+    results: list[FileResult],
+    output_format: str,
+    coloured: bool,
+    level: int,
+    statistics: bool,
+) -> str:
+    if output_format == "json":
+        from claimtrack.report.json import render_json
 
-            coloured = output in (None, "-") and use_colour(colour)
-            style = TextStyle(
-                colour=coloured,
-                hints=level >= 1,
-                summary=level >= 1,
-            )
-            text = render_text(ordered, style)
-        emit(text, output, colour=coloured)
+        return render_json(results)
+    if output_format == "github":
+        from claimtrack.report.github import render_github
 
-    threshold = Severity(fail_level).rank
-    findings = [finding for result in ordered for finding in result.findings]
-    if found.missing or any(finding.code == UNREADABLE.code for finding in findings):
-        sys.exit(exit_codes.USAGE)
-    if any(finding.severity.rank >= threshold for finding in findings):
-        sys.exit(exit_codes.FINDINGS)
-    sys.exit(exit_codes.OK)
+        return render_github(results)
+    if output_format == "sarif":
+        from claimtrack.report.sarif import render_sarif
+
+        return render_sarif(results)
+    from claimtrack.report.text import TextStyle, render_text
+
+    style = TextStyle(
+        colour=coloured,
+        hints=level >= 1,
+        summary=level >= 1,
+        suppressed=level >= 2,
+        statistics=statistics,
+    )
+    return render_text(results, style)
+
+
+def _write_baseline(results: list[FileResult], target: Path) -> None:
+    import os
+
+    from claimtrack.io.atomic import write_atomic
+    from claimtrack.lint.baseline import entry_for, path_key, render_baseline
+
+    base = Path(os.path.abspath(target)).parent
+    entries = [
+        entry_for(
+            finding, path_key(result.path, base), result.document.data if result.document else None
+        )
+        for result in results
+        for finding in result.findings
+    ]
+    try:
+        write_atomic(target, render_baseline(entries))
+    except OSError as error:
+        _fail(f"{target.as_posix()}: cannot write the baseline: {error.strerror or error}")
+    click.echo(
+        f"claimtrack: wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'}"
+        f" to {target.as_posix()}",
+        err=True,
+    )

@@ -49,6 +49,9 @@ def render_json(results: Sequence[FileResult]) -> str:
             "warnings": summary.warnings,
             "infos": summary.infos,
             "by_code": summary.by_code,
+            "suppressed": summary.suppressed,
+            "baselined": summary.baselined,
+            "fixed": summary.fixed,
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -23,6 +23,9 @@ class Summary:
     warnings: int
     infos: int
     by_code: dict[str, int]
+    suppressed: int = 0
+    baselined: int = 0
+    fixed: int = 0
 
     @property
     def total(self) -> int:
@@ -45,4 +48,7 @@ def summarize(results: Sequence[FileResult]) -> Summary:
         warnings=severities[Severity.WARNING],
         infos=severities[Severity.INFO],
         by_code=dict(sorted(codes.items())),
+        suppressed=sum(len(result.suppressed) for result in results),
+        baselined=sum(len(result.baselined) for result in results),
+        fixed=sum(len(result.fixed) for result in results),
     )

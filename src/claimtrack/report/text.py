@@ -1,7 +1,8 @@
 """Findings as text: ``path:line:col: CODE [severity] message (claim id)``, one per line.
 
 The line has the parsable shape of flake8 and yamllint; a hint, when there is one, follows on
-its own indented line; a one-line summary closes the output.
+its own indented line; a one-line summary closes the output. Optionally: suppressed findings
+(with their reasons), baseline entries that are fixed, and counts per rule (statistics).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from claimtrack import rules
 from claimtrack.check import FileResult
 from claimtrack.findings import Finding, Severity
+from claimtrack.lint.baseline import BaselineEntry
 from claimtrack.report.summary import Summary, summarize
 
 __all__ = ["TextStyle", "render_text"]
@@ -26,6 +29,8 @@ class TextStyle:
     colour: bool = False
     hints: bool = True
     summary: bool = True
+    suppressed: bool = False
+    statistics: bool = False
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
@@ -43,6 +48,36 @@ def render_finding(finding: Finding, style: TextStyle) -> str:
     if style.hints and finding.hint:
         line += "\n    " + _paint("help:", "2", style.colour) + " " + _one_line(finding.hint)
     return line
+
+
+def render_suppressed(finding: Finding, reason: str, style: TextStyle) -> str:
+    """A suppressed finding, with the reason its suppression gives."""
+    loc = finding.location
+    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "1", style.colour)
+    line = f"{where} {finding.code} [suppressed] {_one_line(finding.message)}"
+    if loc.claim_id:
+        line += f" ({loc.claim_id})"
+    return line + "\n    " + _paint("reason:", "2", style.colour) + " " + _one_line(reason)
+
+
+def render_fixed(entry: BaselineEntry) -> str:
+    """A baseline entry that matched nothing: the problem it recorded is gone."""
+    record = entry.claim_id or entry.source_id
+    where = f"{entry.path}: {entry.code} [fixed] {_one_line(entry.message) or 'no longer found'}"
+    return (
+        where + (f" ({record})" if record else "") + " — no longer found; the baseline can shrink"
+    )
+
+
+def render_statistics(summary: Summary) -> list[str]:
+    """Counts per rule, most frequent first: ``count  CODE  name``."""
+    ordered = sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(count)) for _code, count in ordered), default=1)
+    lines = []
+    for code, count in ordered:
+        rule = rules.lookup_rule(code)
+        lines.append(f"{count:>{width}}  {code}  {rule.name if rule else ''}".rstrip())
+    return lines
 
 
 def _one_line(text: str) -> str:
@@ -72,10 +107,35 @@ def summary_line(summary: Summary) -> str:
     )
 
 
+def _extras(summary: Summary) -> str:
+    parts = []
+    if summary.suppressed:
+        parts.append(f"{summary.suppressed} suppressed")
+    if summary.baselined:
+        parts.append(f"{summary.baselined} in the baseline")
+    if summary.fixed:
+        parts.append(
+            f"{_plural(summary.fixed, 'baseline entry')} fixed".replace("entrys", "entries")
+        )
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def render_text(results: Sequence[FileResult], style: TextStyle | None = None) -> str:
     """The whole text report (ending in a newline, or empty when there is nothing to say)."""
     style = style or TextStyle()
     lines = [render_finding(finding, style) for result in results for finding in result.findings]
+    if style.suppressed:
+        lines += [
+            render_suppressed(item.finding, item.reason, style)
+            for result in results
+            for item in result.suppressed
+        ]
+    summary = summarize(results)
     if style.summary:
-        lines.append(summary_line(summarize(results)))
+        lines += [render_fixed(entry) for result in results for entry in result.fixed]
+    if style.statistics:
+        lines += render_statistics(summary)
+    if style.summary:
+        closing, extras = summary_line(summary), _extras(summary)
+        lines.append(closing[:-1] + extras + "." if extras else closing)
     return "".join(line + "\n" for line in lines)

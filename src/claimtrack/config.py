@@ -1,0 +1,220 @@
+"""Configuration: ``[tool.claimtrack]`` in ``pyproject.toml``, or a ``claimtrack.toml``.
+
+The nearest file above the starting folder wins; in one folder ``claimtrack.toml`` beats
+``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.claimtrack]`` table is passed
+over. Keys (kebab-case, as in ruff): ``select``, ``extend-select``, ``ignore``, ``severity``
+(a table from rule to level), ``fail-level``, ``baseline`` and ``exclude`` (file globs);
+paths are relative to the configuration file. An unknown key, rule or level is a
+:class:`~claimtrack.errors.ConfigError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimtrack.errors import ConfigError
+from claimtrack.findings import Severity
+from claimtrack.lint.selection import RuleSelection, SelectionLayer, resolve
+
+__all__ = ["CONFIG_FILES", "Config", "find_config", "load_config"]
+
+CONFIG_FILES = ("claimtrack.toml", "pyproject.toml")
+KEYS = ("baseline", "exclude", "extend-select", "fail-level", "ignore", "select", "severity")
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """What a configuration file says (everything optional); ``path`` is the file, if any."""
+
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    fail_level: Severity | None = None
+    baseline: Path | None = None
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """How messages name this configuration."""
+        return _display(self.path) if self.path is not None else "configuration"
+
+    def _key(self, key: str) -> str:
+        in_pyproject = self.path is not None and self.path.name == "pyproject.toml"
+        prefix = "tool.claimtrack." if in_pyproject else ""
+        return f"{self.where}: {prefix}{key}"
+
+    def layer(self) -> SelectionLayer:
+        """This file's selection, as the first layer under the command line's."""
+        return SelectionLayer(
+            where=self._key("select"),
+            select=self.select,
+            extend_select=self.extend_select,
+            ignore=self.ignore,
+        )
+
+    def selection(self, *later: SelectionLayer) -> RuleSelection:
+        """The rules to run: this file's layer, then ``later`` ones (the command line)."""
+        levels = [(rule, level, self._key("severity")) for rule, level in self.severity]
+        return RuleSelection.build([self.layer(), *later], levels)
+
+    def is_excluded(self, path: str) -> bool:
+        """Whether a file matches an ``exclude`` glob (relative to the configuration's folder;
+        ``*`` also matches ``/``, so ``fixtures/*`` excludes a whole tree)."""
+        if not self.exclude or path == "-":
+            return False
+        base = self.path.parent if self.path is not None else Path.cwd()
+        try:
+            relative = Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        return any(
+            fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(Path(path).name, pattern)
+            for pattern in self.exclude
+        )
+
+
+def _display(path: Path) -> str:
+    """A path as messages show it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _has_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report what is wrong with it
+    return isinstance(data.get("tool"), dict) and "claimtrack" in data["tool"]
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest configuration file at or above ``start`` (default: the current folder)."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / "claimtrack.toml").is_file():
+            return candidate / "claimtrack.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def load_config(path: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:
+    """Read the configuration at ``path``, or the nearest one; an empty one if there is none.
+
+    Every rule it names is checked here, so a typo is reported before anything runs.
+    """
+    found = Path(path) if path is not None else find_config(start)
+    if found is None:
+        return Config()
+    name = _display(found)
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(f"{name}: cannot read the configuration: {reason}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{name}: the configuration is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{name}: not valid TOML: {error}") from None
+    if found.name == "pyproject.toml" or "tool" in data:
+        tool = data.get("tool")
+        table = tool.get("claimtrack", {}) if isinstance(tool, dict) else {}
+        prefix = "tool.claimtrack."
+    else:
+        table, prefix = data, ""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{name}: {prefix.rstrip('.')} must be a table")
+    return _parse(table, found, prefix)
+
+
+def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
+    name = _display(path)
+
+    def where(key: str) -> str:
+        return f"{name}: {prefix}{key}"
+
+    for key in table:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
+            tip = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
+            raise ConfigError(f"{where(key)}: unknown key{tip}")
+    select = _strings(table["select"], where("select")) if "select" in table else None
+    extend = _strings(table.get("extend-select", []), where("extend-select"))
+    ignore = _strings(table.get("ignore", []), where("ignore"))
+    for key, selectors in (("select", select or ()), ("extend-select", extend), ("ignore", ignore)):
+        for selector in selectors:
+            resolve(selector, where(key))
+    severity_table = table.get("severity", {})
+    if not isinstance(severity_table, dict) or not all(
+        isinstance(level, str) for level in severity_table.values()
+    ):
+        raise ConfigError(f'{where("severity")}: expected a table such as {{F106 = "info"}}')
+    severity = tuple(severity_table.items())
+    fail_level = None
+    if "fail-level" in table:
+        raw = table["fail-level"]
+        try:
+            fail_level = Severity(raw)
+        except ValueError:
+            raise ConfigError(
+                f"{where('fail-level')}: unknown level {raw!r} (use error, warning or info)"
+            ) from None
+    baseline = None
+    if "baseline" in table:
+        raw = table["baseline"]
+        if not isinstance(raw, str) or not raw:
+            raise ConfigError(f"{where('baseline')}: expected a file path")
+        baseline = path.parent / raw
+    exclude = _strings(table.get("exclude", []), where("exclude"))
+    config = Config(
+        path=path,
+        select=select,
+        extend_select=extend,
+        ignore=ignore,
+        severity=severity,
+        fail_level=fail_level,
+        baseline=baseline,
+        exclude=exclude,
+    )
+    config.selection()  # resolve severities now, so their errors surface here too
+    return config
+
+
+def selection_layer(
+    where: str,
+    select: Sequence[str] | None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> SelectionLayer:
+    """A layer from command-line style values (comma-separated items are split)."""
+
+    def split(values: Sequence[str]) -> tuple[str, ...]:
+        return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+    return SelectionLayer(
+        where=where,
+        select=split(select) if select is not None else None,
+        extend_select=split(extend_select),
+        ignore=split(ignore),
+    )

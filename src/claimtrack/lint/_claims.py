@@ -1,0 +1,92 @@
+"""Small facts about claims and citations that several flags share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimtrack import rules
+from claimtrack.findings import Location, Severity
+from claimtrack.io.load import LoadedDocument
+from claimtrack.model import Backs, Citation, Claim, ClaimFile, Likelihood, Stance
+from claimtrack.rules import RuleInfo
+
+__all__ = [
+    "HIGH_LIKELIHOOD",
+    "LIKELY_OR_MORE",
+    "LOW_LIKELIHOOD",
+    "at_claim",
+    "backs_attribution",
+    "backs_content",
+    "checkworthy",
+    "flag",
+    "supporting",
+    "supports_content",
+]
+
+HIGH_LIKELIHOOD = frozenset({Likelihood.VERY_LIKELY, Likelihood.ALMOST_CERTAIN})
+LOW_LIKELIHOOD = frozenset(
+    {Likelihood.UNLIKELY, Likelihood.VERY_UNLIKELY, Likelihood.ALMOST_NO_CHANCE}
+)
+LIKELY_OR_MORE = frozenset({Likelihood.LIKELY, *HIGH_LIKELIHOOD})
+
+
+def backs_content(citation: Citation) -> bool:
+    """Whether the citation is evidence about the claim's content (not only who said it)."""
+    return citation.backs in (Backs.CONTENT, Backs.BOTH)
+
+
+def backs_attribution(citation: Citation) -> bool:
+    """Whether the citation is evidence that the named party really said it."""
+    return citation.backs in (Backs.ATTRIBUTION, Backs.BOTH)
+
+
+def supports_content(claim: Claim) -> list[Citation]:
+    """The citations that support the claim's content."""
+    return [c for c in claim.citations if c.stance is Stance.SUPPORTS and backs_content(c)]
+
+
+def supporting(claim: Claim) -> list[Citation]:
+    """The citations that support the claim, whatever they back."""
+    return [c for c in claim.citations if c.stance is Stance.SUPPORTS]
+
+
+def disputing(claim: Claim) -> list[Citation]:
+    """The citations that dispute the claim."""
+    return [c for c in claim.citations if c.stance is Stance.DISPUTES]
+
+
+def flag(
+    code: str,
+    name: str,
+    summary: str,
+    rationale: str,
+    bad: str,
+    good: str,
+    hint: str,
+    severity: Severity = Severity.WARNING,
+) -> RuleInfo:
+    """Register a flag rule (a warning unless said otherwise)."""
+    return rules.register(
+        RuleInfo(
+            code=code,
+            name=name,
+            severity=severity,
+            summary=summary,
+            rationale=rationale,
+            bad_example=bad,
+            good_example=good,
+            hint=hint,
+        )
+    )
+
+
+def at_claim(document: LoadedDocument, index: int, *rest: str | int) -> Location:
+    """The location of a claim (its id) or of a field inside it."""
+    return document.location(("claims", index, *rest) if rest else ("claims", index, "id"))
+
+
+def checkworthy(claim_file: ClaimFile) -> Iterator[tuple[int, Claim]]:
+    """The check-worthy claims with their index (opinion needs no source)."""
+    for index, claim in enumerate(claim_file.claims):
+        if claim.check_worthy:
+            yield index, claim

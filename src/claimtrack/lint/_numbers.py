@@ -1,0 +1,153 @@
+"""Reading the numbers a quote states: "more than 2,000", "$30–50 billion", "up to 5 million".
+
+Only what the text says plainly is read: digits with optional thousands separators and
+decimals, a scale word (thousand, million, billion, trillion, or bn/mn/tn), ranges written
+with a dash, "to" or "between … and", and the bound words before a number. Numbers written
+as words ("two thousand") are not read, so a quote without digits is never flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from enum import StrEnum
+
+import attrs
+
+__all__ = ["Expression", "Shape", "read_numbers", "same_number", "scale_of_unit"]
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+_NUMBER = (
+    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:\s*(thousand|million|billion|trillion)\b|(bn|mn|tn)\b)?"
+)
+_CURRENCY = r"(?:[$€£¥]|US\$|USD\s*|EUR\s*|GBP\s*)?"
+_RANGE_JOIN = r"\s*(?:–|—|-|to)\s*"
+_EXPRESSION = re.compile(
+    rf"(?<![\w.,])(?:(between)\s+)?{_CURRENCY}{_NUMBER}"
+    rf"(?:(?(1)\s+and\s+|{_RANGE_JOIN}){_CURRENCY}{_NUMBER})?",
+    re.IGNORECASE,
+)
+
+_LOWER = (
+    "more than",
+    "over",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "exceeding",
+    "above",
+    "greater than",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+    "at minimum",
+)
+_UPPER = (
+    "less than",
+    "fewer than",
+    "under",
+    "up to",
+    "at most",
+    "below",
+    "no more than",
+    "nearly",
+    "almost",
+    "just under",
+    "a maximum of",
+    "as many as",
+    "as much as",
+)
+_APPROXIMATE = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "estimated",
+    "an estimated",
+    "nearly",
+    "almost",
+    "circa",
+    "approx.",
+    "~",
+)
+
+
+class Shape(StrEnum):
+    """What a number in a text is: a value, a range, or a lower or upper bound."""
+
+    VALUE = "value"
+    RANGE = "range"
+    LOWER = "lower bound"
+    UPPER = "upper bound"
+
+
+@attrs.frozen
+class Expression:
+    """One number or range as written, with its numbers read and scaled."""
+
+    text: str
+    shape: Shape
+    numbers: tuple[float, ...]
+    approximate: bool = False
+
+
+def _number(digits: str, decimals: str | None, word: str | None, short: str | None) -> float:
+    value = float(digits.replace(",", "") + (decimals or ""))
+    scale = (word or short or "").lower()
+    return value * SCALES.get(scale, 1.0)
+
+
+def _cue(before: str, cues: tuple[str, ...]) -> bool:
+    tail = " ".join(before.lower().split()[-3:])
+    return any(tail == cue or tail.endswith(" " + cue) for cue in cues)
+
+
+def read_numbers(text: str) -> list[Expression]:
+    """Every number and range ``text`` states, in order."""
+    found: list[Expression] = []
+    for match in _EXPRESSION.finditer(text):
+        _between, d1, f1, w1, s1, d2, f2, w2, s2 = match.groups()
+        before = text[: match.start()]
+        if d2 is None:
+            value = _number(d1, f1, w1, s1)
+            shape = Shape.VALUE
+            if _cue(before, _LOWER):
+                shape = Shape.LOWER
+            elif _cue(before, _UPPER):
+                shape = Shape.UPPER
+            found.append(Expression(match.group(0), shape, (value,), _cue(before, _APPROXIMATE)))
+            continue
+        # A range: a scale written once at the end applies to both ends ("30–50 billion").
+        low_word, low_short = (w1, s1) if (w1 or s1) else (w2, s2)
+        low = _number(d1, f1, low_word, low_short)
+        high = _number(d2, f2, w2, s2)
+        found.append(
+            Expression(match.group(0), Shape.RANGE, (low, high), _cue(before, _APPROXIMATE))
+        )
+    return found
+
+
+def scale_of_unit(unit: str | None) -> float:
+    """The scale a unit names ("billion USD" → 1e9), or 1."""
+    if not unit:
+        return 1.0
+    for word in re.findall(r"[a-z]+", unit.lower()):
+        if word in SCALES:
+            return SCALES[word]
+    return 1.0
+
+
+def same_number(a: float, b: float) -> bool:
+    """Whether two numbers are the same, allowing for floating-point rounding."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)

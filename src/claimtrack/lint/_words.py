@@ -1,0 +1,97 @@
+"""Word lists and whole-word matching for the text-based flags.
+
+Matching is by whole words and phrases, case-insensitive, so "may" never matches "mayor"
+and "over" never matches "overall". A few entries are matched only in lower case where the
+capitalised form is usually something else ("may" the hedge against "May" the month).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+__all__ = ["HEDGES", "VAGUE_ATTRIBUTIONS", "find_phrases"]
+
+# Epistemic hedges: words that mark a statement as uncertain. Approximators of quantities
+# ("about", "roughly") are left out on purpose: an approximate number is not a doubtful one.
+HEDGES: tuple[str, ...] = (
+    "allegedly",
+    "alleged",
+    "apparently",
+    "appear to",
+    "appears to",
+    "appeared to",
+    "believed",
+    "conceivably",
+    "estimated",
+    "it is thought",
+    "likely",
+    "may",
+    "maybe",
+    "might",
+    "perhaps",
+    "possibly",
+    "presumably",
+    "probably",
+    "purportedly",
+    "reportedly",
+    "rumored",
+    "rumoured",
+    "said to be",
+    "seem to",
+    "seems to",
+    "seemed to",
+    "seemingly",
+    "supposedly",
+    "thought to",
+    "unconfirmed",
+)
+
+# Phrases that attribute a statement to nobody in particular (Wikipedia's weasel words).
+VAGUE_ATTRIBUTIONS: tuple[str, ...] = (
+    "according to officials",
+    "according to reports",
+    "according to sources",
+    "allegedly",
+    "analysts believe",
+    "analysts say",
+    "critics say",
+    "experts believe",
+    "experts say",
+    "it has been reported",
+    "it has been said",
+    "it is believed",
+    "it is claimed",
+    "it is reported",
+    "it is said",
+    "many believe",
+    "observers say",
+    "official reports",
+    "officials said",
+    "officials say",
+    "reportedly",
+    "reports suggest",
+    "some say",
+    "sources said",
+    "sources say",
+    "unnamed sources",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "were believed to",
+)
+
+_CASE_SENSITIVE = frozenset({"may"})
+
+
+@cache
+def _pattern(phrase: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    flags = 0 if phrase in _CASE_SENSITIVE else re.IGNORECASE
+    return re.compile(rf"(?<![\w'’-]){words}(?![\w'’-])", flags)
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases of ``phrases`` that occur in ``text`` as whole words, in list order."""
+    return [phrase for phrase in phrases if _pattern(phrase).search(text)]

@@ -1,0 +1,167 @@
+"""F101, F104, F105: flags on whether a claim is sourced, hedged and dated.
+
+Each check receives the loaded document (for locations) and the claim file (the records)
+and yields findings. Checks about sourcing look only at check-worthy claims: a pure opinion
+needs no source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimtrack import rules
+from claimtrack.findings import Finding
+from claimtrack.io.load import LoadedDocument
+from claimtrack.lint._claims import (
+    HIGH_LIKELIHOOD,
+    LOW_LIKELIHOOD,
+    at_claim,
+    checkworthy,
+    flag,
+    supports_content,
+)
+from claimtrack.lint._words import HEDGES, find_phrases
+from claimtrack.model import AnalyticConfidence, Claim, ClaimFile, ClaimKind, Stance
+
+__all__ = ["CHECKS", "CITATION_NEEDED", "HEDGE_CONFIDENCE", "WHEN_NEEDED"]
+
+CITATION_NEEDED = flag(
+    "F101",
+    "citation-needed",
+    "A check-worthy claim has no citation at all.",
+    "A reader cannot check a claim that points to nothing. Mark the claim "
+    "'check_worthy: false' only if it is opinion, not to silence the flag.",
+    """\
+- id: casualties
+  text: More than 2,000 Iranian-backed fighters were killed in Syria.
+  kind: quantity
+  anchor: {exact: "more than 2,000 casualties"}
+""",
+    """\
+- id: casualties
+  text: More than 2,000 Iranian-backed fighters were killed in Syria.
+  kind: quantity
+  anchor: {exact: "more than 2,000 casualties"}
+  citations:
+    - {source: monitor-2024-report, locator: p. 4}
+""",
+    "Add a citation to a source that supports or disputes the claim.",
+)
+
+
+HEDGE_CONFIDENCE = flag(
+    "F104",
+    "hedge-confidence-mismatch",
+    "Hedged text graded near-certain without support, or a flat assertion graded unlikely"
+    " without a disputing source.",
+    "A hedge ('reportedly', 'perhaps', 'may') says the document itself is unsure; grading the "
+    "claim 'very likely' or with high confidence needs evidence of our own. Grading a flat "
+    "assertion 'unlikely' equally needs a source that disputes it.",
+    """\
+- id: withdrawal
+  text: Iran perhaps withdrew its advisers before the fall.
+  kind: event
+  anchor: {exact: Iran perhaps withdrew its advisers}
+  dates: [{date: 2024-12}]
+  confidence: {likelihood: almost-certain}
+  citations: [{source: op-ed, backs: attribution}]
+""",
+    """\
+- id: withdrawal
+  text: Iran perhaps withdrew its advisers before the fall.
+  kind: event
+  anchor: {exact: Iran perhaps withdrew its advisers}
+  dates: [{date: 2024-12}]
+  confidence: {likelihood: roughly-even-chance}
+  citations: [{source: op-ed, backs: attribution}]
+""",
+    "Grade the claim by the evidence cited: lower the likelihood, or cite sources that support"
+    " (or dispute) it.",
+)
+
+
+WHEN_NEEDED = flag(
+    "F105",
+    "when-needed",
+    "An event claim has no date or period.",
+    "An event without a date cannot be checked against the record, and a reader cannot tell "
+    "old news from new ({{when}}).",
+    """\
+- id: strike
+  text: Israel struck the Iranian consulate in Damascus.
+  kind: event
+  anchor: {exact: the strike on the consulate}
+  citations: [{source: wire-report}]
+""",
+    """\
+- id: strike
+  text: Israel struck the Iranian consulate in Damascus.
+  kind: event
+  anchor: {exact: the strike on the consulate}
+  dates: [{date: 2024-04-01}]
+  citations: [{source: wire-report}]
+""",
+    "Add 'dates' with the date (or the period) the event happened, as precisely as known.",
+)
+
+
+def _hedges_of(claim: Claim) -> list[str]:
+    recorded = list(claim.attribution.hedges) if claim.attribution is not None else []
+    return recorded + [h for h in find_phrases(claim.anchor.exact, HEDGES) if h not in recorded]
+
+
+def citation_needed(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F101."""
+    for index, claim in checkworthy(claim_file):
+        if not claim.citations:
+            yield rules.finding(
+                CITATION_NEEDED,
+                f"claim {claim.id!r} is check-worthy but cites no source",
+                at_claim(document, index),
+            )
+
+
+def hedge_confidence_mismatch(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F104."""
+    for index, claim in enumerate(claim_file.claims):
+        confidence = claim.confidence
+        if confidence is None:
+            continue
+        hedges = _hedges_of(claim)
+        high = confidence.likelihood in HIGH_LIKELIHOOD or (
+            confidence.analytic is AnalyticConfidence.HIGH
+        )
+        if hedges and high and claim.kind is not ClaimKind.QUOTE and not supports_content(claim):
+            grade = confidence.likelihood or "high analytic confidence"
+            field = "likelihood" if confidence.likelihood in HIGH_LIKELIHOOD else "analytic"
+            yield rules.finding(
+                HEDGE_CONFIDENCE,
+                f"claim {claim.id!r} is hedged ({', '.join(repr(h) for h in hedges[:3])}) but"
+                f" graded {grade} with no citation supporting its content",
+                at_claim(document, index, "confidence", field),
+            )
+        elif (
+            not hedges
+            and confidence.likelihood in LOW_LIKELIHOOD
+            and not any(c.stance is Stance.DISPUTES for c in claim.citations)
+        ):
+            yield rules.finding(
+                HEDGE_CONFIDENCE,
+                f"claim {claim.id!r} is stated flatly but graded {confidence.likelihood} with no"
+                " citation disputing it",
+                at_claim(document, index, "confidence", "likelihood"),
+            )
+
+
+def when_needed(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F105."""
+    for index, claim in checkworthy(claim_file):
+        if claim.kind is ClaimKind.EVENT and not claim.dates:
+            yield rules.finding(
+                WHEN_NEEDED,
+                f"event claim {claim.id!r} has no date or period",
+                at_claim(document, index, "kind"),
+            )
+
+
+CHECKS = (citation_needed, hedge_confidence_mismatch, when_needed)

@@ -1,0 +1,374 @@
+"""F106, F107, F109–F113: flags on whether the cited evidence carries the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimtrack import rules
+from claimtrack.findings import Finding, Severity
+from claimtrack.io.load import LoadedDocument
+from claimtrack.lint._claims import (
+    LIKELY_OR_MORE,
+    LOW_LIKELIHOOD,
+    at_claim,
+    checkworthy,
+    disputing,
+    flag,
+    supporting,
+    supports_content,
+)
+from claimtrack.model import (
+    AnalyticConfidence,
+    Claim,
+    ClaimFile,
+    ClaimKind,
+    Reliability,
+    Source,
+    Stance,
+    Status,
+)
+
+__all__ = [
+    "ATTRIBUTION_ONLY",
+    "CHECKS",
+    "DISPUTED_WITHOUT_CITATION",
+    "MENTIONS_ONLY",
+    "SINGLE_SOURCE",
+    "STATUS_LIKELIHOOD",
+    "SUPPORTED_WITHOUT_CITATION",
+    "UNRELIABLE_ONLY",
+]
+
+SINGLE_SOURCE = flag(
+    "F106",
+    "single-source-high-confidence",
+    "High analytic confidence rests on one source, or on sources from one publisher.",
+    "High confidence means well-corroborated information. Two reports from one outlet, or one "
+    "report repeated, are one origin, not corroboration. A single primary source (a transcript, "
+    "the dataset itself) may carry high confidence and is not flagged.",
+    """\
+- id: officers
+  text: Iran withdrew its officers from Syria in early December 2024.
+  kind: event
+  anchor: {exact: Iran withdrew its officers}
+  dates: [{start: 2024-12-01, end: 2024-12-08}]
+  confidence: {analytic: high}
+  citations: [{source: nyt-2024-12-07}]
+""",
+    """\
+- id: officers
+  text: Iran withdrew its officers from Syria in early December 2024.
+  kind: event
+  anchor: {exact: Iran withdrew its officers}
+  dates: [{start: 2024-12-01, end: 2024-12-08}]
+  confidence: {analytic: moderate}
+  citations: [{source: nyt-2024-12-07}]
+""",
+    "Cite an independent second source (another publisher), or lower the analytic confidence.",
+)
+
+
+DISPUTED_WITHOUT_CITATION = flag(
+    "F107",
+    "disputed-without-citation",
+    "A claim marked disputed or refuted cites no source that disputes it.",
+    "Calling a claim false is itself a claim; the reader needs the evidence against it.",
+    """\
+- id: troops
+  text: Iran had 10,000 troops in Syria.
+  kind: quantity
+  anchor: {exact: "10,000 Iranian troops"}
+  status: refuted
+  citations: [{source: ministry-statement, stance: supports}]
+""",
+    """\
+- id: troops
+  text: Iran had 10,000 troops in Syria.
+  kind: quantity
+  anchor: {exact: "10,000 Iranian troops"}
+  status: refuted
+  citations: [{source: monitor-count, stance: disputes}]
+""",
+    "Cite the source that disputes the claim with 'stance: disputes', or change the status.",
+)
+
+
+SUPPORTED_WITHOUT_CITATION = flag(
+    "F109",
+    "supported-without-citation",
+    "A claim marked supported cites no source that supports it.",
+    "'Supported' tells the reader the check is done and came out true; without a supporting "
+    "citation that verdict cannot be retraced ({{failed verification}}).",
+    """\
+- id: fall
+  text: Assad fled Damascus on 8 December 2024.
+  kind: event
+  anchor: {exact: Assad fled}
+  dates: [{date: 2024-12-08}]
+  status: supported
+  citations: [{source: wire-report, stance: disputes}]
+""",
+    """\
+- id: fall
+  text: Assad fled Damascus on 8 December 2024.
+  kind: event
+  anchor: {exact: Assad fled}
+  dates: [{date: 2024-12-08}]
+  status: supported
+  citations: [{source: wire-report, stance: supports}]
+""",
+    "Cite the source that supports the claim with 'stance: supports', or change the status.",
+)
+
+
+ATTRIBUTION_ONLY = flag(
+    "F110",
+    "attribution-only-support",
+    "A claim marked supported is backed only by citations proving who said it, not that it"
+    " is true.",
+    "A transcript proves that a minister said something, not that what he said is true. "
+    "'X said Y' can be verified without Y being true; for a claim about the world, the status "
+    "'supported' needs evidence for the content. Quote claims are exempt: their content is "
+    "the saying.",
+    """\
+- id: spending
+  text: Iran spent $30-50 billion in Syria.
+  kind: quantity
+  anchor: {exact: "Iran spent $30-50 billion"}
+  status: supported
+  citations: [{source: mp-speech, backs: attribution}]
+""",
+    """\
+- id: spending
+  text: Iran spent $30-50 billion in Syria.
+  kind: quantity
+  anchor: {exact: "Iran spent $30-50 billion"}
+  status: supported
+  citations:
+    - {source: mp-speech, backs: attribution}
+    - {source: budget-analysis, backs: content}
+""",
+    "Cite evidence for the content (backs: content or both), or set the status to unverified.",
+)
+
+
+MENTIONS_ONLY = flag(
+    "F111",
+    "mentions-only",
+    "A check-worthy claim's citations only mention it; none supports or disputes it.",
+    "A source that merely repeats or mentions a claim is not evidence for or against it, so "
+    "the claim is as unsourced as one with no citation.",
+    """\
+- id: withdrawal
+  text: Iran withdrew its advisers.
+  kind: event
+  anchor: {exact: Iran withdrew its advisers}
+  dates: [{date: 2024-12}]
+  citations: [{source: op-ed, stance: mentions}]
+""",
+    """\
+- id: withdrawal
+  text: Iran withdrew its advisers.
+  kind: event
+  anchor: {exact: Iran withdrew its advisers}
+  dates: [{date: 2024-12}]
+  citations: [{source: wire-report, stance: supports}]
+""",
+    "Cite a source that supports or disputes the claim, or keep looking.",
+    severity=Severity.INFO,
+)
+
+
+STATUS_LIKELIHOOD = flag(
+    "F112",
+    "status-likelihood-mismatch",
+    "The status contradicts the likelihood: supported but graded unlikely, or refuted but"
+    " graded likely.",
+    "Status and likelihood are two statements of the same judgement; when they disagree one "
+    "of them is stale, and readers will believe whichever they see first.",
+    """\
+- id: troops
+  text: Iran had 10,000 troops in Syria.
+  kind: quantity
+  anchor: {exact: "10,000 Iranian troops"}
+  status: refuted
+  confidence: {likelihood: very-likely}
+  citations: [{source: monitor-count, stance: disputes}]
+""",
+    """\
+- id: troops
+  text: Iran had 10,000 troops in Syria.
+  kind: quantity
+  anchor: {exact: "10,000 Iranian troops"}
+  status: refuted
+  confidence: {likelihood: very-unlikely}
+  citations: [{source: monitor-count, stance: disputes}]
+""",
+    "Update the status or the likelihood so they say the same thing.",
+)
+
+
+UNRELIABLE_ONLY = flag(
+    "F113",
+    "unreliable-sources-only",
+    "Every source supporting the claim is rated unreliable (Admiralty E).",
+    "A source graded 'E: unreliable' has a history of invalid information; support from such "
+    "sources alone is no support at all ({{dubious}}), however many of them there are.",
+    """\
+sources:
+  - {id: rumour-mill, type: post, title: Troop numbers, issued: 2024-12-01,
+     url: https://social.example.org/post/1, reliability: E}
+  - {id: monitor-count, type: report, title: Casualty count, issued: 2024-12-20,
+     url: https://monitor.example.org/count, reliability: B}
+claims:
+  - id: troops
+    text: Iran had 10,000 troops in Syria.
+    kind: quantity
+    anchor: {exact: "10,000 Iranian troops"}
+    citations: [{source: rumour-mill}, {source: monitor-count, stance: mentions}]
+""",
+    """\
+sources:
+  - {id: rumour-mill, type: post, title: Troop numbers, issued: 2024-12-01,
+     url: https://social.example.org/post/1, reliability: E}
+  - {id: monitor-count, type: report, title: Casualty count, issued: 2024-12-20,
+     url: https://monitor.example.org/count, reliability: B}
+claims:
+  - id: troops
+    text: Iran had 10,000 troops in Syria.
+    kind: quantity
+    anchor: {exact: "10,000 Iranian troops"}
+    citations: [{source: rumour-mill}, {source: monitor-count}]
+""",
+    "Find support from a source that is not rated unreliable, or mark the claim unverified.",
+)
+
+
+def _origin(source: Source) -> str:
+    owner = source.publisher or source.container_title
+    return owner.casefold().strip() if owner else f"id:{source.id}"
+
+
+def _judged_false(claim: Claim) -> bool:
+    """Whether the record's verdict is that the claim is (probably) not true."""
+    likelihood = claim.confidence.likelihood if claim.confidence else None
+    return claim.status in (Status.DISPUTED, Status.REFUTED) or likelihood in LOW_LIKELIHOOD
+
+
+def single_source_high_confidence(
+    document: LoadedDocument, claim_file: ClaimFile
+) -> Iterator[Finding]:
+    """F106."""
+    sources = {source.id: source for source in claim_file.sources}
+    for index, claim in enumerate(claim_file.claims):
+        if claim.confidence is None or claim.confidence.analytic is not AnalyticConfidence.HIGH:
+            continue
+        # The evidence a judgement rests on: supporting citations, or the disputing ones
+        # when the judgement is that the claim is unlikely or wrong.
+        evidence = disputing(claim) if _judged_false(claim) else supporting(claim)
+        backing = {c.source: sources[c.source] for c in evidence if c.source in sources}
+        origins = {_origin(source) for source in backing.values()}
+        if len(origins) >= 2:
+            continue
+        if len(backing) == 1 and next(iter(backing.values())).primary:
+            continue
+        if not backing:
+            what = "no disputing source" if _judged_false(claim) else "no supporting source"
+        elif len(backing) == 1:
+            what = f"the single source {next(iter(backing))!r}"
+        else:
+            what = f"{len(backing)} sources from one publisher"
+        yield rules.finding(
+            SINGLE_SOURCE,
+            f"claim {claim.id!r} has high analytic confidence resting on {what}",
+            at_claim(document, index, "confidence", "analytic"),
+        )
+
+
+def disputed_without_citation(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F107."""
+    for index, claim in enumerate(claim_file.claims):
+        if claim.status in (Status.DISPUTED, Status.REFUTED) and not any(
+            c.stance is Stance.DISPUTES for c in claim.citations
+        ):
+            yield rules.finding(
+                DISPUTED_WITHOUT_CITATION,
+                f"claim {claim.id!r} is marked {claim.status} but no citation disputes it",
+                at_claim(document, index, "status"),
+            )
+
+
+def supported_without_citation(
+    document: LoadedDocument, claim_file: ClaimFile
+) -> Iterator[Finding]:
+    """F109 and F110."""
+    for index, claim in enumerate(claim_file.claims):
+        if claim.status is not Status.SUPPORTED:
+            continue
+        if not supporting(claim):
+            yield rules.finding(
+                SUPPORTED_WITHOUT_CITATION,
+                f"claim {claim.id!r} is marked supported but no citation supports it",
+                at_claim(document, index, "status"),
+            )
+        elif claim.kind is not ClaimKind.QUOTE and not supports_content(claim):
+            yield rules.finding(
+                ATTRIBUTION_ONLY,
+                f"claim {claim.id!r} is marked supported, but its supporting citations only"
+                " show who said it, not that it is true",
+                at_claim(document, index, "status"),
+            )
+
+
+def mentions_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F111."""
+    for index, claim in checkworthy(claim_file):
+        if claim.citations and all(c.stance is Stance.MENTIONS for c in claim.citations):
+            yield rules.finding(
+                MENTIONS_ONLY,
+                f"every citation of claim {claim.id!r} only mentions it; none supports or"
+                " disputes it",
+                document.location(("claims", index, "citations"), key=True),
+            )
+
+
+def status_likelihood_mismatch(
+    document: LoadedDocument, claim_file: ClaimFile
+) -> Iterator[Finding]:
+    """F112."""
+    for index, claim in enumerate(claim_file.claims):
+        likelihood = claim.confidence.likelihood if claim.confidence is not None else None
+        if likelihood is None:
+            continue
+        if (claim.status is Status.SUPPORTED and likelihood in LOW_LIKELIHOOD) or (
+            claim.status is Status.REFUTED and likelihood in LIKELY_OR_MORE
+        ):
+            yield rules.finding(
+                STATUS_LIKELIHOOD,
+                f"claim {claim.id!r} is marked {claim.status} but graded {likelihood}",
+                at_claim(document, index, "confidence", "likelihood"),
+            )
+
+
+def unreliable_sources_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F113."""
+    sources = {source.id: source for source in claim_file.sources}
+    for index, claim in enumerate(claim_file.claims):
+        backing = [sources[c.source] for c in supporting(claim) if c.source in sources]
+        if backing and all(source.reliability is Reliability.E for source in backing):
+            yield rules.finding(
+                UNRELIABLE_ONLY,
+                f"claim {claim.id!r} is supported only by sources rated unreliable (E):"
+                f" {', '.join(sorted({source.id for source in backing}))}",
+                document.location(("claims", index, "citations"), key=True),
+            )
+
+
+CHECKS = (
+    single_source_high_confidence,
+    disputed_without_citation,
+    supported_without_citation,
+    mentions_only,
+    status_likelihood_mismatch,
+    unreliable_sources_only,
+)

@@ -1,0 +1,138 @@
+"""Findings as SARIF 2.1.0, for code-scanning services and editors.
+
+One run; ``tool.driver.rules`` comes from the rule registry (every registered rule, in code
+order, with its descriptions, help and documentation link); each result names its rule,
+level, message and region (1-based lines and columns counted in Unicode code points, end
+column exclusive). Findings silenced by a claim's suppression are included with an
+``inSource`` suppression carrying the reason, as SARIF intends, so viewers can hide them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote
+
+from claimtrack import lint as _lint  # noqa: F401  (registers the flag rules)
+from claimtrack import rules
+from claimtrack._version import __version__
+from claimtrack.check import FileResult
+from claimtrack.findings import Finding, Severity
+from claimtrack.lint.baseline import entry_for
+from claimtrack.rules import RuleInfo
+
+__all__ = ["DOCS_URL", "SARIF_SCHEMA", "render_sarif", "rule_help_uri"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+DOCS_URL = "https://claimtrack.readthedocs.io/en/latest/"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def rule_help_uri(rule: RuleInfo) -> str:
+    """Where a rule's documentation page is published."""
+    return f"{DOCS_URL}generated/rules/{rule.code}.html"
+
+
+def _rule(rule: RuleInfo) -> dict[str, Any]:
+    help_text = rule.rationale + (f" {rule.hint}" if rule.hint else "")
+    markdown = f"{rule.rationale}\n\n**What to do:** {rule.hint or ''}".rstrip()
+    if rule.bad_example:
+        markdown += f"\n\nFlagged:\n\n```yaml\n{rule.bad_example.rstrip()}\n```"
+    if rule.good_example:
+        markdown += f"\n\nFixed:\n\n```yaml\n{rule.good_example.rstrip()}\n```"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": help_text, "markdown": markdown},
+        "helpUri": rule_help_uri(rule),
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+    }
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    loc = finding.location
+    region = {"startLine": loc.line, "startColumn": loc.column}
+    if loc.end_line is not None:
+        region["endLine"] = loc.end_line
+    if loc.end_column is not None:
+        region["endColumn"] = loc.end_column
+    return region
+
+
+def _fingerprint(finding: Finding, data: Any) -> str:
+    """A hash of the baseline key (file, rule, record id, pointer): stable across edits that
+    move lines, so code-scanning services track one problem as one alert."""
+    key = "\x00".join(entry_for(finding, finding.location.path, data).key)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(
+    finding: Finding, index: dict[str, int], data: Any = None, reason: str | None = None
+) -> dict[str, Any]:
+    loc = finding.location
+    text = finding.message + (f" (claim {loc.claim_id})" if loc.claim_id else "")
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": quote(loc.path)},
+                    "region": _region(finding),
+                },
+            }
+        ],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    result["partialFingerprints"] = {"claimtrackKey/v1": _fingerprint(finding, data)}
+    if loc.pointer:
+        result["locations"][0]["logicalLocations"] = [
+            {"fullyQualifiedName": loc.pointer, "kind": "object"}
+        ]
+    properties: dict[str, Any] = {"name": finding.name}
+    if loc.claim_id:
+        properties["claimId"] = loc.claim_id
+    if finding.hint:
+        properties["hint"] = finding.hint
+    result["properties"] = properties
+    if reason is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": reason}]
+    return result
+
+
+def render_sarif(results: Sequence[FileResult]) -> str:
+    """The SARIF 2.1.0 log of a run, as indented JSON ending in a newline."""
+    registry = list(rules.iter_rules())
+    index = {rule.code: number for number, rule in enumerate(registry)}
+    items: list[tuple[tuple[str, int, int, str, str, str], dict[str, Any]]] = []
+    for file_result in results:
+        data = file_result.document.data if file_result.document is not None else None
+        for finding in file_result.findings:
+            items.append((finding.sort_key, _result(finding, index, data)))
+        for item in file_result.suppressed:
+            items.append((item.finding.sort_key, _result(item.finding, index, data, item.reason)))
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimtrack",
+                        "version": __version__,
+                        "informationUri": DOCS_URL,
+                        "rules": [_rule(rule) for rule in registry],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [result for _key, result in sorted(items, key=lambda pair: pair[0])],
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

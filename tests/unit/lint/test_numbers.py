@@ -1,0 +1,108 @@
+"""Reading numbers from quotes, and comparing recorded quantities with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.lint._numbers import Shape, read_numbers, scale_of_unit
+from claimtrack.lint.quantities import quantity_problem
+from claimtrack.model import Quantity
+
+
+class TestReadNumbers:
+    @pytest.mark.parametrize(
+        ("text", "shape", "numbers"),
+        [
+            ("more than 2,000 casualties", Shape.LOWER, (2000.0,)),
+            ("at least 15 strikes", Shape.LOWER, (15.0,)),
+            ("up to 5 million people", Shape.UPPER, (5e6,)),
+            ("fewer than 300 advisers", Shape.UPPER, (300.0,)),
+            ("$30–50 billion", Shape.RANGE, (30e9, 50e9)),
+            ("between $30 and $50 billion", Shape.RANGE, (30e9, 50e9)),
+            ("$30bn to $50bn", Shape.RANGE, (30e9, 50e9)),
+            ("1,000-2,000 fighters", Shape.RANGE, (1000.0, 2000.0)),
+            ("1.5 million refugees", Shape.VALUE, (1.5e6,)),
+        ],
+    )
+    def test_reads_the_shape_and_scaled_numbers(
+        self, text: str, shape: Shape, numbers: tuple[float, ...]
+    ) -> None:
+        """A number or range is read with its shape and its scale word applied."""
+        [expression] = read_numbers(text)
+        assert (expression.shape, expression.numbers) == (shape, numbers)
+
+    def test_and_without_between_is_two_values(self) -> None:
+        """'2,000 and 3,000' states two values, not a range."""
+        assert [e.numbers for e in read_numbers("2,000 and 3,000 dead")] == [(2000.0,), (3000.0,)]
+
+    def test_approximators_mark_the_number_approximate(self) -> None:
+        """'about', 'roughly' and the like make a number approximate, not a bound."""
+        [expression] = read_numbers("roughly 400 soldiers")
+        assert expression.approximate
+        assert expression.shape is Shape.VALUE
+
+    def test_words_are_not_read(self) -> None:
+        """Numbers written as words are not read, so they cannot be misread."""
+        assert read_numbers("two thousand fighters") == []
+
+    def test_scale_of_unit(self) -> None:
+        """A scale word in the unit scales the recorded number; other units do not."""
+        assert scale_of_unit("billion USD") == 1e9
+        assert scale_of_unit("casualties") == 1.0
+        assert scale_of_unit(None) == 1.0
+
+
+class TestQuantityProblem:
+    def test_value_absent_from_the_text(self) -> None:
+        """'more than 2,000' recorded as 3,000 is a mismatch naming both numbers."""
+        problem = quantity_problem(Quantity(value=3000), "more than 2,000 casualties")
+        assert problem is not None
+        assert "3,000" in problem
+        assert "'2,000'" in problem
+
+    def test_wrong_scale(self) -> None:
+        """'$30–50 billion' recorded as 30–50 million is a mismatch."""
+        quantity = Quantity(low=30, high=50, unit="million USD")
+        assert quantity_problem(quantity, "$30–50 billion") is not None
+
+    @pytest.mark.parametrize(
+        "quantity",
+        [
+            Quantity(low=30, high=50, unit="billion USD"),
+            Quantity(low=30e9, high=50e9, currency="USD"),
+        ],
+    )
+    def test_right_scale_in_unit_or_number(self, quantity: Quantity) -> None:
+        """The scale may sit in the unit or in the number itself."""
+        assert quantity_problem(quantity, "$30–50 billion") is None
+
+    def test_bound_recorded_as_exact_value(self) -> None:
+        """A bound in the text recorded as an exact value is a mismatch."""
+        problem = quantity_problem(Quantity(value=2000), "more than 2,000 casualties")
+        assert problem is not None
+        assert "lower bound" in problem
+
+    def test_bound_recorded_as_approximate_value_is_accepted(self) -> None:
+        """A bound recorded as an approximate value is a reading, not a mistake."""
+        quantity = Quantity(value=2000, approximate=True)
+        assert quantity_problem(quantity, "more than 2,000 casualties") is None
+
+    def test_range_recorded_as_one_value(self) -> None:
+        """A range in the text recorded as one end of it is a mismatch."""
+        assert quantity_problem(Quantity(value=30e9), "$30–50 billion") is not None
+
+    def test_upper_bound_recorded_as_lower_bound(self) -> None:
+        """'up to 50' recorded as a lower bound of 50 is a mismatch."""
+        problem = quantity_problem(Quantity(lower_bound=50), "up to 50 strikes")
+        assert problem is not None
+        assert "upper bound" in problem
+
+    def test_quantity_text_is_preferred_to_the_quote(self) -> None:
+        """When the quantity records its own text, that text is compared, not the quote."""
+        quantity = Quantity(value=12, text="12 bases")
+        assert quantity_problem(quantity, "in 2024, 12 bases and 300 advisers") is None
+        assert quantity_problem(Quantity(value=13, text="12 bases"), "13 of them") is not None
+
+    def test_text_without_digits_is_never_a_problem(self) -> None:
+        """A quote without digits says nothing checkable about the number."""
+        assert quantity_problem(Quantity(value=5), "several thousand fighters") is None

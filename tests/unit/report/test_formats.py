@@ -1,0 +1,92 @@
+"""SARIF output validates against the official SARIF 2.1.0 schema; JSON against ours."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator, Draft202012Validator
+
+from claimtrack import check
+from claimtrack.check import FileResult
+from claimtrack.report.json import render_json
+from claimtrack.report.sarif import render_sarif
+from claimtrack.rules import iter_rules
+from claimtrack.schema import load_schema
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "claims"
+
+
+def _sarif_schema() -> dict[str, Any]:
+    for shared in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        path = shared / "reference" / "sarif" / "sarif-schema-2.1.0.json"
+        if path.is_file():
+            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            return loaded
+    if os.environ.get("CI"):
+        pytest.fail("../shared/reference/sarif/sarif-schema-2.1.0.json is missing")
+    pytest.skip("the shared reference files are not beside this checkout")
+
+
+def _results() -> list[FileResult]:
+    invalid = sorted((FIXTURES / "invalid").glob("*.yaml"))
+    paths = [*invalid, FIXTURES / "valid" / "F001-unused-suppression.yaml"]
+    return list(check(paths).files)
+
+
+class TestSarif:
+    def test_validates_against_the_official_schema(self) -> None:
+        """The SARIF log of the invalid fixtures is valid SARIF 2.1.0."""
+        log = json.loads(render_sarif(_results()))
+        errors = sorted(Draft4Validator(_sarif_schema()).iter_errors(log), key=str)
+        assert [error.message for error in errors] == []
+
+    def test_rules_come_from_the_registry(self) -> None:
+        """tool.driver.rules lists every registered rule with its documentation link."""
+        driver = json.loads(render_sarif([]))["runs"][0]["tool"]["driver"]
+        assert [rule["id"] for rule in driver["rules"]] == [r.code for r in iter_rules()]
+        by_id = {rule["id"]: rule for rule in driver["rules"]}
+        assert by_id["F101"]["name"] == "citation-needed"
+        assert by_id["F101"]["helpUri"].endswith("generated/rules/F101.html")
+        assert by_id["F111"]["defaultConfiguration"] == {"level": "note"}
+
+    def test_results_have_regions_and_suppressions(self) -> None:
+        """Results carry a region; suppressed findings carry an inSource suppression."""
+        results = json.loads(render_sarif(_results()))["runs"][0]["results"]
+        regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
+        assert all(region["startLine"] >= 1 and region["startColumn"] >= 1 for region in regions)
+        suppressed = [r for r in results if "suppressions" in r]
+        assert [s["suppressions"][0]["justification"] for s in suppressed] == [
+            "The date is in the next sentence."
+        ]
+
+
+class TestJson:
+    def test_validates_against_the_published_output_schema(self) -> None:
+        """The JSON report, suppression and baseline counts included, fits its schema."""
+        data = json.loads(render_json(_results()))
+        validator = Draft202012Validator(load_schema("check-output.schema.json"))
+        assert [error.message for error in validator.iter_errors(data)] == []
+        assert data["summary"]["suppressed"] == 1
+
+
+class TestSarifFingerprints:
+    def test_fingerprints_survive_moving_claims(self) -> None:
+        """Reordering claims changes lines but not the results' fingerprints."""
+        from claimtrack.io.load import load_bytes
+
+        head = "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
+        one = "  - {id: one, text: t, kind: assessment, anchor: {exact: a}}\n"
+        two = "  - {id: two, text: t, kind: assessment, anchor: {exact: b}}\n"
+
+        def prints(text: str) -> set[str]:
+            outcome = check(load_bytes(text.encode(), "c.yaml"))
+            log = json.loads(render_sarif(list(outcome.files)))
+            return {r["partialFingerprints"]["claimtrackKey/v1"] for r in log["runs"][0]["results"]}
+
+        assert prints(head + one + two) == prints(head + two + "\n\n" + one)
+        assert len(prints(head + one + two)) == 2
