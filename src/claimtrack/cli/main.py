@@ -25,9 +25,11 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from claimtrack.cli.anchor import anchor_command
     from claimtrack.cli.check import check_command
     from claimtrack.cli.schema import schema_command
 
+    cli.add_command(anchor_command)
     cli.add_command(check_command)
     cli.add_command(schema_command)
 
