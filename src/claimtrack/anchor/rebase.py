@@ -9,7 +9,8 @@ The search runs in stages, each bounded:
    the new text (the span between the old prefix and the old suffix) and from an
    edit-distance alignment of the quote over the text (rapidfuzz's ``partial_ratio``, whole
    text up to :data:`MAX_FUZZY_TEXT` code points, else a window round the expected position).
-   Each candidate's ends are adjusted to the best score, then all are ranked.
+   Each candidate's ends are adjusted to the best score, then all are ranked. Quotes shorter
+   than :data:`MIN_FUZZY_QUOTE` skip this stage.
 
 A candidate's score is the weighted mean of its quote similarity (Levenshtein, 1 = the same
 text), context similarity (the text just before and after it against the old context) and
@@ -36,8 +37,10 @@ from claimtrack.model import Anchor
 __all__ = [
     "CONTEXT_WEIGHT",
     "CONTEXT_WIDTH",
+    "MAX_FUZZY_QUOTE",
     "MAX_FUZZY_TEXT",
     "MIN_CONTEXT_SIMILARITY",
+    "MIN_FUZZY_QUOTE",
     "MIN_QUOTE_SIMILARITY",
     "POSITION_WEIGHT",
     "QUOTE_WEIGHT",
@@ -67,6 +70,9 @@ MAX_FUZZY_TEXT = 2_000_000
 """Texts longer than this are searched fuzzily only near the expected position."""
 MAX_FUZZY_QUOTE = 2_000
 """Quotes longer than this are not searched fuzzily (exact and context stages only)."""
+MIN_FUZZY_QUOTE = 8
+"""Quotes shorter than this are placed only where they occur exactly: a one-letter edit of a
+short quote matches too much by chance."""
 _CONTEXT_CANDIDATES = 20
 _MAX_SLACK = 64
 
@@ -284,7 +290,10 @@ def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | N
     chosen, exact = _exact_stage(text, origin)
     if chosen is not None:
         return chosen, chosen, None
-    spans = {*_context_spans(text, origin), *_fuzzy_spans(text, origin)}
+    if len(origin.exact) < MIN_FUZZY_QUOTE:
+        spans: set[tuple[int, int]] = set()
+    else:
+        spans = {*_context_spans(text, origin), *_fuzzy_spans(text, origin)}
     refined = [_refine(text, start, end, origin) for start, end in spans if end > start]
     ranked = _ranked([*exact, *refined])
     if not ranked:

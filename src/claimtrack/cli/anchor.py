@@ -123,7 +123,7 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
             click.echo(f"{where}: claim {outcome.claim_id!r} orphaned: {outcome.reason}{score}")
         elif outcome.outcome is Outcome.MOVED and not quiet:
             old, new = outcome.old, outcome.new
-            span = f"{old.start}–{old.end} → {new.start}–{new.end}" if new.start is not None else ""
+            span = f"{old.start}-{old.end} → {new.start}-{new.end}" if new.start is not None else ""
             click.echo(f"{where}: claim {outcome.claim_id!r} moved {span}{score}".rstrip())
             if old.exact != new.exact:
                 click.echo(f"    quote: {_quote(old.exact)} → {_quote(new.exact)}")

@@ -145,7 +145,9 @@ class _Offsets:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def at(self, line: int, column: int) -> int:
-        return self.starts[line - 1] + column - 1
+        if line > len(self.starts):  # a parser's end mark may lie past the last line
+            return len(self.text)
+        return min(self.starts[line - 1] + column - 1, len(self.text))
 
     def span(self, raw: RawSpan) -> tuple[int, int]:
         return self.at(raw[0], raw[1]), self.at(raw[2], raw[3])
@@ -190,10 +192,10 @@ def _plain_ok(value: str, flow: bool) -> bool:
 def _render(value: Any, fmt: Format, old_token: str | None, flow: bool) -> str:
     if fmt is Format.JSON or not isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
-    style = old_token[:1] if old_token else ""
+    style = old_token[:1] if old_token and old_token[:1] in "'\"|>" else ""
     if style == "'" and not _ESCAPE_NEEDED.search(value):
         return "'" + value.replace("'", "''") + "'"
-    if style in ("", "'") and _plain_ok(value, flow):
+    if style == "" and _plain_ok(value, flow):
         return value
     return _double(value)
 
@@ -362,6 +364,14 @@ def rewrite(document: LoadedDocument, changes: Sequence[Change]) -> Rewrite:
     if not wanted:
         return Rewrite(document.text, Method.NONE)
     expected = _apply(document.data, wanted)
+    for change in wanted:
+        parent = _get(expected, change.path[:-1])
+        got = parent.get(change.path[-1], REMOVE) if isinstance(parent, dict) else REMOVE
+        if got is not change.value and got != change.value:
+            raise RewriteError(
+                f"{document.path}: two changes give different values to one value shared"
+                " through a YAML alias; nothing was written"
+            )
     try:
         text = _splice(document, wanted)
     except _CannotSplice:
