@@ -6,6 +6,14 @@ then Unicode NFC: :func:`normalize`), start inclusive and end exclusive, as the 
 TextPositionSelector counts.
 """
 
+from claimtrack.anchor._fill import (
+    CONTEXT_LIMIT,
+    FillResult,
+    FillStatus,
+    disambiguate,
+    fill,
+    shortest_context,
+)
 from claimtrack.anchor._place import (
     Match,
     Placement,
@@ -16,10 +24,34 @@ from claimtrack.anchor._place import (
     normalize,
     place,
 )
-from claimtrack.anchor.fill import FillResult, FillStatus, disambiguate, fill, shortest_context
-from claimtrack.anchor.rebase import Candidate, RebaseResult, RebaseStatus, nearest, rebase
+from claimtrack.anchor._rebase import (
+    CONTEXT_WEIGHT,
+    CONTEXT_WIDTH,
+    MIN_CONTEXT_SIMILARITY,
+    MIN_FUZZY_QUOTE,
+    MIN_QUOTE_SIMILARITY,
+    POSITION_WEIGHT,
+    QUOTE_WEIGHT,
+    THRESHOLD,
+    TIE_MARGIN,
+    Candidate,
+    RebaseResult,
+    RebaseStatus,
+    nearest,
+    rebase,
+)
 
 __all__ = [
+    "CONTEXT_LIMIT",
+    "CONTEXT_WEIGHT",
+    "CONTEXT_WIDTH",
+    "MIN_CONTEXT_SIMILARITY",
+    "MIN_FUZZY_QUOTE",
+    "MIN_QUOTE_SIMILARITY",
+    "POSITION_WEIGHT",
+    "QUOTE_WEIGHT",
+    "THRESHOLD",
+    "TIE_MARGIN",
     "Candidate",
     "FillResult",
     "FillStatus",

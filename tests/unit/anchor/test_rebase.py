@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from claimtrack.anchor import Match, RebaseStatus, locate, nearest, rebase
-from claimtrack.anchor.rebase import MIN_QUOTE_SIMILARITY, THRESHOLD
+from claimtrack.anchor import (
+    MIN_QUOTE_SIMILARITY,
+    THRESHOLD,
+    Match,
+    RebaseStatus,
+    locate,
+    nearest,
+    rebase,
+)
 from claimtrack.model import Anchor
 
 OLD = (

@@ -30,8 +30,8 @@ import attrs
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from claimtrack.anchor._fill import disambiguate
 from claimtrack.anchor._place import Match, PlacementStatus, find_all, place
-from claimtrack.anchor.fill import disambiguate
 from claimtrack.model import Anchor
 
 __all__ = [
