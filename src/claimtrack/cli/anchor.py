@@ -110,7 +110,7 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
         loc = finding.location
         click.echo(f"{loc.path}:{loc.line}:{loc.column}: {finding.code} {finding.message}")
         if finding.hint and not quiet:
-            click.echo(f"    hint: {finding.hint}")
+            click.echo(f"    help: {finding.hint}")
     if plan.error is not None:
         click.echo(f"claimtrack: {plan.path}: {plan.error}", err=True)
         return True
