@@ -146,3 +146,45 @@ class TestRebase:
         assert result.exit_code == 0, result.output
         check = CliRunner().invoke(cli, ["check", str(path)])
         assert check.exit_code == 0, check.output
+
+
+class TestOtherInputs:
+    """JSON claim files, invalid files and texts given with --document."""
+
+    def test_fill_json_file_in_place(self, project: Path) -> None:
+        """Offsets are added to a JSON claim file without re-dumping it."""
+        path = project / "claims.json"
+        text = (
+            '{"version": 1,\n "document": {"id": "d", "title": "T"},\n "claims": [\n'
+            '  {"id": "c", "text": "A claim.", "kind": "event",\n'
+            '   "anchor": {"exact": "more than 2,000 casualties"}}\n ]\n}\n'
+        )
+        path.write_text(text)
+        result = _run(path, "--fill", "--document", project / "article.txt")
+        assert result.exit_code == 0, result.output
+        assert path.read_text() == text.replace(
+            '"more than 2,000 casualties"}',
+            '"more than 2,000 casualties", "start": 2934, "end": 2960}',
+        )
+
+    def test_schema_invalid_file_exits_one(self, project: Path) -> None:
+        """A claim file that is not schema-valid is reported and left alone."""
+        path = project / "bad.yaml"
+        path.write_text("version: 1\ndocument: {id: d}\nclaims: []\n")
+        result = _run(path)
+        assert result.exit_code == 1, result.output
+        assert "E110" in result.output
+
+    def test_rebase_with_document_and_no_snapshot(self, project: Path) -> None:
+        """With --document as the old text, a file without a snapshot is rebased too."""
+        path = project / "c.yaml"
+        path.write_text(
+            "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
+            "  - id: c\n    text: A claim.\n    kind: event\n"
+            "    anchor: {exact: Seyed Razi Mousavi, start: 4371, end: 4389}\n"
+        )
+        result = _run(
+            path, "--document", project / "article.txt", "--rebase", project / "article-edited.txt"
+        )
+        assert result.exit_code == 0, result.output
+        assert "{exact: Sayyed Razi Mousavi, start: 4371, end: 4390}" in path.read_text()

@@ -27,8 +27,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 import attrs
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from claimtrack.anchor._fill import disambiguate
 from claimtrack.anchor._place import Match, PlacementStatus, find_all, place
@@ -161,6 +159,9 @@ def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
 
 
 def _similarity(left: str, right: str) -> float:
+    # rapidfuzz is imported on first use, to keep `import claimtrack` (and check) quick.
+    from rapidfuzz.distance import Levenshtein
+
     return float(Levenshtein.normalized_similarity(left, right))
 
 
@@ -244,6 +245,8 @@ def _fuzzy_spans(text: str, origin: _Origin) -> Iterable[tuple[int, int]]:
         reach = 8 * len(quote) + 2_000
         low = max(0, origin.expected - reach)
         windows.append((low, min(len(text), origin.expected + len(quote) + reach)))
+    from rapidfuzz import fuzz
+
     cutoff = 100 * MIN_QUOTE_SIMILARITY * 0.8
     for low, high in windows:
         haystack = text[low:high]
