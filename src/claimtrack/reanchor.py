@@ -23,7 +23,7 @@ import attrs
 from claimtrack import rules
 from claimtrack._api import to_model
 from claimtrack.anchor import FillStatus, RebaseStatus, fill, normalize, rebase
-from claimtrack.errors import LoadError
+from claimtrack.errors import FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
@@ -101,7 +101,9 @@ class AnchorPlan:
 
     ``error`` is a problem that stopped the file being processed (unreadable, no text to
     anchor against); ``findings`` are anchor and snapshot errors; ``text`` is the rewritten
-    file (equal to ``original_text`` when nothing changes).
+    file (equal to ``original_text`` when nothing changes); ``from_anchors_only`` says a
+    rebase had no trustworthy old text (the snapshot no longer matched its hash) and used
+    the anchors' own quote, context and offsets.
     """
 
     path: str
@@ -115,6 +117,7 @@ class AnchorPlan:
     method: Method = Method.NONE
     snapshot_copy: SnapshotCopy | None = None
     hash_updated: bool = False
+    from_anchors_only: bool = False
 
     @property
     def changed(self) -> bool:
@@ -308,7 +311,11 @@ def _plan_rebase(
             changes.append(Change(("document", "snapshot", "sha256"), digest))
             hash_updated = digest != recorded.sha256
     plan = attrs.evolve(
-        common, outcomes=tuple(outcomes), snapshot_copy=copy, hash_updated=hash_updated
+        common,
+        outcomes=tuple(outcomes),
+        snapshot_copy=copy,
+        hash_updated=hash_updated,
+        from_anchors_only=old_text is None,
     )
     return _finish(document, changes, plan)
 
@@ -323,6 +330,11 @@ def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
         if plan.error is not None:
             continue
         try:
+            if plan.file_path is not None and plan.file_path.read_bytes() != plan.original:
+                raise FileChangedError(
+                    f"{plan.path} changed since it was read; neither it nor its snapshot"
+                    " was replaced"
+                )
             if plan.snapshot_copy is not None and plan.snapshot_copy.target not in copied:
                 write_atomic(plan.snapshot_copy.target, plan.snapshot_copy.data)
                 copied.add(plan.snapshot_copy.target)

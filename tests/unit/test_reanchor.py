@@ -20,8 +20,10 @@ class TestApplyPlans:
     """Writing plans: atomic, and never over a file that changed meanwhile."""
 
     def test_file_changed_since_read_is_not_replaced(self, tmp_path: Path) -> None:
-        """A claim file edited after planning is left as the person left it."""
+        """A claim file edited after planning is left as the person left it, and its
+        snapshot is not replaced either."""
         path = _project(tmp_path)
+        snapshot = (tmp_path / "article.txt").read_bytes()
         settings = AnchorSettings(rebase=tmp_path / "article-edited.txt")
         plan = plan_anchors(path, settings)
         assert plan.changed
@@ -30,6 +32,7 @@ class TestApplyPlans:
         assert len(failed) == 1
         assert "changed since it was read" in failed[0][1]
         assert path.read_text().endswith("# edited meanwhile\n")
+        assert (tmp_path / "article.txt").read_bytes() == snapshot
 
     def test_plan_writes_nothing(self, tmp_path: Path) -> None:
         """Planning a rebase leaves the claim file and the snapshot untouched."""

@@ -132,6 +132,11 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
                 f"{where}: claim {outcome.claim_id!r} filled: start {outcome.new.start},"
                 f" end {outcome.new.end}"
             )
+    if rebasing and plan.from_anchors_only:
+        click.echo(
+            f"{plan.path}: the snapshot no longer matches its recorded hash; rebased from the"
+            " anchors' own quotes, context and offsets"
+        )
     if not quiet:
         summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
         click.echo(f"{plan.path}: {len(plan.outcomes)} anchors: {summary or 'none'}")

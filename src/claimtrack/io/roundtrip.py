@@ -277,13 +277,14 @@ def _insertion(
         indent = " " * offsets.column(key_start)
         return (value_end, value_end), f",\n{indent}{name}: {rendered}"
     indent = " " * offsets.column(key_start)
+    eol = "\r\n" if "\r\n" in text else "\n"
     if value_end > 0 and text[value_end - 1] == "\n":
         at = value_end
-        return (at, at), f"{indent}{name}: {rendered}\n"
+        return (at, at), f"{indent}{name}: {rendered}{eol}"
     newline = text.find("\n", value_end)
     if newline == -1:
-        return (len(text), len(text)), f"\n{indent}{name}: {rendered}"
-    return (newline + 1, newline + 1), f"{indent}{name}: {rendered}\n"
+        return (len(text), len(text)), f"{eol}{indent}{name}: {rendered}"
+    return (newline + 1, newline + 1), f"{indent}{name}: {rendered}{eol}"
 
 
 def _removal(

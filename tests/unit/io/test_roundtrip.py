@@ -128,3 +128,14 @@ class TestJsonRewrite:
         result = rewrite(load_bytes(text.encode(), "x.json"), [Change(("a", "b"), REMOVE)])
         assert result.method is Method.REDUMP
         assert result.text == '{\n    "a": {}\n}\n'
+
+
+class TestLineEndings:
+    """Rewrites keep the file's line endings."""
+
+    def test_crlf_file_keeps_crlf(self) -> None:
+        """A key added to a CRLF file ends its line with CRLF."""
+        text = "claims:\r\n  - id: one\r\n    anchor:\r\n      exact: q\r\n"
+        document = load_bytes(text.encode(), "c.yaml")
+        result = rewrite(document, [Change(("claims", 0, "anchor", "start"), 3)])
+        assert result.text == text + "      start: 3\r\n"
