@@ -328,7 +328,8 @@ def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | N
 
 def _moved(text: str, anchor: Anchor, match: Match) -> Anchor:
     """The anchor's record for its new place: new quote, context and offsets, keeping the
-    fields it had (and adding context if the new quote alone would be ambiguous)."""
+    fields it had. An anchor without offsets whose new quote would be ambiguous gets the
+    shortest context that picks it (or, failing that, offsets)."""
     start, end = match.start, match.end
     prefix = suffix = None
     if anchor.prefix is not None:
@@ -343,6 +344,8 @@ def _moved(text: str, anchor: Anchor, match: Match) -> Anchor:
         start=start if has_offsets else None,
         end=end if has_offsets else None,
     )
+    if has_offsets:
+        return moved
     clear = disambiguate(text, moved, match)
     if clear is not None:
         return clear

@@ -84,6 +84,21 @@ class TestRebase:
         result = rebase(old, new, anchor)
         assert result.match == Match(39, 47)
 
+    def test_repeated_quote_with_offsets_in_identical_text_is_unchanged(self) -> None:
+        """Offsets that pick one of several copies need no added context."""
+        text = "the army left; the army returned"
+        anchor = Anchor(exact="the army", start=15, end=23)
+        assert rebase(text, text, anchor).status is RebaseStatus.UNCHANGED
+
+    def test_quote_without_offsets_that_becomes_ambiguous_gets_context(self) -> None:
+        """A quote placed by itself that now occurs twice gets the context that picks it."""
+        old = "the army returned in May"
+        new = "the army left in March; the army returned in May"
+        result = rebase(old, new, Anchor(exact="the army"))
+        assert result.status is RebaseStatus.MOVED
+        assert locate(new, result.anchor) == Match(24, 32)
+        assert result.anchor.start is None
+
     def test_short_quotes_are_not_matched_fuzzily(self) -> None:
         """A short quote that no longer occurs exactly is orphaned, not matched loosely."""
         anchor = Anchor(exact="Iran")
