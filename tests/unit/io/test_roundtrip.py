@@ -139,3 +139,16 @@ class TestLineEndings:
         document = load_bytes(text.encode(), "c.yaml")
         result = rewrite(document, [Change(("claims", 0, "anchor", "start"), 3)])
         assert result.text == text + "      start: 3\r\n"
+
+
+class TestRoundTripFallback:
+    """What cannot be edited in place goes through ruamel.yaml's round-trip mode."""
+
+    def test_removing_the_key_that_starts_a_sequence_item(self) -> None:
+        """Removing the first key of a '- ' item keeps the other entries and comments."""
+        text = "# c\nclaims:\n  - prefix: x   # p\n    exact: q  # keep\n"
+        result = rewrite(
+            load_bytes(text.encode(), "c.yaml"), [Change(("claims", 0, "prefix"), REMOVE)]
+        )
+        assert result.method is Method.ROUND_TRIP
+        assert result.text == "# c\nclaims:\n  - exact: q  # keep\n"
