@@ -150,3 +150,60 @@ class TestLosslessRewrite:
         elif old_style != '"' and value.replace(" ", "").isalnum():
             assert new_line[span.column - 1 :].startswith(value)
         assert text.split("\n")[: span.line - 1] == result.text.split("\n")[: span.line - 1]
+
+
+@st.composite
+def json_claim_files(draw: st.DrawFn) -> str:
+    """JSON claim-file text in one of several layouts, anchors with or without offsets."""
+    claims = []
+    for number in range(draw(st.integers(1, 4))):
+        anchor: dict[str, object] = {"exact": draw(quoted())[0]}
+        if draw(st.booleans()):
+            anchor.update(start=number, end=number + 5)
+        claims.append({"id": f"c{number}", "kind": "event", "anchor": anchor})
+    data = {"version": 1, "claims": claims}
+    indent = draw(st.sampled_from([None, 2, 4, "\t"]))
+    return json.dumps(data, ensure_ascii=draw(st.booleans()), indent=indent) + draw(
+        st.sampled_from(["", "\n"])
+    )
+
+
+class TestLosslessJsonRewrite:
+    """JSON rewrites keep the layout of everything they do not change."""
+
+    @_SETTINGS
+    @given(json_claim_files(), st.data())
+    def test_offset_changes_touch_only_the_anchor(self, text: str, data: st.DataObject) -> None:
+        """Setting offsets edits the text only inside the anchor object, in place."""
+        document = load_bytes(text.encode(), "claims.json")
+        index = data.draw(st.integers(0, len(document.data["claims"]) - 1))
+        start = data.draw(st.integers(0, 10_000))
+        changes = [
+            Change(("claims", index, "anchor", "start"), start),
+            Change(("claims", index, "anchor", "end"), start + 3),
+        ]
+        result = rewrite(document, changes)
+        assert result.method in (Method.IN_PLACE, Method.NONE)
+        document.data["claims"][index]["anchor"].update(start=start, end=start + 3)
+        assert json.loads(result.text) == document.data
+        span = document.positions.span(("claims", index, "anchor"))
+        assert span is not None
+        starts = [0] + [n + 1 for n, char in enumerate(text) if char == "\n"]
+        first = starts[span.line - 1] + span.column - 1
+        last = starts[(span.end_line or span.line) - 1] + (span.end_column or span.column) - 1
+        assert text[first] == "{"
+        assert text[last - 1] == "}"
+        assert result.text.startswith(text[:first])
+        assert result.text.endswith(text[last:])
+
+    @_SETTINGS
+    @given(json_claim_files())
+    def test_no_op_rewrite_is_byte_identical(self, text: str) -> None:
+        """Setting values to what they are leaves the JSON text unchanged."""
+        document = load_bytes(text.encode(), "claims.json")
+        changes = [
+            Change(("claims", index, "anchor", key), value)
+            for index, claim in enumerate(document.data["claims"])
+            for key, value in claim["anchor"].items()
+        ]
+        assert rewrite(document, changes).text == text
