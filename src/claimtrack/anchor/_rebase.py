@@ -72,6 +72,7 @@ MIN_FUZZY_QUOTE = 8
 """Quotes shorter than this are placed only where they occur exactly: a one-letter edit of a
 short quote matches too much by chance."""
 _CONTEXT_CANDIDATES = 20
+_REFINED_CANDIDATES = 6
 _MAX_SLACK = 64
 
 
@@ -297,7 +298,10 @@ def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | N
         spans: set[tuple[int, int]] = set()
     else:
         spans = {*_context_spans(text, origin), *_fuzzy_spans(text, origin)}
-    refined = [_refine(text, start, end, origin) for start, end in spans if end > start]
+    rough = _ranked(_score(text, start, end, origin) for start, end in spans if end > start)
+    refined = [
+        _refine(text, c.match.start, c.match.end, origin) for c in rough[:_REFINED_CANDIDATES]
+    ]
     ranked = _ranked([*exact, *refined])
     if not ranked:
         return None, None, "nothing in the new text resembles the quote"
