@@ -48,3 +48,21 @@ class TestApplyPlans:
         plan = plan_anchors(path, AnchorSettings(document=tmp_path / "article-edited.txt"))
         assert len(plan.orphans) == 7
         assert plan.snapshot_copy is None
+
+
+class TestImportCost:
+    """The anchoring dependencies load only when used."""
+
+    def test_import_claimtrack_leaves_rapidfuzz_and_ruamel_out(self) -> None:
+        """Importing claimtrack (as check does) imports neither rapidfuzz nor ruamel.yaml."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, claimtrack\n"
+            "print(sorted(m for m in ('rapidfuzz', 'ruamel.yaml') if m in sys.modules))"
+        )
+        output = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        assert output.strip() == "[]"
