@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding
 
-__all__ = ["ClaimtrackError", "ConfigError", "InputLimitError", "LoadError"]
+__all__ = ["ClaimtrackError", "ConfigError", "FileChangedError", "InputLimitError", "LoadError"]
 
 
 class ClaimtrackError(Exception):
@@ -36,3 +36,7 @@ class LoadError(ClaimtrackError, ValueError):
 
 class InputLimitError(LoadError):
     """A file is over a size, depth or alias-expansion limit."""
+
+
+class FileChangedError(ClaimtrackError, OSError):
+    """A file changed on disk between reading it and replacing it; it was left alone."""

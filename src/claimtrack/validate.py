@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from claimtrack import _dates, rules
-from claimtrack.anchor import PlacementStatus, normalize, place
+from claimtrack.anchor import PlacementStatus, nearest, normalize, place
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
 from claimtrack.model import Claim, ClaimFile, Quantity, Source, When
 from claimtrack.schema import fast_validator, load_schema, validator
 
-__all__ = ["integrity_findings", "schema_findings"]
+__all__ = ["anchor_findings", "integrity_findings", "schema_findings", "snapshot_findings"]
 
 Path = tuple[str | int, ...]
 
@@ -230,7 +230,7 @@ def integrity_findings(
     findings.extend(_duplicate_ids(document, claim_file))
     findings.extend(_unknown_sources(document, claim_file))
     findings.extend(_ranges_and_dates(document, claim_file))
-    findings.extend(_snapshot_and_anchors(document, claim_file, snapshot))
+    findings.extend(snapshot_findings(document, claim_file, snapshot))
     return findings
 
 
@@ -352,9 +352,11 @@ def _ranges_and_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterat
             )
 
 
-def _snapshot_and_anchors(
+def snapshot_findings(
     document: LoadedDocument, claim_file: ClaimFile, snapshot: SnapshotText | None
 ) -> Iterator[Finding]:
+    """Errors of the recorded snapshot (unreadable, outside the project, hash) and of every
+    anchor against it."""
     recorded = claim_file.document.snapshot
     if recorded is None or snapshot is None:
         return
@@ -382,7 +384,13 @@ def _snapshot_and_anchors(
             hint="If the document changed, re-anchor the claims (claimtrack anchor --rebase)"
             " and record the new hash; if not, restore the original snapshot.",
         )
-    text = normalize(snapshot.text)
+    yield from anchor_findings(document, claim_file, normalize(snapshot.text))
+
+
+def anchor_findings(
+    document: LoadedDocument, claim_file: ClaimFile, text: str
+) -> Iterator[Finding]:
+    """Errors of every claim's anchor against normalised ``text``."""
     for index, claim in enumerate(claim_file.claims):
         yield from _anchor_findings(document, text, claim, ("claims", index, "anchor"))
 
@@ -397,10 +405,27 @@ def _anchor_findings(
         return
     quote = _show(anchor.exact, 50)
     if status is PlacementStatus.NOT_FOUND:
+        candidate = nearest(text, anchor)
+        closest = ""
+        hint = None
+        if candidate is not None:
+            where = candidate.match
+            line = text.count("\n", 0, where.start) + 1
+            column = where.start - (text.rfind("\n", 0, where.start) + 1) + 1
+            closest = (
+                f"; the closest passage, {candidate.quote_similarity:.0%} alike, is"
+                f" {_show(text[where.start : where.end], 50)} at offset {where.start}"
+                f" (snapshot line {line}, column {column})"
+            )
+            hint = (
+                "If the document was edited, run 'claimtrack anchor --rebase SNAPSHOT' to"
+                " move the anchors; otherwise copy the quote exactly from the snapshot."
+            )
         yield rules.finding(
             rules.ANCHOR_NOT_FOUND,
-            f"the quote {quote} of claim {claim.id!r} does not occur in the snapshot",
+            f"the quote {quote} of claim {claim.id!r} does not occur in the snapshot{closest}",
             document.location((*path, "exact")),
+            hint=hint,
         )
     elif status is PlacementStatus.AMBIGUOUS:
         starts = ", ".join(str(match.start) for match in placement.occurrences[:5])

@@ -27,10 +27,12 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from claimtrack.cli.anchor import anchor_command
     from claimtrack.cli.check import check_command
     from claimtrack.cli.rules import rules_command
     from claimtrack.cli.schema import schema_command
 
+    cli.add_command(anchor_command)
     cli.add_command(check_command)
     cli.add_command(rules_command)
     cli.add_command(schema_command)

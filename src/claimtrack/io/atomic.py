@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from claimtrack.errors import FileChangedError
+
+__all__ = ["replace_if_unchanged", "write_atomic"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
@@ -29,3 +31,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def replace_if_unchanged(path: str | os.PathLike[str], expected: bytes, data: str | bytes) -> None:
+    """Atomically replace ``path`` with ``data`` if it still holds ``expected`` (the bytes
+    read before the change was computed); :class:`FileChangedError` and no write if not."""
+    try:
+        current = Path(path).read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current != expected:
+        raise FileChangedError(f"{Path(path).as_posix()} changed since it was read; not replaced")
+    write_atomic(path, data)

@@ -13,7 +13,16 @@ import attrs
 
 from claimtrack.model import Anchor
 
-__all__ = ["Match", "Placement", "PlacementStatus", "find_all", "locate", "normalize", "place"]
+__all__ = [
+    "Match",
+    "Placement",
+    "PlacementStatus",
+    "find_all",
+    "fits_context",
+    "locate",
+    "normalize",
+    "place",
+]
 
 
 def normalize(text: str) -> str:
@@ -58,7 +67,8 @@ def find_all(text: str, exact: str) -> tuple[Match, ...]:
     return tuple(found)
 
 
-def _fits_context(text: str, match: Match, anchor: Anchor) -> bool:
+def fits_context(text: str, match: Match, anchor: Anchor) -> bool:
+    """Whether the anchor's prefix and suffix (those it has) surround ``match``."""
     if anchor.prefix is not None and not text.endswith(anchor.prefix, 0, match.start):
         return False
     return anchor.suffix is None or text.startswith(anchor.suffix, match.end)
@@ -79,10 +89,10 @@ def place(text: str, anchor: Anchor) -> Placement:
         candidate = Match(start, end)
         if candidate not in occurrences:
             return Placement(PlacementStatus.OFFSET_MISMATCH, None, occurrences)
-        if not _fits_context(text, candidate, anchor):
+        if not fits_context(text, candidate, anchor):
             return Placement(PlacementStatus.CONTEXT_MISMATCH, None, occurrences)
         return Placement(PlacementStatus.FOUND, candidate, occurrences)
-    fitting = [match for match in occurrences if _fits_context(text, match, anchor)]
+    fitting = [match for match in occurrences if fits_context(text, match, anchor)]
     if not fitting:
         return Placement(PlacementStatus.CONTEXT_MISMATCH, None, occurrences)
     if len(fitting) > 1:

@@ -1,0 +1,385 @@
+"""Moving an anchor to a new version of its document, or saying that it cannot be moved.
+
+The search runs in stages, each bounded:
+
+1. **exact** — the quote occurs in the new text. One occurrence of a quote that was unique
+   before is taken; several are ranked by context and position, and the best is taken only
+   if its context agrees (at least :data:`MIN_CONTEXT_SIMILARITY`) and nothing ties with it.
+2. **context and fuzzy** — otherwise candidates come from the old surrounding text found in
+   the new text (the span between the old prefix and the old suffix) and from an
+   edit-distance alignment of the quote over the text (rapidfuzz's ``partial_ratio``, whole
+   text up to :data:`MAX_FUZZY_TEXT` code points, else a window round the expected position).
+   Each candidate's ends are adjusted to the best score, then all are ranked. Quotes shorter
+   than :data:`MIN_FUZZY_QUOTE` skip this stage.
+
+A candidate's score is the weighted mean of its quote similarity (Levenshtein, 1 = the same
+text), context similarity (the text just before and after it against the old context) and
+position similarity (distance from where the quote stood, scaled to the document's length),
+with weights :data:`QUOTE_WEIGHT`, :data:`CONTEXT_WEIGHT` and :data:`POSITION_WEIGHT` over
+the parts that are known. A changed quote is placed only when its quote similarity is at least
+:data:`MIN_QUOTE_SIMILARITY`, its score at least :data:`THRESHOLD`, and no other candidate
+comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+import attrs
+
+from claimtrack.anchor._fill import disambiguate
+from claimtrack.anchor._place import Match, PlacementStatus, find_all, place
+from claimtrack.model import Anchor
+
+__all__ = [
+    "CONTEXT_WEIGHT",
+    "CONTEXT_WIDTH",
+    "MAX_FUZZY_QUOTE",
+    "MAX_FUZZY_TEXT",
+    "MIN_CONTEXT_SIMILARITY",
+    "MIN_FUZZY_QUOTE",
+    "MIN_QUOTE_SIMILARITY",
+    "POSITION_WEIGHT",
+    "QUOTE_WEIGHT",
+    "THRESHOLD",
+    "TIE_MARGIN",
+    "Candidate",
+    "RebaseResult",
+    "RebaseStatus",
+    "nearest",
+    "rebase",
+]
+
+QUOTE_WEIGHT = 0.6
+CONTEXT_WEIGHT = 0.3
+POSITION_WEIGHT = 0.1
+THRESHOLD = 0.7
+"""The least score at which a changed quote is placed."""
+MIN_QUOTE_SIMILARITY = 0.75
+"""The least quote similarity a changed quote may have, whatever its context."""
+MIN_CONTEXT_SIMILARITY = 0.5
+"""The least context similarity for picking one of several exact occurrences."""
+TIE_MARGIN = 0.02
+"""Two candidates scoring closer than this are a tie: the anchor is orphaned."""
+CONTEXT_WIDTH = 32
+"""How much old text before and after the quote is compared, in code points."""
+MAX_FUZZY_TEXT = 2_000_000
+"""Texts longer than this are searched fuzzily only near the expected position."""
+MAX_FUZZY_QUOTE = 2_000
+"""Quotes longer than this are not searched fuzzily (exact and context stages only)."""
+MIN_FUZZY_QUOTE = 8
+"""Quotes shorter than this are placed only where they occur exactly: a one-letter edit of a
+short quote matches too much by chance."""
+_CONTEXT_CANDIDATES = 20
+_REFINED_CANDIDATES = 6
+_MAX_SLACK = 64
+
+
+class RebaseStatus(StrEnum):
+    """What rebasing did to an anchor record."""
+
+    UNCHANGED = "unchanged"
+    MOVED = "moved"
+    ORPHANED = "orphaned"
+
+
+@attrs.frozen
+class Candidate:
+    """A span of the new text and how well it matches the old quote."""
+
+    match: Match
+    score: float
+    quote_similarity: float
+    context_similarity: float | None
+
+
+@attrs.frozen(kw_only=True)
+class RebaseResult:
+    """The outcome of rebasing one anchor.
+
+    ``anchor`` is the anchor to record (the old one when orphaned); ``best`` is the best
+    candidate seen, also when it was rejected; ``reason`` says why an anchor is orphaned.
+    """
+
+    status: RebaseStatus
+    anchor: Anchor
+    old: Anchor
+    best: Candidate | None = None
+    reason: str | None = None
+
+    @property
+    def match(self) -> Match | None:
+        """Where the anchor now stands, unless it is orphaned."""
+        if self.status is RebaseStatus.ORPHANED or self.best is None:
+            return None
+        return self.best.match
+
+    @property
+    def score(self) -> float:
+        """The score of the chosen (or best rejected) candidate; 0 when there was none."""
+        return self.best.score if self.best is not None else 0.0
+
+    @property
+    def quote_changed(self) -> bool:
+        """Whether the quote text itself changed."""
+        return self.anchor.exact != self.old.exact
+
+
+@attrs.frozen
+class _Origin:
+    """What is known of where the anchor stood: its quote, context and expected position."""
+
+    exact: str
+    before: str
+    after: str
+    expected: int | None
+    old_count: int
+
+
+def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
+    if old_text is not None:
+        placement = place(old_text, anchor)
+        match = placement.match
+        if placement.status is PlacementStatus.FOUND and match is not None:
+            expected = round(match.start * len(new_text) / max(len(old_text), 1))
+            return _Origin(
+                anchor.exact,
+                old_text[max(0, match.start - CONTEXT_WIDTH) : match.start],
+                old_text[match.end : match.end + CONTEXT_WIDTH],
+                expected,
+                len(placement.occurrences),
+            )
+    return _Origin(
+        anchor.exact,
+        (anchor.prefix or "")[-CONTEXT_WIDTH:],
+        (anchor.suffix or "")[:CONTEXT_WIDTH],
+        anchor.start,
+        len(find_all(old_text, anchor.exact)) if old_text is not None else 0,
+    )
+
+
+def _similarity(left: str, right: str) -> float:
+    # rapidfuzz is imported on first use, to keep `import claimtrack` (and check) quick.
+    from rapidfuzz.distance import Levenshtein
+
+    return float(Levenshtein.normalized_similarity(left, right))
+
+
+def _score(text: str, start: int, end: int, origin: _Origin) -> Candidate:
+    quote = _similarity(origin.exact, text[start:end])
+    sides = []
+    if origin.before:
+        sides.append(_similarity(origin.before, text[max(0, start - len(origin.before)) : start]))
+    if origin.after:
+        sides.append(_similarity(origin.after, text[end : end + len(origin.after)]))
+    context = sum(sides) / len(sides) if sides else None
+    total = QUOTE_WEIGHT * quote
+    weight = QUOTE_WEIGHT
+    if context is not None:
+        total += CONTEXT_WEIGHT * context
+        weight += CONTEXT_WEIGHT
+    if origin.expected is not None:
+        distance = abs(start - origin.expected) / max(len(text), 1)
+        total += POSITION_WEIGHT * max(0.0, 1.0 - distance)
+        weight += POSITION_WEIGHT
+    return Candidate(Match(start, end), total / weight, quote, context)
+
+
+def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
+    """Move the ends of a rough span to where the score is best (coordinate ascent)."""
+    slack = min(_MAX_SLACK, max(3, len(origin.exact) // 4))
+    best = _score(text, start, end, origin)
+    for _round in range(2):
+        improved = False
+        for new_start in range(max(0, start - slack), min(end, start + slack) + 1):
+            if new_start >= end:
+                break
+            candidate = _score(text, new_start, end, origin)
+            if candidate.score > best.score + 1e-12:
+                best, improved = candidate, True
+        start = best.match.start
+        for new_end in range(max(start + 1, end - slack), min(len(text), end + slack) + 1):
+            candidate = _score(text, start, new_end, origin)
+            if candidate.score > best.score + 1e-12:
+                best, improved = candidate, True
+        end = best.match.end
+        if not improved:
+            break
+    return best
+
+
+def _context_spans(text: str, origin: _Origin) -> Iterable[tuple[int, int]]:
+    """Spans suggested by the old context: between the old prefix and the old suffix."""
+    size = len(origin.exact)
+    reach = 2 * size + 16
+    ends = (
+        [m.end for m in find_all(text, origin.before)][:_CONTEXT_CANDIDATES]
+        if origin.before
+        else []
+    )
+    starts = (
+        [m.start for m in find_all(text, origin.after)][:_CONTEXT_CANDIDATES]
+        if origin.after
+        else []
+    )
+    for end_of_before in ends:
+        following = [s for s in starts if end_of_before < s <= end_of_before + reach]
+        if following:
+            yield end_of_before, following[0]
+        else:
+            yield end_of_before, min(len(text), end_of_before + size)
+    for start_of_after in starts:
+        yield max(0, start_of_after - size), start_of_after
+
+
+def _fuzzy_spans(text: str, origin: _Origin) -> Iterable[tuple[int, int]]:
+    """Spans from an edit-distance alignment of the quote, over the text and near the
+    expected position."""
+    quote = origin.exact
+    if len(quote) > MAX_FUZZY_QUOTE or not text:
+        return
+    windows: list[tuple[int, int]] = []
+    if len(text) <= MAX_FUZZY_TEXT:
+        windows.append((0, len(text)))
+    if origin.expected is not None:
+        reach = 8 * len(quote) + 2_000
+        low = max(0, origin.expected - reach)
+        windows.append((low, min(len(text), origin.expected + len(quote) + reach)))
+    from rapidfuzz import fuzz
+
+    cutoff = 100 * MIN_QUOTE_SIMILARITY * 0.8
+    for low, high in windows:
+        haystack = text[low:high]
+        if len(haystack) <= len(quote):
+            yield low, high
+            continue
+        found = fuzz.partial_ratio_alignment(quote, haystack, score_cutoff=cutoff)
+        if found is not None:
+            yield low + found.dest_start, low + found.dest_end
+
+
+def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
+    unique: dict[Match, Candidate] = {}
+    for candidate in candidates:
+        unique.setdefault(candidate.match, candidate)
+    return sorted(unique.values(), key=lambda c: (-c.score, c.match.start, c.match.end))
+
+
+def _rival(ranked: list[Candidate]) -> Candidate | None:
+    """The best candidate that does not overlap the best one and scores within the margin."""
+    best = ranked[0]
+    for other in ranked[1:]:
+        overlaps = other.match.start < best.match.end and best.match.start < other.match.end
+        if not overlaps:
+            return other if best.score - other.score < TIE_MARGIN else None
+    return None
+
+
+def _exact_stage(text: str, origin: _Origin) -> tuple[Candidate | None, list[Candidate]]:
+    occurrences = find_all(text, origin.exact)
+    scored = _ranked(_score(text, m.start, m.end, origin) for m in occurrences)
+    if not scored:
+        return None, scored
+    best = scored[0]
+    if len(scored) == 1 and origin.old_count <= 1:
+        return best, scored
+    if best.context_similarity is None or best.context_similarity < MIN_CONTEXT_SIMILARITY:
+        return None, scored
+    return (None if _rival(scored) else best), scored
+
+
+def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | None, str | None]:
+    """The chosen candidate (or ``None``), the best one seen, and why none was chosen."""
+    chosen, exact = _exact_stage(text, origin)
+    if chosen is not None:
+        return chosen, chosen, None
+    if len(origin.exact) < MIN_FUZZY_QUOTE:
+        spans: set[tuple[int, int]] = set()
+    else:
+        spans = {*_context_spans(text, origin), *_fuzzy_spans(text, origin)}
+    rough = _ranked(_score(text, start, end, origin) for start, end in spans if end > start)
+    refined = [
+        _refine(text, c.match.start, c.match.end, origin) for c in rough[:_REFINED_CANDIDATES]
+    ]
+    ranked = _ranked([*exact, *refined])
+    if not ranked:
+        return None, None, "nothing in the new text resembles the quote"
+    best = ranked[0]
+    if best.quote_similarity < MIN_QUOTE_SIMILARITY:
+        return (
+            None,
+            best,
+            (
+                f"the closest text is only {best.quote_similarity:.2f} similar to the quote"
+                f" (at least {MIN_QUOTE_SIMILARITY} needed)"
+            ),
+        )
+    if best.score < THRESHOLD:
+        return None, best, f"the best candidate scores {best.score:.2f}, below {THRESHOLD}"
+    rival = _rival(ranked)
+    if rival is not None:
+        return (
+            None,
+            best,
+            (
+                f"two passages match equally well (offsets {best.match.start} and"
+                f" {rival.match.start})"
+            ),
+        )
+    return best, best, None
+
+
+def _moved(text: str, anchor: Anchor, match: Match) -> Anchor:
+    """The anchor's record for its new place: new quote, context and offsets, keeping the
+    fields it had. An anchor without offsets whose new quote would be ambiguous gets the
+    shortest context that picks it (or, failing that, offsets)."""
+    start, end = match.start, match.end
+    prefix = suffix = None
+    if anchor.prefix is not None:
+        prefix = text[max(0, start - len(anchor.prefix)) : start] or None
+    if anchor.suffix is not None:
+        suffix = text[end : end + len(anchor.suffix)] or None
+    has_offsets = anchor.start is not None or anchor.end is not None
+    moved = Anchor(
+        exact=text[start:end],
+        prefix=prefix,
+        suffix=suffix,
+        start=start if has_offsets else None,
+        end=end if has_offsets else None,
+    )
+    if has_offsets:
+        return moved
+    clear = disambiguate(text, moved, match)
+    if clear is not None:
+        return clear
+    return attrs.evolve(moved, start=start, end=end)
+
+
+def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
+    """Move ``anchor`` from normalised ``old_text`` to normalised ``new_text``.
+
+    ``old_text`` gives the quote's old context and position; pass ``None`` when it is not
+    known (the snapshot was already replaced): the anchor's own prefix, suffix and offsets
+    stand in for them. The result is ``UNCHANGED`` when the anchor record is still right,
+    ``MOVED`` when it had to change (offsets, quote or context), ``ORPHANED`` otherwise.
+    """
+    origin = _origin(old_text, new_text, anchor)
+    chosen, best, reason = _search(new_text, origin)
+    if chosen is None:
+        return RebaseResult(
+            status=RebaseStatus.ORPHANED, anchor=anchor, old=anchor, best=best, reason=reason
+        )
+    moved = _moved(new_text, anchor, chosen.match)
+    status = RebaseStatus.UNCHANGED if moved == anchor else RebaseStatus.MOVED
+    return RebaseResult(status=status, anchor=moved, old=anchor, best=chosen)
+
+
+def nearest(text: str, anchor: Anchor) -> Candidate | None:
+    """The passage of ``text`` most like ``anchor``'s quote (above a low similarity floor),
+    whether or not it would be placed; for pointing a person at what changed."""
+    origin = _origin(None, text, anchor)
+    _chosen, best, _reason = _search(text, origin)
+    if best is None or best.quote_similarity < 0.5:
+        return None
+    return best

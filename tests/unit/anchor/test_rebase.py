@@ -1,0 +1,131 @@
+"""Unit tests of rebasing anchors onto a new version of a document."""
+
+from __future__ import annotations
+
+from claimtrack.anchor import (
+    MIN_QUOTE_SIMILARITY,
+    THRESHOLD,
+    Match,
+    RebaseStatus,
+    locate,
+    nearest,
+    rebase,
+)
+from claimtrack.model import Anchor
+
+OLD = (
+    "The minister said on Monday that the budget would grow.\n"
+    "Critics replied that Qassem Soleimani had planned the campaign.\n"
+    "Nothing else was announced.\n"
+)
+
+
+def _anchor(text: str, quote: str, **fields: str) -> Anchor:
+    start = text.index(quote)
+    return Anchor(exact=quote, start=start, end=start + len(quote), **fields)
+
+
+class TestRebase:
+    """Exact, context and fuzzy stages, and orphans."""
+
+    def test_unchanged_text_keeps_the_anchor(self) -> None:
+        """In an identical text the anchor is unchanged with the top score."""
+        anchor = _anchor(OLD, "the budget would grow")
+        result = rebase(OLD, OLD, anchor)
+        assert result.status is RebaseStatus.UNCHANGED
+        assert result.anchor == anchor
+        assert result.score == 1.0
+
+    def test_shifted_quote_gets_new_offsets(self) -> None:
+        """Text inserted before the quote moves its offsets."""
+        anchor = _anchor(OLD, "the budget would grow")
+        new = "Breaking. " + OLD
+        result = rebase(OLD, new, anchor)
+        assert result.status is RebaseStatus.MOVED
+        assert result.anchor.start == anchor.start + 10
+        assert not result.quote_changed
+
+    def test_corrected_name_is_followed(self) -> None:
+        """A corrected spelling inside the quote is placed, with the new quote recorded."""
+        anchor = _anchor(OLD, "Critics replied that Qassem Soleimani had planned")
+        new = OLD.replace("Qassem", "Qasem")
+        result = rebase(OLD, new, anchor)
+        assert result.status is RebaseStatus.MOVED
+        assert result.anchor.exact == "Critics replied that Qasem Soleimani had planned"
+        assert result.quote_changed
+        assert THRESHOLD <= result.score < 1.0
+        assert locate(new, result.anchor) == result.match
+
+    def test_rewritten_sentence_is_orphaned(self) -> None:
+        """A quote rewritten beyond recognition is orphaned, with the reason."""
+        anchor = _anchor(OLD, "the budget would grow")
+        new = OLD.replace("the budget would grow", "spending is set to fall sharply")
+        result = rebase(OLD, new, anchor)
+        assert result.status is RebaseStatus.ORPHANED
+        assert result.anchor == anchor
+        assert result.reason is not None
+        assert result.best is None or result.best.quote_similarity < MIN_QUOTE_SIMILARITY
+
+    def test_repeated_passage_without_context_is_a_tie(self) -> None:
+        """When the old passage vanished and two equal candidates remain, nothing is guessed."""
+        old = "alpha beta gamma delta epsilon zeta\n"
+        anchor = Anchor(exact="gamma delta epsilon")
+        new = "one gamma delta epsilon two\nthree gamma delta epsilon four\n"
+        result = rebase(None, new, anchor)
+        assert result.status is RebaseStatus.ORPHANED
+        assert "two passages" in (result.reason or "")
+        assert rebase(old, old, anchor).status is RebaseStatus.UNCHANGED
+
+    def test_context_picks_among_exact_copies(self) -> None:
+        """Old context picks the right one of several exact copies of the quote."""
+        old = "In March the army left. In May the army returned.\n"
+        anchor = Anchor(exact="the army", prefix="In May ", start=31, end=39)
+        new = "Update. In March the army left. In May the army returned.\n"
+        result = rebase(old, new, anchor)
+        assert result.match == Match(39, 47)
+
+    def test_repeated_quote_with_offsets_in_identical_text_is_unchanged(self) -> None:
+        """Offsets that pick one of several copies need no added context."""
+        text = "the army left; the army returned"
+        anchor = Anchor(exact="the army", start=15, end=23)
+        assert rebase(text, text, anchor).status is RebaseStatus.UNCHANGED
+
+    def test_quote_without_offsets_that_becomes_ambiguous_gets_context(self) -> None:
+        """A quote placed by itself that now occurs twice gets the context that picks it."""
+        old = "the army returned in May"
+        new = "the army left in March; the army returned in May"
+        result = rebase(old, new, Anchor(exact="the army"))
+        assert result.status is RebaseStatus.MOVED
+        assert locate(new, result.anchor) == Match(24, 32)
+        assert result.anchor.start is None
+
+    def test_short_quotes_are_not_matched_fuzzily(self) -> None:
+        """A short quote that no longer occurs exactly is orphaned, not matched loosely."""
+        anchor = Anchor(exact="Iran")
+        result = rebase("Iran said no.", "Iraq said no.", anchor)
+        assert result.status is RebaseStatus.ORPHANED
+
+    def test_without_old_text_the_anchor_alone_is_used(self) -> None:
+        """With no old text, the quote and its own context place it."""
+        anchor = Anchor(exact="Qassem Soleimani had planned", prefix="replied that ")
+        new = OLD.replace("Qassem", "Qasem")
+        result = rebase(None, new, anchor)
+        assert result.status is RebaseStatus.MOVED
+        assert result.anchor.exact == "Qasem Soleimani had planned"
+        assert result.anchor.prefix == "replied that "
+
+
+class TestNearest:
+    """The passage most like a quote that is not found."""
+
+    def test_points_at_the_edited_passage(self) -> None:
+        """A lightly edited quote's nearest passage is the edited text."""
+        candidate = nearest(OLD, Anchor(exact="Critics replied that Qasem Soleimani"))
+        assert candidate is not None
+        assert OLD[candidate.match.start : candidate.match.end] == (
+            "Critics replied that Qassem Soleimani"
+        )
+
+    def test_nothing_alike_gives_none(self) -> None:
+        """A quote unlike anything in the text has no nearest passage."""
+        assert nearest(OLD, Anchor(exact="zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")) is None
