@@ -38,12 +38,15 @@ class CheckSettings:
 
 @attrs.frozen(kw_only=True)
 class FileResult:
-    """What checking one file gave: its findings, and its records if it loaded."""
+    """What checking one file gave: its findings, its records if it loaded, and the
+    document snapshot as read (when the claim file names one), so reports need not read it
+    again."""
 
     path: str
     findings: tuple[Finding, ...]
     claim_file: ClaimFile | None = None
     document: LoadedDocument | None = None
+    snapshot: SnapshotText | None = None
 
 
 @attrs.frozen
@@ -78,6 +81,7 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
     settings = settings or CheckSettings()
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
+    snapshot: SnapshotText | None = None
     if not findings:
         try:
             claim_file = structure(document.data)
@@ -93,7 +97,11 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
             findings.extend(integrity_findings(document, claim_file, snapshot))
     ordered = tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
     return FileResult(
-        path=document.path, findings=ordered, claim_file=claim_file, document=document
+        path=document.path,
+        findings=ordered,
+        claim_file=claim_file,
+        document=document,
+        snapshot=snapshot,
     )
 
 

@@ -26,9 +26,13 @@ def cli() -> None:
 
 def _register() -> None:
     from claimtrack.cli.check import check_command
+    from claimtrack.cli.export import export_command
+    from claimtrack.cli.report import report_command
     from claimtrack.cli.schema import schema_command
 
     cli.add_command(check_command)
+    cli.add_command(report_command)
+    cli.add_command(export_command)
     cli.add_command(schema_command)
 
 
