@@ -43,7 +43,7 @@ def _link(url: str | None, text: str | None = None) -> str:
     safe = safe_url(url)
     if safe is None:
         return escape_text(text or url or "")
-    target = safe.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    target = safe.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
     return f"[{escape_text(text or safe)}](<{target}>)"
 
 

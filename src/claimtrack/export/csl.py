@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrack.citations._links import safe_url
 from claimtrack.citations.model import Report
 from claimtrack.export._common import date_parts, json_text
 from claimtrack.model import Name, Source
@@ -44,14 +45,16 @@ def csl_item(source: Source, item_id: str | None = None) -> dict[str, Any]:
         item["publisher"] = source.publisher
     if source.issued:
         item["issued"] = {"date-parts": [date_parts(source.issued)]}
-    if source.url:
-        item["URL"] = source.url
+    url = safe_url(source.url)
+    if url:
+        item["URL"] = url
     if source.doi:
         item["DOI"] = source.doi
     if source.accessed:
         item["accessed"] = {"date-parts": [date_parts(source.accessed)]}
-    if source.archive_url:
-        item["archive_location"] = source.archive_url
+    archive = safe_url(source.archive_url)
+    if archive:
+        item["archive_location"] = archive
     if source.language:
         item["language"] = source.language
     if source.notes:

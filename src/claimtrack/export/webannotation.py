@@ -6,7 +6,7 @@ Each claim becomes an ``Annotation`` whose target is the document (its URL, or a
 ``TextQuoteSelector`` (the exact quote, with the recorded prefix and suffix, or up to
 32 characters of context taken from the snapshot) and, when the anchor is placed in the
 snapshot, a ``TextPositionSelector`` (code-point offsets of the normalised text). The bodies
-describe the claim, tag it, give its verdict when it has one, and link the sources that
+describe the claim, tag it, classify it by its verdict when it has one, and link the sources that
 support it. All annotations sit in one ``AnnotationCollection``.
 """
 
@@ -68,7 +68,9 @@ def _bodies(claim_file: ClaimFile, row: ClaimRow) -> list[dict[str, Any]]:
     bodies = [describing]
     bodies += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in claim.tags]
     if claim.status in VERDICTS:
-        bodies.append({"type": "TextualBody", "purpose": "assessing", "value": str(claim.status)})
+        bodies.append(
+            {"type": "TextualBody", "purpose": "classifying", "value": str(claim.status)}
+        )
     sources = {source.id: source for source in claim_file.sources}
     for citation in claim.citations:
         source = sources.get(citation.source)
