@@ -83,6 +83,16 @@ class TestReportCommand:
         assert err == ""
 
 
+class TestSchemaCommand:
+    def test_prints_the_report_schema(self) -> None:
+        """`schema --which report` prints the packaged report schema."""
+        from claimtrack.schema import schema_text
+
+        code, out, err = _run("schema", "--which", "report")
+        assert code == 0, err
+        assert out == schema_text("report.schema.json")
+
+
 class TestExportCommand:
     @pytest.mark.parametrize(
         ("target", "key"),

@@ -298,9 +298,9 @@ def _bibliography(doc: DocumentReport, entries: tuple[BibEntry, ...]) -> str:
     return f'<ol class="bib">{"".join(items)}</ol>'
 
 
-def _document(doc: DocumentReport, heading: str) -> str:
-    parts = [f'<section id="d{doc.index}"><{heading}>{_e(doc.title)}</{heading}>']
-    sub = "h3" if heading == "h2" else "h2"
+def _document(doc: DocumentReport) -> str:
+    parts = [f'<section id="d{doc.index}"><h2>{_e(doc.title)}</h2>']
+    sub = "h3"
     if doc.claim_file is None:
         parts.append('<p class="note">The claim file could not be loaded; its findings follow.</p>')
     else:
@@ -355,9 +355,9 @@ def render_html(report: Report) -> str:
     if single and report.documents[0].claim_file is not None:
         language = report.documents[0].claim_file.document.language or "en"
     body = (
-        _document(report.documents[0], "h2")
+        _document(report.documents[0])
         if single
-        else _summary(report) + "".join(_document(doc, "h2") for doc in report.documents)
+        else _summary(report) + "".join(_document(doc) for doc in report.documents)
     )
     return (
         "<!DOCTYPE html>\n"

@@ -68,9 +68,7 @@ def _bodies(claim_file: ClaimFile, row: ClaimRow) -> list[dict[str, Any]]:
     bodies = [describing]
     bodies += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in claim.tags]
     if claim.status in VERDICTS:
-        bodies.append(
-            {"type": "TextualBody", "purpose": "classifying", "value": str(claim.status)}
-        )
+        bodies.append({"type": "TextualBody", "purpose": "classifying", "value": str(claim.status)})
     sources = {source.id: source for source in claim_file.sources}
     for citation in claim.citations:
         source = sources.get(citation.source)

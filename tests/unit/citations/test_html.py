@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import html5lib
 import pytest
 
-from claimtrack.citations import Report
+import claimtrack
+from claimtrack.check import FileResult
+from claimtrack.citations import Report, build_report
 from claimtrack.citations.html import CONTENT_SECURITY_POLICY, render_html
+from claimtrack.io.snapshot import SnapshotText
 
 
 def _parse(text: str) -> Any:
@@ -96,6 +100,24 @@ class TestHighlights:
             badge.text = ""
         text = "".join(article.itertext())
         assert text == article_report.documents[0].text
+
+    def test_identical_anchors_both_link(self) -> None:
+        """Two claims on the same words each get a marker, a mark and a link to their row."""
+        claim_file = claimtrack.loads(
+            "version: 1\ndocument: {id: d, title: D, snapshot: {path: t.txt, sha256: '"
+            + "0" * 64
+            + "'}}\nclaims:\n"
+            "  - {id: a, text: A, kind: event, anchor: {exact: same words}}\n"
+            "  - {id: b, text: B, kind: event, anchor: {exact: same words}, status: refuted}\n"
+        )
+        snapshot = SnapshotText(Path("t.txt"), text="Some same words here.")
+        result = FileResult(path="x.yaml", findings=(), claim_file=claim_file, snapshot=snapshot)
+        tree = _parse(render_html(build_report([result])))
+        marks = [(m.get("data-claim"), m.get("class")) for m in tree.iter("mark")]
+        assert marks == [("a", "unsourced"), ("b", "disputed")]
+        by_id = {e.get("id"): e for e in tree.iter() if e.get("id")}
+        assert by_id["d1-hl-1"].get("href") == "#d1-claim-1"
+        assert by_id["d1-hl-2"].get("href") == "#d1-claim-2"
 
     def test_unplaced_claims_say_so(self, small_report: Report) -> None:
         """A claim whose anchor is not in the text is marked so in its row, without a link."""
