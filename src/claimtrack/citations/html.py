@@ -188,7 +188,7 @@ def _claim_row(doc: DocumentReport, row: ClaimRow) -> str:
     row_id, hl_id, _ = _ids(doc)
     claim = row.claim
     where = (
-        f'<a href="#{hl_id}{row.number}" class="small">show in text</a>'
+        f'<a href="#{hl_id}{row.number}" class="small back">show in text</a>'
         if row.placement is not None
         else '<span class="small">not placed in the text</span>'
     )
