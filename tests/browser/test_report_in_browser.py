@@ -139,12 +139,12 @@ class TestDesktop:
 
 
 class TestPhone:
-    def test_no_horizontal_overflow(self, browser: Any, report_file: Path) -> None:
-        """At phone width (390 px) nothing makes the page scroll sideways."""
-        view = _Page(browser, report_file, 390, 844)
+    @pytest.mark.parametrize("width", [390, 800])
+    def test_no_horizontal_overflow(self, browser: Any, report_file: Path, width: int) -> None:
+        """At phone (390 px) and tablet (800 px) width nothing makes the page scroll sideways."""
+        view = _Page(browser, report_file, width, 844)
         try:
-            width = view.page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 390
+            assert view.page.evaluate("document.documentElement.scrollWidth") <= width
             assert view.errors == []
         finally:
             view.close()
