@@ -51,7 +51,9 @@ class CheckSettings:
 
 @attrs.frozen(kw_only=True)
 class FileResult:
-    """What checking one file gave: its findings, and its records if it loaded.
+    """What checking one file gave: its findings, its records if it loaded, and the
+    document snapshot as read (when the claim file names one), so reports need not read it
+    again.
 
     ``findings`` are those that count; ``suppressed`` were silenced by the claims'
     suppressions, ``baselined`` are in the baseline, and ``fixed`` are baseline entries of
@@ -65,6 +67,7 @@ class FileResult:
     suppressed: tuple[SuppressedFinding, ...] = ()
     baselined: tuple[Finding, ...] = ()
     fixed: tuple[BaselineEntry, ...] = ()
+    snapshot: SnapshotText | None = None
 
 
 @attrs.frozen
@@ -114,6 +117,7 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
     settings = settings or CheckSettings()
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
+    snapshot: SnapshotText | None = None
     if not findings:
         try:
             claim_file = structure(document.data)
@@ -135,6 +139,7 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
         claim_file=claim_file,
         document=document,
         suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
+        snapshot=snapshot,
     )
     return apply_baseline(result, settings.baseline)
 

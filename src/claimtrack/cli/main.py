@@ -29,12 +29,16 @@ def cli() -> None:
 def _register() -> None:
     from claimtrack.cli.anchor import anchor_command
     from claimtrack.cli.check import check_command
+    from claimtrack.cli.export import export_command
+    from claimtrack.cli.report import report_command
     from claimtrack.cli.rules import rules_command
     from claimtrack.cli.schema import schema_command
 
     cli.add_command(anchor_command)
     cli.add_command(check_command)
     cli.add_command(rules_command)
+    cli.add_command(report_command)
+    cli.add_command(export_command)
     cli.add_command(schema_command)
 
 

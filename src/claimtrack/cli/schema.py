@@ -6,7 +6,11 @@ import click
 
 from claimtrack.cli.output import emit
 
-_NAMES = {"claim-file": "claim-file.schema.json", "check-output": "check-output.schema.json"}
+_NAMES = {
+    "claim-file": "claim-file.schema.json",
+    "check-output": "check-output.schema.json",
+    "report": "report.schema.json",
+}
 
 
 @click.command("schema")
@@ -15,7 +19,8 @@ _NAMES = {"claim-file": "claim-file.schema.json", "check-output": "check-output.
     type=click.Choice(sorted(_NAMES)),
     default="claim-file",
     show_default=True,
-    help="Which schema: of claim files, or of `check --format json` output.",
+    help="Which schema: of claim files, of `check --format json` output, or of"
+    " `report --format json` output.",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."

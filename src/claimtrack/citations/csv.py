@@ -1,0 +1,84 @@
+"""The citation report as CSV, one row per claim, for spreadsheets.
+
+A cell that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is prefixed with a single quote, as OWASP recommends.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from claimtrack.citations._text import attribution_text, confidence_text
+from claimtrack.citations.model import ClaimRow, DocumentReport, Report
+
+__all__ = ["COLUMNS", "neutralize", "render_csv"]
+
+COLUMNS = (
+    "document",
+    "path",
+    "number",
+    "claim_id",
+    "claim",
+    "quote",
+    "kind",
+    "check_worthy",
+    "attribution_specificity",
+    "asserted_by",
+    "attribution",
+    "likelihood",
+    "analytic_confidence",
+    "confidence",
+    "status",
+    "sourcing",
+    "citations",
+    "sources",
+    "flags",
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(cell: str) -> str:
+    """``cell``, prefixed with a single quote if a spreadsheet would take it for a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _row(doc: DocumentReport, row: ClaimRow) -> list[str]:
+    claim = row.claim
+    confidence = claim.confidence
+    document_id = doc.claim_file.document.id if doc.claim_file else ""
+    return [
+        document_id,
+        doc.path,
+        str(row.number),
+        claim.id,
+        claim.text,
+        claim.anchor.exact,
+        str(claim.kind),
+        "true" if claim.check_worthy else "false",
+        str(claim.attribution.specificity) if claim.attribution else "",
+        (claim.attribution.asserted_by or "") if claim.attribution else "",
+        attribution_text(claim),
+        str(confidence.likelihood) if confidence and confidence.likelihood else "",
+        str(confidence.analytic) if confidence and confidence.analytic else "",
+        confidence_text(claim),
+        str(claim.status),
+        str(row.state),
+        "; ".join(
+            marker.label + (f" ({marker.note})" if marker.note else "") for marker in row.markers
+        ),
+        "; ".join(marker.source_id for marker in row.markers),
+        " ".join(sorted({flag.code for flag in row.flags})),
+    ]
+
+
+def render_csv(report: Report) -> str:
+    """The claims of every document as CSV text (RFC 4180, CRLF line ends, header row)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for doc in report.documents:
+        for row in doc.claims:
+            writer.writerow([neutralize(cell) for cell in _row(doc, row)])
+    return buffer.getvalue()
