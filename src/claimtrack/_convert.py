@@ -9,6 +9,7 @@ equal to their defaults so dumped files stay as short as the person wrote them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
@@ -77,6 +78,9 @@ def make_converter() -> cattrs.Converter:
     )
     for kind, check in _PRIMITIVES.items():
         _register_strict(converter, kind, check)
+    # Enums leave as plain strings: YAML's safe dumper cannot write an Enum member (and
+    # StrEnum would otherwise match the identity hook of its base class, str).
+    converter.register_unstructure_hook(StrEnum, lambda member: str(member.value))
     return converter
 
 

@@ -26,9 +26,11 @@ def cli() -> None:
 
 def _register() -> None:
     from claimtrack.cli.check import check_command
+    from claimtrack.cli.extract import extract_command
     from claimtrack.cli.schema import schema_command
 
     cli.add_command(check_command)
+    cli.add_command(extract_command)
     cli.add_command(schema_command)
 
 
