@@ -2,12 +2,12 @@
 
 >>> from claimtrack.extract import ArticleFormat, ExtractSettings, extract, parse_article
 >>> article = parse_article(
-...     "Officials said more than 2,000 people fled the city in March 2023.", ArticleFormat.TEXT
+...     "Officials said more than 4,500 people fled the city in March 2023.", ArticleFormat.TEXT
 ... )
 >>> draft = extract(article, ExtractSettings(document_id="example", title="Example"))
 >>> claim = draft.claims[0]
 >>> claim.kind.value, claim.attribution.specificity.value, claim.quantities[0].lower_bound
-('quantity', 'vague', 2000)
+('quantity', 'vague', 4500)
 >>> claim.dates[0].date
 '2023-03'
 """

@@ -92,8 +92,8 @@ _INLINE_RULES = (
     re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
     re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE),  # block quote markers
     re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.MULTILINE),  # list markers
-    re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]"),  # link targets
     re.compile(r"(?<![\w\\])\[(?=[^\]\n]*\])"),  # opening link brackets
+    re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]"),  # link targets
     re.compile(r"</?[A-Za-z][^>\n]*>"),  # inline HTML tags
     re.compile(r"`+"),  # code spans
     re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"),  # * emphasis

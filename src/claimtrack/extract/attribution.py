@@ -32,6 +32,10 @@ SPEECH_VERBS = frozenset(
 _ALSO_NOUNS = frozenset(
     "states reports report claims claim notes estimates estimate comments remarks charges".split()
 )
+_NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|these|those|this|that))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SPEECH_NOUNS = (
     "comments|remarks|statement|statements|words|speech|interview|testimony|report|reports"
     "|claim|claims|assessment|account|estimate|estimates|announcement|admission|warning"
@@ -41,7 +45,9 @@ _VAGUE_NOUNS = frozenset(
     observers diplomat diplomats witness witnesses resident residents critic critics insider
     insiders people person activist activists media rumour rumours rumor rumors account
     accounts estimate estimates someone commentator commentators monitor monitors aide aides
-    individuals figures""".split()
+    individuals figures engineers scientists researchers economists doctors officers lawyers
+    investigators prosecutors workers employees staff farmers locals citizens members leaders
+    authorities campaigners protesters negotiators""".split()
 )
 _INSTITUTIONS = frozenset(
     """newspaper paper agency ministry government company department office army military
@@ -51,7 +57,14 @@ _INSTITUTIONS = frozenset(
 _PRONOUNS = frozenset("he she they it we".split())
 _INDEFINITE = frozenset("a an some several many one two three various unnamed".split())
 _WORD = re.compile(r"[\w'’.-]+")
-_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\bthat\s+|\band\s+|\bbut\s+|\bby\s+)(?=\S)")
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:—–(]\s*|\b(?:that|and|but|by|though|although|while|whereas|because|after|when"
+    r"|if)\s+)(?=\S)",
+    re.IGNORECASE,
+)
+_TRAILING_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|then|later|\w+ly))+$", re.IGNORECASE
+)
 _VAGUE_CUES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were)\s+(?:said|believed|thought|"
     r"reported|alleged|understood|rumou?red)\s+to|it\s+is\s+(?:said|believed|understood|"
@@ -65,7 +78,7 @@ _MAX_SUBJECT_WORDS = 8
 
 def has_quotation(text: str) -> bool:
     """True when ``text`` quotes someone: five words or more in quotation marks (shorter
-    quoted phrases are mostly terms or scare quotes: the “defenders” of a place)."""
+    quoted phrases are mostly terms or scare quotes: a “miracle” cure)."""
     return any(
         len((match.group(1) or match.group(2) or "").split()) >= _QUOTED_WORDS
         for match in _QUOTATION.finditer(text)
@@ -90,13 +103,15 @@ def _classify_source(
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
         if following[:1].islower() and lowered[index + 1] not in ("of", "and"):
-            continue  # an adjective ("Iranian officials", "Official reports")
+            continue  # an adjective ("Kenyan officials", "Official figures")
         names.append(word)
     vague = any(word in _VAGUE_NOUNS for word in lowered)
     if names and not (vague and lowered[0] in _INDEFINITE):
         return Specificity.NAMED
+    if lowered[0] == "the" and re.search(r"['’]s$", lowered[1] if len(lowered) > 1 else ""):
+        return Specificity.NAMED  # a definite body's document: "the board's annual report"
     if vague or lowered[0] in _INDEFINITE:
-        return Specificity.VAGUE if vague else None
+        return Specificity.VAGUE  # unnamed: "officials", "a trader close to the board"
     if lowered[0] == "the" and any(word in _INSTITUTIONS for word in lowered):
         return Specificity.NAMED
     return None
@@ -106,12 +121,27 @@ def _clean(phrase: str) -> str:
     return phrase.strip(" ,;:—–-“”\"'").strip()
 
 
-def _subject_before(text: str, position: int) -> tuple[str, bool]:
-    """The words between the last clause boundary before ``position`` and ``position``."""
-    head = text[:position]
+def _subject_before(text: str, position: int) -> tuple[str, bool, int]:
+    """The words between the last clause boundary before ``position`` and ``position``
+    (without trailing auxiliaries and adverbs: "engineers have warned"), whether they open the
+    statement, and where they begin."""
+    head = _TRAILING_AUXILIARIES.sub("", text[:position].rstrip())
     starts = [match.end() for match in _CLAUSE_START.finditer(head)]
-    begin = max([0, *[start for start in starts if start < position]])
-    return _clean(head[begin:]), begin == 0
+    begin = max([0, *[start for start in starts if start < len(head)]])
+    return _clean(head[begin:]), begin == 0, begin
+
+
+def _with_name_before(
+    text: str, subject: str, begin: int, is_name: Callable[[str], bool]
+) -> tuple[str, bool]:
+    """ "Dr. A. Name, a hydrologist at X" when the subject is an appositive of a name."""
+    before = text[:begin].rstrip()
+    if not before.endswith(","):
+        return subject, begin == 0
+    name, at_start, _ = _subject_before(before, len(before) - 1)
+    if name and _classify_source(name, at_start, is_name) is Specificity.NAMED:
+        return f"{name}, {subject}", at_start
+    return subject, begin == 0
 
 
 @attrs.frozen
@@ -122,7 +152,10 @@ class _Found:
 
 
 def _reported_by(text: str, after: int) -> str | None:
-    match = re.match(r"\s+((?:the|a|an)\s+\w+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", text[after:])
+    match = re.match(
+        r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:the|a|an)\s+\w+)",
+        text[after:],
+    )
     if match is None:
         return None
     phrase = _clean(match.group(1))
@@ -139,11 +172,13 @@ def _by_subject_verb(text: str, is_name: Callable[[str], bool]) -> _Found | None
     ]
     verbs.sort(key=lambda match: (match.group(1) in _ALSO_NOUNS, match.start()))
     for match in verbs:
+        if match.group(1) in _ALSO_NOUNS and _NOUN_BEFORE.search(text[: match.start()]):
+            continue  # "her remarks", "the board's report": a noun here
         # "… an analyst close to the regime who told the newspaper"
         relative = re.search(r"\b(?:who|which)\s+$", text[: match.start()])
         end = relative.start() if relative else match.start()
-        subject, at_start = _subject_before(text, end)
-        subject = re.sub(r"^(?:also|then|later|now)\s+", "", subject)
+        subject, _, begin = _subject_before(text, end)
+        subject, at_start = _with_name_before(text, subject, begin, is_name)
         specificity = _classify_source(subject, at_start, is_name)
         if specificity is None:
             continue

@@ -18,7 +18,7 @@ import attrs
 
 from claimtrack.model import Attribution, ClaimKind, Specificity
 
-__all__ = ["Signals", "classify"]
+__all__ = ["Signals", "classify", "is_speculative"]
 
 _EVENT_VERBS = frozenset(
     """killed kill kills died dies attacked attack attacks struck strike strikes bombed bombs
@@ -48,6 +48,11 @@ _SPECULATIVE = re.compile(
 )
 
 
+def is_speculative(text: str) -> bool:
+    """True when ``text`` speculates or predicts ("may", "likely", "is expected to")."""
+    return _SPECULATIVE.search(text) is not None
+
+
 @attrs.frozen(kw_only=True)
 class Signals:
     """What was found in one statement."""
@@ -69,7 +74,7 @@ def classify(text: str, signals: Signals) -> tuple[ClaimKind, bool] | None:
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
     happening = bool(words & _EVENT_VERBS)
     relation = _RELATION_CUES.search(text) is not None
-    speculative = _SPECULATIVE.search(text) is not None
+    speculative = is_speculative(text)
     factual = bool(signals.quantities or signals.dates or attributed or signals.quotation)
     if not (factual or signals.named_entities or hedged):
         return None

@@ -4,7 +4,7 @@ Recognised: full dates ("April 1, 2024", "1 April 2024", "2024-04-01"), months (
 2023"), years ("in 2016"), decades ("the 1990s"), year ranges ("2011–2014", "between 2011
 and 2014"), open periods ("since 2011"), qualified dates ("late November", "early 2024",
 "mid-2023", "the summer of 2022"), and periods counted back from the document's own time
-("the past thirteen years", "last year"). A date without a year ("October 1", "late
+("the past five years", "last year"). A date without a year ("October 1", "late
 November") takes the year of the reference date; when the reference is a full date, a day or
 month after it is taken to be in the year before.
 """

@@ -12,7 +12,7 @@ from claimtrack._version import __version__
 from claimtrack.anchor import find_all
 from claimtrack.extract.article import ArticleText
 from claimtrack.extract.attribution import detect_attribution, has_quotation
-from claimtrack.extract.classify import Signals, classify
+from claimtrack.extract.classify import Signals, classify, is_speculative
 from claimtrack.extract.dates import Reference, estimate_reference, find_dates
 from claimtrack.extract.entities import EntityFinder
 from claimtrack.extract.quantities import find_quantities
@@ -120,7 +120,8 @@ def _claim(
     if verdict is None:
         return None
     kind, check_worthy = verdict
-    text = " ".join(statement.split())
+    # Blanked markup leaves gaps before punctuation ("`voted`." reads "voted  ."): close them.
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(statement.split()))
     return Claim(
         id=_slug(text, used),
         text=text,
@@ -139,11 +140,16 @@ def _claim(
 def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     """A draft claim file for ``article``: every claim unverified, uncited and unassessed."""
     finder = EntityFinder(article.view)
-    reference = estimate_reference(article.view, settings.published, settings.today)
+    spans = statements(article.view)
+    # Years named in predictions ("could slip into 2026") say nothing of when it was written.
+    stated = "\n".join(
+        span.of(article.view) for span in spans if not is_speculative(span.of(article.view))
+    )
+    reference = estimate_reference(stated, settings.published, settings.today)
     used: set[str] = set()
     claims = [
         claim
-        for span in statements(article.view)
+        for span in spans
         if (claim := _claim(article, span, finder, reference, used)) is not None
     ]
     snapshot = None

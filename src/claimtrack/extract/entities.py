@@ -2,7 +2,7 @@
 
 No model: a name is a run of capitalised words (with particles such as "al-" and inner "of
 the"). A word that opens a sentence counts only if the document also capitalises it in mid
-sentence, so "However" or "Official" at the start of a sentence are not names while "Iran" is.
+sentence, so "However" or "Official" at the start of a sentence are not names while "Peru" is.
 The type is guessed from titles ("General"), words naming bodies ("Council", "Ministry"),
 acronyms, the preposition before a name ("in", "to"), and whether a part of the name is used
 alone elsewhere (as people's family names are).
@@ -48,7 +48,14 @@ _FUNCTION_WORDS = frozenset(
     what many unlike given rather however meanwhile instead still now then there here such
     each every all some no not""".split()
 )
-_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ite)$")
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ite|ic|an|i)$")
+_VERB_AFTER_NAME = re.compile(
+    r"(?:\w+ed|has|had|have|was|were|is|are|will|would|could|can|may|might|must|did|does|do"
+    r"|found|saw|made|took|gave|became|began|kept|lost|won|sent|left|led|ran|held|knew|thought"
+    r"|got|came|went|grew|sought|brought|built|fought|paid|met|fell|said|says|told|also|then"
+    r"|and|or|to|of|in|on|at|by|for|with|from)$"
+)
+_PLACED = re.compile(r"\b(?:in|into|near|across|throughout)\s+([A-Z][\w-]*\w)(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -80,6 +87,7 @@ class EntityFinder:
             word = _POSSESSIVE.sub("", match.group(0))
             if match.start() not in starts:
                 self._mid_sentence.add(word)
+        self._placed = {match.group(1) for match in _PLACED.finditer(document)}
         for match in _NAME.finditer(document):
             words = _POSSESSIVE.sub("", match.group(0)).split()
             while words and words[0].lower() in _FUNCTION_WORDS:
@@ -113,11 +121,19 @@ class EntityFinder:
             name = _POSSESSIVE.sub("", name.rstrip(".")).strip()
             if not name or name in _NOT_NAMES or name.lower().startswith("of "):
                 continue
-            after = text[start + len(name) : start + len(name) + 2]
-            if " " not in name and _ADJECTIVE.search(name) and re.match(r" [a-z]", after):
-                continue  # a demonym used as an adjective ("Syrian army")
+            after = re.match(r" ([a-z]+)\b", text[start + len(name) :])
+            if (
+                " " not in name
+                and _ADJECTIVE.search(name)
+                and after is not None
+                and not _VERB_AFTER_NAME.match(after.group(1))
+            ):
+                continue  # a demonym used as an adjective ("Kenyan army"), not "Kenya has"
             before = text[:start].split()[-1:] or [""]
-            entity = Entity(name=name, type=self._type(name, before[0].lower()))
+            preposition = before[0].lower()
+            if name in self._placed:
+                preposition = "in"
+            entity = Entity(name=name, type=self._type(name, preposition))
             found.append(FoundEntity(offset + start, offset + start + len(name), entity))
         return found
 

@@ -22,9 +22,9 @@ _NOT_HEDGES = frozenset(
     understands understood consider considers like much many most some several few little
     couple bunch something someone somebody somewhere overall mainly mostly often usually
     generally frequently occasionally sometimes seldom rarely rare largely diagnostic indicate
-    tend about around rather fairly pretty
+    tend about around rather fairly pretty considered assume assumes assumed
     """.split()
-) | {"be sure", "quite clearly", "so far", "in general"}
+) | {"be sure", "quite clearly", "so far", "in general", "at least"}
 _EXTRA = (
     "reportedly",
     "allegedly",
@@ -43,6 +43,8 @@ _EXTRA = (
     "are thought to",
     "was thought to",
     "were thought to",
+    "is expected to",
+    "are expected to",
     "speculative",
     "potentially",
     "potential",

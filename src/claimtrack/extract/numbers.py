@@ -1,4 +1,4 @@
-"""Numbers written in words ("thirteen", "two hundred", "twenty-five thousand").
+"""Numbers written in words ("seventeen", "two hundred", "twenty-five thousand").
 
 A small grammar is clearer here than a dependency: it accepts only number words, so it
 never mistakes ordinary words for numbers, and it reports where the number stands.
@@ -75,7 +75,7 @@ def parse_number_words(words: str) -> int | None:
 
 
 def parse_number(token: str) -> float | None:
-    """A number in digits ("2,000", "1.5") or words ("thirteen"), or ``None``."""
+    """A number in digits ("4,500", "1.5") or words ("seventeen"), or ``None``."""
     text = token.strip()
     if _DIGITS.match(text):
         return float(text.replace(",", ""))

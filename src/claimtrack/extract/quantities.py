@@ -2,9 +2,9 @@
 
 A hand-written grammar: an optional modifier ("more than", "nearly", "an estimated"), an
 optional currency sign, a number in digits or words with an optional scale ("billion"), an
-optional second number making a range ("30–50", "between 30 and 50"), then a percent sign
+optional second number making a range ("10–20", "between 10 and 20"), then a percent sign
 or a currency word, and the counted noun as the unit. Years, days of the month, ordinals and
-numbers inside names ("F-35", "G7") are left to the date finder or ignored.
+numbers inside names ("B-52", "G7") are left to the date finder or ignored.
 """
 
 from __future__ import annotations
@@ -111,6 +111,9 @@ _TIME_UNITS = {
 }
 
 
+_DURATIONS = frozenset(unit for unit, _ in _TIME_UNITS.values())
+
+
 @attrs.frozen
 class FoundQuantity:
     """A quantity and where its words stand in the text searched."""
@@ -188,7 +191,7 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     mod_kind = _kind_of_mod(match.group("mod"))
     n2_text = match.group("n2")
     if n2_text is not None and sep == "and" and mod_kind != "range":
-        n2_text = None  # "2,000 and 3,000" lists two numbers; only "between" makes a range
+        n2_text = None  # "4,000 and 5,000" lists two numbers; only "between" makes a range
     end = (
         match.end()
         if n2_text is not None
@@ -216,8 +219,14 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
         if word is not None and word not in _NOT_UNITS:
             unit, factor = _TIME_UNITS.get(word, (word, 1))
             end += found.end() if found else 0
+    begin = match.start()
+    mod = " ".join((match.group("mod") or "").lower().split())
+    opens_clause = re.search(r"(?:^|[,;:.]\s*)$", text[:begin]) is not None
+    if mod == "over" and unit in _DURATIONS and opens_clause:
+        mod_kind, begin = None, match.end("mod")  # "Over ten years, …" means during, not more
+        begin += len(text[begin:]) - len(text[begin:].lstrip())
     low = _tidy(n1 * scale1 * factor)
-    quote = text[match.start() : end].strip()
+    quote = text[begin:end].strip()
     shape: dict[str, float] = {"value": low}
     if n2 is not None:
         high = _tidy(n2 * scale2 * factor)
@@ -229,7 +238,7 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     quantity = Quantity(
         **shape, unit=unit, currency=currency, approximate=mod_kind == "approx", text=quote
     )
-    return FoundQuantity(match.start(), end, quantity)
+    return FoundQuantity(begin, end, quantity)
 
 
 def _tidy(number: float) -> float:
