@@ -162,6 +162,45 @@ class TestExtractCommand:
         assert "slug" in result.output
 
 
+class TestScoreScript:
+    def test_scores_a_draft_against_the_hand_made_record(self, project: Path) -> None:
+        """The scoring script compares a fresh draft with the fixture's hand-made record and
+        reaches the recall the extractor aims for."""
+        reference = project / "reference.yaml"
+        shutil.copy(ARTICLE.with_name("reservoir-drought.claims.yaml"), reference)
+        shutil.copy(ARTICLE, project / "reservoir-drought.txt")
+        draft = project / "draft.yaml"
+        assert _run("extract", str(project / "drought.txt"), "-o", str(draft)).exit_code == 0
+        scored = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "score_extract.py"), str(draft), str(reference)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert scored.returncode == 0, scored.stderr
+        lines = dict(line.split(": ", 1) for line in scored.stdout.splitlines() if ": " in line)
+        recall = float(lines["recall (check-worthy reference claims found)"].split()[0])
+        assert recall >= 0.9
+        for field in ("kind", "attribution", "quantity", "date"):
+            assert f"  {field}" in scored.stdout
+
+    def test_refuses_different_documents(self, project: Path) -> None:
+        """Files anchored in different texts are a one-line error, exit code 2."""
+        other = project / "other.txt"
+        other.write_text("Officials said 12 schools closed in 2020.\n", encoding="utf-8")
+        first, second = project / "a.yaml", project / "b.yaml"
+        assert _run("extract", str(project / "drought.txt"), "-o", str(first)).exit_code == 0
+        assert _run("extract", str(other), "-o", str(second)).exit_code == 0
+        scored = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "score_extract.py"), str(first), str(second)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert scored.returncode == 2
+        assert "different texts" in scored.stderr
+
+
 class TestOnTheModelledArticle:
     @pytest.mark.skipif(
         not SHARED_ARTICLE.exists(), reason="the shared article is not beside the clone"

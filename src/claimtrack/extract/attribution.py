@@ -73,7 +73,8 @@ _VAGUE_CUES = re.compile(
 )
 _QUOTATION = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _QUOTED_WORDS = 5
-_MAX_SUBJECT_WORDS = 8
+_MAX_SUBJECT_WORDS = 10
+_APPOSITIVE = re.compile(r"(?:a|an|the|its|his|her|their)\s+[a-z]")
 
 
 def has_quotation(text: str) -> bool:
@@ -136,11 +137,12 @@ def _with_name_before(
 ) -> tuple[str, bool]:
     """ "Dr. A. Name, a hydrologist at X" when the subject is an appositive of a name."""
     before = text[:begin].rstrip()
-    if not before.endswith(","):
+    if not before.endswith(",") or not _APPOSITIVE.match(subject):
         return subject, begin == 0
     name, at_start, _ = _subject_before(before, len(before) - 1)
-    if name and _classify_source(name, at_start, is_name) is Specificity.NAMED:
-        return f"{name}, {subject}", at_start
+    combined = f"{name}, {subject}"
+    if name and _classify_source(combined, at_start, is_name) is Specificity.NAMED:
+        return combined, at_start
     return subject, begin == 0
 
 

@@ -71,6 +71,7 @@ def _provenance(today: datetime.date | None = None) -> Provenance:
 
 def _slug(text: str, used: set[str]) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"(?<=\d)[,.](?=\d)", "", folded)  # "2,000" → "2000", "1.5" → "15"
     words = [word for word in re.findall(r"[a-z0-9]+", folded) if word not in _ID_STOPWORDS]
     base = "-".join(words[:_ID_WORDS])[:60].strip("-") or "claim"
     slug, number = base, 1

@@ -47,7 +47,7 @@ class TestAttribution:
             ("Cases rose, according to officials.", "vague", "officials"),
             ("Local residents claim the water is unsafe.", "vague", "Local residents"),
             (
-                "The night before, the Daily Courier revealed that the mine had closed.",
+                "The night before the mayor fled Tula, the Daily Courier revealed that it shut.",
                 "named",
                 "the Daily Courier",
             ),
