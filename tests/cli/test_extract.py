@@ -77,6 +77,19 @@ class TestExtractCommand:
         )
         assert all(not claim.citations for claim in draft.claims)
 
+    def test_snapshot_elsewhere(self, project: Path) -> None:
+        """--snapshot puts the text where asked; the draft refers to it relative to itself."""
+        out = project / "claims" / "new" / "drought.yaml"
+        snapshot = project / "snapshots" / "drought.txt"
+        result = _run(
+            "extract", str(project / "drought.txt"), "-o", str(out), "--snapshot", str(snapshot)
+        )
+        assert result.exit_code == 0, result.output
+        recorded = claimtrack.load(out).document.snapshot
+        assert recorded is not None
+        assert recorded.path == "../../snapshots/drought.txt"
+        assert _error_codes(out) == []
+
     def test_json_output(self, project: Path) -> None:
         """A .json output file gets JSON that checks clean."""
         out = project / "draft.json"

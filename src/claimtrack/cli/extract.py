@@ -44,7 +44,13 @@ def _write_snapshot(path: Path, text: str, force: bool) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@click.command("extract", epilog=exit_codes.HELP)
+_EXIT_HELP = (
+    "Exit codes: 0 draft written; 2 unreadable article, bad option, or a file that would be"
+    " overwritten."
+)
+
+
+@click.command("extract", epilog=_EXIT_HELP)
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--id", "document_id", metavar="SLUG", help="Document id (default: from the file name)."
@@ -61,6 +67,7 @@ def _write_snapshot(path: Path, text: str, force: bool) -> str:
     "--snapshot",
     "snapshot_option",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
     help="Where to write the article text the anchors refer to (default: beside FILE, named"
     " after it).",
 )
@@ -75,6 +82,7 @@ def _write_snapshot(path: Path, text: str, force: bool) -> str:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     help="Publication date (YYYY-MM-DD): recorded, and the year of dates given without one.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing draft or snapshot.")
@@ -147,6 +155,11 @@ def extract_command(
         )
     from claimtrack.cli.output import emit
 
+    if out is not None:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _fail(f"cannot create the folder {out.parent}: {error.strerror or error}")
     emit(text, output)
     worthy = sum(claim.check_worthy for claim in claim_file.claims)
     where = f" to {out}" if out is not None else ""
