@@ -197,6 +197,8 @@ def _according_to(text: str, is_name: Callable[[str], bool]) -> _Found | None:
     if match is None:
         return None
     phrase = _clean(match.group(1))
+    if not re.search(r"\w", phrase):
+        return None
     specificity = _classify_source(phrase, False, is_name) or Specificity.VAGUE
     return _Found(specificity, phrase)
 
@@ -229,7 +231,7 @@ def detect_attribution(
         return Attribution(specificity=Specificity.NONE, hedges=hedges)
     return Attribution(
         specificity=found.specificity,
-        asserted_by=found.asserted_by,
-        reported_by=found.reported_by,
+        asserted_by=found.asserted_by or None,
+        reported_by=found.reported_by or None,
         hedges=hedges,
     )

@@ -69,6 +69,10 @@ class TestAttribution:
             asserted_by,
         )
 
+    def test_cue_without_a_source(self) -> None:
+        """ "according to" followed by no words names nobody (found by the property test)."""
+        assert detect_attribution("according to “").specificity is Specificity.NONE
+
     def test_appositive_and_relay(self) -> None:
         """ "Dr. X, a title, told the Paper" names X with the title, relayed by the paper."""
         attribution = detect_attribution(
