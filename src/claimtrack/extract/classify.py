@@ -6,8 +6,8 @@ judgement (assessment); otherwise a description (characterization). A statement 
 checking when it states a number, a date, a source or a quotation, or tells of something that
 happened or of a tie between parties without speculating; descriptions and speculation with
 none of these are the author's opinion or analysis: kept for review, but marked not
-check-worthy. A statement with no signal at all (no name, number, date, source or hedge) is
-skipped.
+check-worthy. A statement with no signal at all (no name, number, date, source, hedge,
+happening or tie) is skipped.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def classify(text: str, signals: Signals) -> tuple[ClaimKind, bool] | None:
     relation = _RELATION_CUES.search(text) is not None
     speculative = is_speculative(text)
     factual = bool(signals.quantities or signals.dates or attributed or signals.quotation)
-    if not (factual or signals.named_entities or hedged):
+    if not (factual or signals.named_entities or hedged or happening or relation):
         return None
     if signals.quotation and attributed:
         kind = ClaimKind.QUOTE

@@ -128,7 +128,13 @@ class EntityFinder:
                 and after is not None
                 and not _VERB_AFTER_NAME.match(after.group(1))
             ):
-                continue  # a demonym used as an adjective ("Kenyan army"), not "Kenya has"
+                # a demonym used as an adjective ("Kenyan officials"), not "Kenya has"; with a
+                # word for a body it names one ("the Kenyan army")
+                if after.group(1) in _BODIES:
+                    body = f"{name} {after.group(1)}"
+                    entity = Entity(name=body, type=EntityType.ORGANIZATION)
+                    found.append(FoundEntity(offset + start, offset + start + len(body), entity))
+                continue
             before = text[:start].split()[-1:] or [""]
             preposition = before[0].lower()
             if name in self._placed:

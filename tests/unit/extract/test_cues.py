@@ -140,5 +140,5 @@ class TestClassify:
         assert classify("Tula is a proud town.", signals) == (ClaimKind.CHARACTERIZATION, False)
 
     def test_nothing_to_check(self) -> None:
-        """A statement with no name, number, date, source or hedge is skipped."""
+        """A statement with no name, number, date, source, hedge or happening is skipped."""
         assert classify("It is a sobering lesson.", self._signals()) is None

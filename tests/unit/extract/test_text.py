@@ -100,6 +100,11 @@ class TestEntities:
         }
 
     def test_demonyms_are_not_entities(self) -> None:
-        """A nationality used as an adjective is not an entity."""
-        text = "The Kenyan army moved. Kenyan officials said so."
-        assert EntityFinder(text).find(text) == []
+        """A nationality used as an adjective is not an entity, but with a body it names one."""
+        text = "The Kenyan army moved. Kenyan officials in Nairobi said so. Nairobi has voted."
+        found = [(item.entity.name, item.entity.type) for item in EntityFinder(text).find(text)]
+        assert found == [
+            ("Kenyan army", EntityType.ORGANIZATION),
+            ("Nairobi", EntityType.PLACE),
+            ("Nairobi", EntityType.PLACE),
+        ]
