@@ -17,7 +17,7 @@ __all__ = ["Span", "split_clauses", "split_paragraphs", "split_sentences", "stat
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _SHORT_LINE = 50
-_LONG_SENTENCE_WORDS = 35
+_LONG_SENTENCE_WORDS = 25
 _MIN_CLAUSE_WORDS = 8
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:though|although|but|while|whereas|yet)\s)", re.IGNORECASE

@@ -74,6 +74,14 @@ class TestStatements:
         assert len(parts) == 2
         assert parts[1].startswith("though the company")
 
+    def test_short_sentences_stay_whole(self) -> None:
+        """A sentence of 25 words or fewer is one statement, whatever its conjunctions."""
+        text = (
+            "The plant will open next year, though engineers at the board have warned that"
+            " the work could slip."
+        )
+        assert len(statements(text)) == 1
+
     def test_quotations_are_not_split(self) -> None:
         """Clause breaks inside a quotation do not split it."""
         text = (
