@@ -196,6 +196,20 @@ class TestScoreScript:
         assert recall >= 0.9
         for field in ("kind", "attribution", "quantity", "date"):
             assert f"  {field}" in scored.stdout
+        with_text = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "score_extract.py"),
+                str(draft),
+                str(reference),
+                "--text",
+                str(ARTICLE),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert with_text.stdout == scored.stdout
 
     def test_refuses_different_documents(self, project: Path) -> None:
         """Files anchored in different texts are a one-line error, exit code 2."""
