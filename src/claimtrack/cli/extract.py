@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -21,7 +22,7 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:100].strip("-") or "document"
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"claimtrack extract: {message}", err=True)
     sys.exit(exit_codes.USAGE)
 
@@ -150,7 +151,8 @@ def extract_command(
     text = dumps(claim_file, out_format)
     if out_format is Format.YAML:
         text = (
-            f"# Draft by claimtrack extract from {article.name}: every claim is unverified and"
+            f"# Draft by claimtrack extract from {' '.join(article.name.split())}: every claim is"
+            " unverified and"
             " unsourced.\n# Review each one, cite sources, then run `claimtrack check`.\n" + text
         )
     from claimtrack.cli.output import emit
