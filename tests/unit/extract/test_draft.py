@@ -105,6 +105,23 @@ class TestDraft:
         assert claimtrack.loads(claimtrack.dumps(draft)) == draft
 
 
+class TestRepeatedStatements:
+    def test_repeated_quotes_get_context(self) -> None:
+        """A statement that occurs twice is anchored with context, and each anchor places."""
+        text = "Officials said 40 people died.\nThe storm passed.\nOfficials said 40 people died.\n"
+        draft = extract(
+            parse_article(text, ArticleFormat.TEXT),
+            ExtractSettings(document_id="storm", title="Storm", today=TODAY),
+        )
+        repeated = [claim for claim in draft.claims if claim.text.startswith("Officials")]
+        assert len(repeated) == 2
+        assert repeated[0].id != repeated[1].id
+        assert repeated[0].anchor.suffix is not None
+        assert repeated[1].anchor.prefix is not None
+        starts = [locate(text, claim.anchor) for claim in repeated]
+        assert [match.start for match in starts if match] == [0, text.rindex("Officials")]
+
+
 class TestKnowsNoArticle:
     @pytest.mark.skipif(
         not SHARED_ARTICLE.exists(), reason="the shared article is not beside the clone"
