@@ -30,6 +30,7 @@ def _register() -> None:
     from claimtrack.cli.anchor import anchor_command
     from claimtrack.cli.check import check_command
     from claimtrack.cli.export import export_command
+    from claimtrack.cli.extract import extract_command
     from claimtrack.cli.report import report_command
     from claimtrack.cli.rules import rules_command
     from claimtrack.cli.schema import schema_command
@@ -39,6 +40,7 @@ def _register() -> None:
     cli.add_command(rules_command)
     cli.add_command(report_command)
     cli.add_command(export_command)
+    cli.add_command(extract_command)
     cli.add_command(schema_command)
 
 

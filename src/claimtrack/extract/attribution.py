@@ -1,0 +1,237 @@
+"""Who a statement says asserts it: a named source, a vague one, or the author's own voice.
+
+Cues are generic reporting patterns, not names: a subject before a verb of saying ("X said",
+"officials cite"), "according to X", a possessive before a noun of speech ("X's remarks"), a
+relative clause ("an analyst … who told the newspaper"), and reporting adverbs and passives
+("reportedly", "are believed to"). A source is *named* when its words carry a proper name or
+a definite institution ("the ministry"), *vague* when it is unnamed ("officials", "an
+analyst", "reports"), and the statement is the author's own (*none*) when no cue is found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack.extract.hedges import find_hedges
+from claimtrack.model import Attribution, Specificity
+
+__all__ = ["SPEECH_VERBS", "detect_attribution", "has_quotation"]
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells tell stated states revealed reveals reported reports report
+    cited cites cite claimed claims claim announced announces confirmed confirms denied denies
+    estimated estimates estimate warned warns noted notes argued argues added adds wrote writes
+    explained explains insisted insists acknowledged acknowledges admitted admits alleged
+    alleges asserted asserts disclosed discloses testified testifies maintained maintains
+    remarked remarks commented comments declared declares predicted predicts concluded
+    concludes charged charges accused accuses""".split()
+)
+_ALSO_NOUNS = frozenset(
+    "states reports report claims claim notes estimates estimate comments remarks charges".split()
+)
+_NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|these|those|this|that))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_NOUNS = (
+    "comments|remarks|statement|statements|words|speech|interview|testimony|report|reports"
+    "|claim|claims|assessment|account|estimate|estimates|announcement|admission|warning"
+)
+_VAGUE_NOUNS = frozenset(
+    """official officials source sources report reports analyst analysts expert experts observer
+    observers diplomat diplomats witness witnesses resident residents critic critics insider
+    insiders people person activist activists media rumour rumours rumor rumors account
+    accounts estimate estimates someone commentator commentators monitor monitors aide aides
+    individuals figures engineers scientists researchers economists doctors officers lawyers
+    investigators prosecutors workers employees staff farmers locals citizens members leaders
+    authorities campaigners protesters negotiators""".split()
+)
+_INSTITUTIONS = frozenset(
+    """newspaper paper agency ministry government company department office army military
+    police court council committee commission embassy broadcaster channel network website
+    spokesman spokeswoman spokesperson president minister prime""".split()
+)
+_PRONOUNS = frozenset("he she they it we".split())
+_INDEFINITE = frozenset("a an some several many one two three various unnamed".split())
+_WORD = re.compile(r"[\w'’.-]+")
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:—–(]\s*|\b(?:that|and|but|by|though|although|while|whereas|because|after|when"
+    r"|if)\s+)(?=\S)",
+    re.IGNORECASE,
+)
+_TRAILING_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|then|later|\w+ly))+$", re.IGNORECASE
+)
+_VAGUE_CUES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were)\s+(?:said|believed|thought|"
+    r"reported|alleged|understood|rumou?red)\s+to|it\s+is\s+(?:said|believed|understood|"
+    r"reported)|according\s+to\s+(?:reports|sources|media))\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+_QUOTED_WORDS = 5
+_MAX_SUBJECT_WORDS = 10
+_APPOSITIVE = re.compile(r"(?:a|an|the|its|his|her|their)\s+[a-z]")
+
+
+def has_quotation(text: str) -> bool:
+    """True when ``text`` quotes someone: five words or more in quotation marks (shorter
+    quoted phrases are mostly terms or scare quotes: a “miracle” cure)."""
+    return any(
+        len((match.group(1) or match.group(2) or "").split()) >= _QUOTED_WORDS
+        for match in _QUOTATION.finditer(text)
+    )
+
+
+def _classify_source(
+    phrase: str, at_start: bool, is_name: Callable[[str], bool]
+) -> Specificity | None:
+    """Named, vague, or not a plausible source at all (``None``)."""
+    words = _WORD.findall(phrase)
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    lowered = [word.lower().strip(".") for word in words]
+    if len(words) == 1 and lowered[0] in _PRONOUNS:
+        return Specificity.NAMED
+    names = []
+    for index, word in enumerate(words):
+        if not word[0].isupper():
+            continue
+        if index == 0 and at_start and not is_name(word):
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following[:1].islower() and lowered[index + 1] not in ("of", "and"):
+            continue  # an adjective ("Kenyan officials", "Official figures")
+        names.append(word)
+    vague = any(word in _VAGUE_NOUNS for word in lowered)
+    if names and not (vague and lowered[0] in _INDEFINITE):
+        return Specificity.NAMED
+    if lowered[0] == "the" and re.search(r"['’]s$", lowered[1] if len(lowered) > 1 else ""):
+        return Specificity.NAMED  # a definite body's document: "the board's annual report"
+    if vague or lowered[0] in _INDEFINITE:
+        return Specificity.VAGUE  # unnamed: "officials", "a trader close to the board"
+    if lowered[0] == "the" and any(word in _INSTITUTIONS for word in lowered):
+        return Specificity.NAMED
+    return None
+
+
+def _clean(phrase: str) -> str:
+    return phrase.strip(" ,;:—–-“”\"'").strip()
+
+
+def _subject_before(text: str, position: int) -> tuple[str, bool, int]:
+    """The words between the last clause boundary before ``position`` and ``position``
+    (without trailing auxiliaries and adverbs: "engineers have warned"), whether they open the
+    statement, and where they begin."""
+    head = _TRAILING_AUXILIARIES.sub("", text[:position].rstrip())
+    starts = [match.end() for match in _CLAUSE_START.finditer(head)]
+    begin = max([0, *[start for start in starts if start < len(head)]])
+    return _clean(head[begin:]), begin == 0, begin
+
+
+def _with_name_before(
+    text: str, subject: str, begin: int, is_name: Callable[[str], bool]
+) -> tuple[str, bool]:
+    """ "Dr. A. Name, a hydrologist at X" when the subject is an appositive of a name."""
+    before = text[:begin].rstrip()
+    if not before.endswith(",") or not _APPOSITIVE.match(subject):
+        return subject, begin == 0
+    name, at_start, _ = _subject_before(before, len(before) - 1)
+    combined = f"{name}, {subject}"
+    if name and _classify_source(combined, at_start, is_name) is Specificity.NAMED:
+        return combined, at_start
+    return subject, begin == 0
+
+
+@attrs.frozen
+class _Found:
+    specificity: Specificity
+    asserted_by: str | None
+    reported_by: str | None = None
+
+
+def _reported_by(text: str, after: int) -> str | None:
+    match = re.match(
+        r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:the|a|an)\s+\w+)",
+        text[after:],
+    )
+    if match is None:
+        return None
+    phrase = _clean(match.group(1))
+    return phrase if phrase.split()[0].lower() not in ("that", "him", "her", "them") else None
+
+
+def _by_subject_verb(text: str, is_name: Callable[[str], bool]) -> _Found | None:
+    """The first verb of saying with a plausible subject; words that are nouns as often as
+    verbs ("reports", "claims") are tried last."""
+    verbs = [
+        match
+        for match in re.finditer(r"(?<![\w'’-])([a-z]+)(?![\w'’-])", text)
+        if match.group(1) in SPEECH_VERBS
+    ]
+    verbs.sort(key=lambda match: (match.group(1) in _ALSO_NOUNS, match.start()))
+    for match in verbs:
+        if match.group(1) in _ALSO_NOUNS and _NOUN_BEFORE.search(text[: match.start()]):
+            continue  # "her remarks", "the board's report": a noun here
+        # "… an analyst close to the regime who told the newspaper"
+        relative = re.search(r"\b(?:who|which)\s+$", text[: match.start()])
+        end = relative.start() if relative else match.start()
+        subject, _, begin = _subject_before(text, end)
+        subject, at_start = _with_name_before(text, subject, begin, is_name)
+        specificity = _classify_source(subject, at_start, is_name)
+        if specificity is None:
+            continue
+        reported = (
+            _reported_by(text, match.end()) if match.group(1) in ("told", "tells", "tell") else None
+        )
+        asserted = None if subject.lower() in _PRONOUNS else subject
+        return _Found(specificity, asserted, reported)
+    return None
+
+
+def _according_to(text: str, is_name: Callable[[str], bool]) -> _Found | None:
+    match = re.search(r"\baccording\s+to\s+([^,.;:—()]+)", text, re.IGNORECASE)
+    if match is None:
+        return None
+    phrase = _clean(match.group(1))
+    if not re.search(r"\w", phrase):
+        return None
+    specificity = _classify_source(phrase, False, is_name) or Specificity.VAGUE
+    return _Found(specificity, phrase)
+
+
+def _possessive(text: str, is_name: Callable[[str], bool]) -> _Found | None:
+    pattern = rf"((?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*)['’]s\s+(?:\w+\s+)?(?:{_SPEECH_NOUNS})\b"
+    for match in re.finditer(pattern, text):
+        phrase = match.group(1)
+        if _classify_source(phrase, match.start() == 0, is_name) is Specificity.NAMED:
+            return _Found(Specificity.NAMED, phrase)
+    return None
+
+
+def detect_attribution(
+    text: str, is_name: Callable[[str], bool] = lambda _word: False
+) -> Attribution:
+    """The attribution of one statement; ``is_name`` says whether a capitalised word opening
+    the statement is a name (the document capitalises it elsewhere too)."""
+    hedges = find_hedges(text)
+    found = (
+        _according_to(text, is_name)
+        or _by_subject_verb(text, is_name)
+        or _possessive(text, is_name)
+    )
+    if found is None:
+        cue = _VAGUE_CUES.search(text)
+        if cue is not None:
+            found = _Found(Specificity.VAGUE, " ".join(cue.group(0).split()))
+    if found is None:
+        return Attribution(specificity=Specificity.NONE, hedges=hedges)
+    return Attribution(
+        specificity=found.specificity,
+        asserted_by=found.asserted_by or None,
+        reported_by=found.reported_by or None,
+        hedges=hedges,
+    )

@@ -1,0 +1,167 @@
+"""Building the draft claim file: one unverified, unsourced claim per checkable statement."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+import attrs
+
+from claimtrack._version import __version__
+from claimtrack.anchor import find_all
+from claimtrack.extract.article import ArticleText
+from claimtrack.extract.attribution import detect_attribution, has_quotation
+from claimtrack.extract.classify import Signals, classify, is_speculative
+from claimtrack.extract.dates import Reference, estimate_reference, find_dates
+from claimtrack.extract.entities import EntityFinder
+from claimtrack.extract.quantities import find_quantities
+from claimtrack.extract.sentences import Span, statements
+from claimtrack.model import (
+    Anchor,
+    Claim,
+    ClaimFile,
+    Confidence,
+    Document,
+    Entity,
+    Method,
+    Provenance,
+    Snapshot,
+    When,
+)
+
+__all__ = ["NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
+
+TOOL = "claimtrack extract"
+NOT_ASSESSED = "not yet assessed"
+_CONTEXT = 32
+_ID_WORDS = 6
+_ID_STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been has have
+    had that this these those it its their his her which who whom than then there also over
+    into after before when while during more most such so not no""".split()
+)
+
+
+@attrs.frozen(kw_only=True)
+class ExtractSettings:
+    """What the extractor needs besides the text.
+
+    ``snapshot_path`` (relative to the claim file) and ``snapshot_sha256`` describe where the
+    caller keeps the text; ``published`` dates the document and anchors year-less dates;
+    ``today`` stamps the record and bounds the guess of the document's year.
+    """
+
+    document_id: str
+    title: str
+    snapshot_path: str | None = None
+    snapshot_sha256: str | None = None
+    published: datetime.date | None = None
+    today: datetime.date = attrs.field(factory=lambda: datetime.datetime.now(datetime.UTC).date())
+
+
+def _provenance(today: datetime.date | None = None) -> Provenance:
+    return Provenance(
+        recorded_at=today.isoformat() if today else None,
+        method=Method.EXTRACTED,
+        tool=TOOL,
+        tool_version=__version__,
+    )
+
+
+def _slug(text: str, used: set[str]) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"(?<=\d)[,.](?=\d)", "", folded)  # "2,000" → "2000", "1.5" → "15"
+    words = [word for word in re.findall(r"[a-z0-9]+", folded) if word not in _ID_STOPWORDS]
+    base = "-".join(words[:_ID_WORDS])[:60].strip("-") or "claim"
+    slug, number = base, 1
+    while slug in used:
+        number += 1
+        slug = f"{base}-{number}"
+    used.add(slug)
+    return slug
+
+
+def _anchor(text: str, span: Span) -> Anchor:
+    exact = span.of(text)
+    prefix = suffix = None
+    if len(find_all(text, exact)) > 1:
+        prefix = text[max(0, span.start - _CONTEXT) : span.start] or None
+        suffix = text[span.end : span.end + _CONTEXT] or None
+    return Anchor(exact=exact, prefix=prefix, suffix=suffix, start=span.start, end=span.end)
+
+
+def _entities(finder: EntityFinder, statement: str, offset: int) -> tuple[Entity, ...]:
+    seen: dict[str, Entity] = {}
+    for found in finder.find(statement, offset):
+        seen.setdefault(found.entity.name, found.entity)
+    return tuple(seen.values())
+
+
+def _claim(
+    article: ArticleText,
+    span: Span,
+    finder: EntityFinder,
+    reference: Reference | None,
+    used: set[str],
+) -> Claim | None:
+    statement = span.of(article.view)
+    quantities = tuple(found.quantity for found in find_quantities(statement))
+    dates: tuple[When, ...] = tuple(found.when for found in find_dates(statement, reference))
+    attribution = detect_attribution(statement, finder.is_name)
+    entities = _entities(finder, statement, span.start)
+    signals = Signals(
+        quantities=len(quantities),
+        dates=len(dates),
+        quotation=has_quotation(statement),
+        attribution=attribution,
+        named_entities=len(entities),
+    )
+    verdict = classify(statement, signals)
+    if verdict is None:
+        return None
+    kind, check_worthy = verdict
+    # Blanked markup leaves gaps before punctuation ("`voted`." reads "voted  ."): close them.
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(statement.split()))
+    return Claim(
+        id=_slug(text, used),
+        text=text,
+        kind=kind,
+        check_worthy=check_worthy,
+        anchor=_anchor(article.text, span),
+        attribution=attribution,
+        quantities=quantities,
+        dates=dates,
+        entities=entities,
+        confidence=Confidence(rationale=NOT_ASSESSED),
+        provenance=_provenance(),
+    )
+
+
+def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
+    """A draft claim file for ``article``: every claim unverified, uncited and unassessed."""
+    finder = EntityFinder(article.view)
+    spans = statements(article.view)
+    # Years named in predictions ("could slip into 2026") say nothing of when it was written.
+    stated = "\n".join(
+        span.of(article.view) for span in spans if not is_speculative(span.of(article.view))
+    )
+    reference = estimate_reference(stated, settings.published, settings.today)
+    used: set[str] = set()
+    claims = [
+        claim
+        for span in spans
+        if (claim := _claim(article, span, finder, reference, used)) is not None
+    ]
+    snapshot = None
+    if settings.snapshot_path is not None and settings.snapshot_sha256 is not None:
+        snapshot = Snapshot(path=settings.snapshot_path, sha256=settings.snapshot_sha256)
+    document = Document(
+        id=settings.document_id,
+        title=settings.title,
+        published=When(date=settings.published.isoformat()) if settings.published else None,
+        snapshot=snapshot,
+        notes=f"Drafted by {TOOL}: review every claim; none is sourced or assessed yet.",
+        provenance=_provenance(settings.today),
+    )
+    return ClaimFile(document=document, claims=tuple(claims))
