@@ -7,6 +7,12 @@ claims that overlap any reference claim. Field accuracy compares each reference 
 its match: kind, attribution specificity (none when absent), check-worthiness, quantities
 (every reference quantity has a draft quantity with the same numbers, form and currency) and
 dates (every reference date or period has a draft one with the same ISO values).
+
+Overlap is lenient: a draft claim that spans a whole sentence "finds" every reference claim
+inside it. *Strict recall* is therefore reported too: reference check-worthy claims paired
+one-to-one (largest overlaps first) with distinct draft claims that are themselves marked
+check-worthy. It is the share of the reference's records a draft actually gives a record of
+its own.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ class Score:
     draft_matched: int
     draft_check_worthy: int
     draft_check_worthy_matched: int
+    strict_found: int = 0
     fields: dict[str, FieldScore]
     missed: tuple[str, ...] = ()
     unplaced: tuple[str, ...] = ()
@@ -55,6 +62,11 @@ class Score:
     def recall(self) -> float | None:
         """Check-worthy reference claims found, as a share."""
         return _ratio(self.found, self.reference_check_worthy)
+
+    @property
+    def strict_recall(self) -> float | None:
+        """Check-worthy reference claims paired one-to-one with check-worthy drafts."""
+        return _ratio(self.strict_found, self.reference_check_worthy)
 
     @property
     def precision(self) -> float | None:
@@ -133,6 +145,7 @@ def score(draft: ClaimFile, draft_text: str, reference: ClaimFile, reference_tex
         _compare(claim, best, counts)
     worthy = [d for d, _ in drafts if d.check_worthy]
     return Score(
+        strict_found=_pair_one_to_one(references, drafts),
         reference_claims=len(reference.claims),
         reference_check_worthy=sum(c.check_worthy for c, _ in references),
         found=found,
@@ -144,6 +157,29 @@ def score(draft: ClaimFile, draft_text: str, reference: ClaimFile, reference_tex
         missed=tuple(missed),
         unplaced=tuple(reference_unplaced + draft_unplaced),
     )
+
+
+def _pair_one_to_one(
+    references: list[tuple[Claim, Match]], drafts: list[tuple[Claim, Match]]
+) -> int:
+    """How many check-worthy reference claims get a check-worthy draft claim of their own."""
+    pairs = sorted(
+        (
+            (_overlap(ref_span, draft_span), ref.id, draft.id)
+            for ref, ref_span in references
+            if ref.check_worthy
+            for draft, draft_span in drafts
+            if draft.check_worthy and _overlap(ref_span, draft_span) > 0
+        ),
+        reverse=True,
+    )
+    used_refs: set[str] = set()
+    used_drafts: set[str] = set()
+    for _size, ref_id, draft_id in pairs:
+        if ref_id not in used_refs and draft_id not in used_drafts:
+            used_refs.add(ref_id)
+            used_drafts.add(draft_id)
+    return len(used_refs)
 
 
 def _compare(reference: Claim, draft: Claim, counts: dict[str, list[int]]) -> None:
@@ -175,6 +211,8 @@ def render_score(result: Score) -> str:
         f"draft claims:     {result.draft_claims} ({result.draft_check_worthy} check-worthy)",
         f"recall (check-worthy reference claims found): {_show(result.recall)}"
         f" ({result.found}/{result.reference_check_worthy})",
+        f"strict recall (one check-worthy draft claim each): {_show(result.strict_recall)}"
+        f" ({result.strict_found}/{result.reference_check_worthy})",
         f"precision (draft claims matching a reference claim): {_show(result.precision)}"
         f" ({result.draft_matched}/{result.draft_claims})",
         f"precision over check-worthy draft claims: {_show(result.precision_check_worthy)}"

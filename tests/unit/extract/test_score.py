@@ -93,6 +93,27 @@ class TestScore:
             3,
         )
 
+    def test_strict_recall_gives_each_draft_one_reference(self) -> None:
+        """One sentence-long draft claim covering two reference claims counts once in strict
+        recall, and a draft not marked check-worthy counts for none."""
+        two = _file(
+            _claim("budget", "$1.2 billion", ClaimKind.QUANTITY),
+            _claim("date", "March 14, 2023", ClaimKind.EVENT),
+            _claim("homes", "more than 400 homes", ClaimKind.QUANTITY),
+        )
+        draft = _file(
+            _claim("s1", "The board approved $1.2 billion on March 14, 2023.", ClaimKind.EVENT),
+            _claim(
+                "s2",
+                "Officials said more than 400 homes lost water.",
+                ClaimKind.EVENT,
+                check_worthy=False,
+            ),
+        )
+        result = score(draft, TEXT, two, TEXT)
+        assert result.recall == 1.0
+        assert (result.strict_found, result.strict_recall) == (1, pytest.approx(1 / 3))
+
     def test_unmatched_drafts_lower_precision(self) -> None:
         """Draft claims overlapping no reference claim count against precision."""
         draft = _file(
