@@ -15,44 +15,171 @@
 2000
 """
 
-from claimtrack._api import dump, dumps, load, load_document, loads, to_model
+# The public names are imported on first use (PEP 562), so that ``import claimtrack`` and the
+# command line start fast: ``claimtrack --version`` and a pre-commit hook over one file load
+# only what they need.
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from claimtrack._version import __version__
-from claimtrack.check import CheckResult, CheckSettings, FileResult, check, check_document
-from claimtrack.config import Config, load_config
-from claimtrack.errors import ClaimtrackError, ConfigError, InputLimitError, LoadError
-from claimtrack.findings import Finding, Location, Severity
-from claimtrack.io.load import Format, Limits, LoadedDocument
-from claimtrack.lint import RuleSelection, SuppressedFinding
-from claimtrack.lint.baseline import Baseline, BaselineEntry, load_baseline
-from claimtrack.model import (
-    AnalyticConfidence,
-    Anchor,
-    Attribution,
-    Backs,
-    Citation,
-    Claim,
-    ClaimFile,
-    ClaimKind,
-    Confidence,
-    Document,
-    Entity,
-    EntityType,
-    Likelihood,
-    Method,
-    Name,
-    Normalization,
-    Provenance,
-    Quantity,
-    Reliability,
-    Snapshot,
-    Source,
-    SourceType,
-    Specificity,
-    Stance,
-    Status,
-    Suppression,
-    When,
-)
+
+if TYPE_CHECKING:
+    from claimtrack._api import (
+        dump,
+        dumps,
+        load,
+        load_document,
+        loads,
+        to_model,
+    )
+    from claimtrack._check import (
+        CheckResult,
+        CheckSettings,
+        FileResult,
+        check,
+        check_document,
+    )
+    from claimtrack.citations import (
+        build_report,
+        render_csv,
+        render_html,
+        render_markdown,
+        render_report_json,
+    )
+    from claimtrack.config import (
+        Config,
+        load_config,
+    )
+    from claimtrack.errors import (
+        ClaimtrackError,
+        ConfigError,
+        InputLimitError,
+        LoadError,
+    )
+    from claimtrack.export import (
+        render_claimreview,
+        render_csl,
+        render_prov,
+        render_web_annotation,
+    )
+    from claimtrack.findings import (
+        Finding,
+        Location,
+        Severity,
+    )
+    from claimtrack.io.load import (
+        Format,
+        Limits,
+        LoadedDocument,
+    )
+    from claimtrack.lint import (
+        RuleSelection,
+        SuppressedFinding,
+    )
+    from claimtrack.lint.baseline import (
+        Baseline,
+        BaselineEntry,
+        load_baseline,
+    )
+    from claimtrack.model import (
+        AnalyticConfidence,
+        Anchor,
+        Attribution,
+        Backs,
+        Citation,
+        Claim,
+        ClaimFile,
+        ClaimKind,
+        Confidence,
+        Document,
+        Entity,
+        EntityType,
+        Likelihood,
+        Method,
+        Name,
+        Normalization,
+        Provenance,
+        Quantity,
+        Reliability,
+        Snapshot,
+        Source,
+        SourceType,
+        Specificity,
+        Stance,
+        Status,
+        Suppression,
+        When,
+    )
+
+_EXPORTS: dict[str, str] = {
+    "AnalyticConfidence": "claimtrack.model",
+    "Anchor": "claimtrack.model",
+    "Attribution": "claimtrack.model",
+    "Backs": "claimtrack.model",
+    "Baseline": "claimtrack.lint.baseline",
+    "BaselineEntry": "claimtrack.lint.baseline",
+    "CheckResult": "claimtrack._check",
+    "CheckSettings": "claimtrack._check",
+    "Citation": "claimtrack.model",
+    "Claim": "claimtrack.model",
+    "ClaimFile": "claimtrack.model",
+    "ClaimKind": "claimtrack.model",
+    "ClaimtrackError": "claimtrack.errors",
+    "Confidence": "claimtrack.model",
+    "Config": "claimtrack.config",
+    "ConfigError": "claimtrack.errors",
+    "Document": "claimtrack.model",
+    "Entity": "claimtrack.model",
+    "EntityType": "claimtrack.model",
+    "FileResult": "claimtrack._check",
+    "Finding": "claimtrack.findings",
+    "Format": "claimtrack.io.load",
+    "InputLimitError": "claimtrack.errors",
+    "Likelihood": "claimtrack.model",
+    "Limits": "claimtrack.io.load",
+    "LoadError": "claimtrack.errors",
+    "LoadedDocument": "claimtrack.io.load",
+    "Location": "claimtrack.findings",
+    "Method": "claimtrack.model",
+    "Name": "claimtrack.model",
+    "Normalization": "claimtrack.model",
+    "Provenance": "claimtrack.model",
+    "Quantity": "claimtrack.model",
+    "Reliability": "claimtrack.model",
+    "RuleSelection": "claimtrack.lint",
+    "Severity": "claimtrack.findings",
+    "Snapshot": "claimtrack.model",
+    "Source": "claimtrack.model",
+    "SourceType": "claimtrack.model",
+    "Specificity": "claimtrack.model",
+    "Stance": "claimtrack.model",
+    "Status": "claimtrack.model",
+    "SuppressedFinding": "claimtrack.lint",
+    "Suppression": "claimtrack.model",
+    "When": "claimtrack.model",
+    "build_report": "claimtrack.citations",
+    "check": "claimtrack._check",
+    "check_document": "claimtrack._check",
+    "dump": "claimtrack._api",
+    "dumps": "claimtrack._api",
+    "load": "claimtrack._api",
+    "load_baseline": "claimtrack.lint.baseline",
+    "load_config": "claimtrack.config",
+    "load_document": "claimtrack._api",
+    "loads": "claimtrack._api",
+    "render_claimreview": "claimtrack.export",
+    "render_csl": "claimtrack.export",
+    "render_csv": "claimtrack.citations",
+    "render_html": "claimtrack.citations",
+    "render_markdown": "claimtrack.citations",
+    "render_prov": "claimtrack.export",
+    "render_report_json": "claimtrack.citations",
+    "render_web_annotation": "claimtrack.export",
+    "to_model": "claimtrack._api",
+}
 
 __all__ = [
     "AnalyticConfidence",
@@ -101,6 +228,7 @@ __all__ = [
     "Suppression",
     "When",
     "__version__",
+    "build_report",
     "check",
     "check_document",
     "dump",
@@ -110,5 +238,33 @@ __all__ = [
     "load_config",
     "load_document",
     "loads",
+    "render_claimreview",
+    "render_csl",
+    "render_csv",
+    "render_html",
+    "render_markdown",
+    "render_prov",
+    "render_report_json",
+    "render_web_annotation",
     "to_model",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name, or a submodule such as ``claimtrack.io``, on first use."""
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    else:
+        try:
+            value = importlib.import_module(f"claimtrack.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"claimtrack.{name}":
+                raise
+            raise AttributeError(f"module 'claimtrack' has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

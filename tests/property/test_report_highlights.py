@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack import Anchor, Claim, ClaimFile, ClaimKind, Document, Snapshot
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.citations import build_report
 from claimtrack.citations.html import render_html
 from claimtrack.io.snapshot import SnapshotText

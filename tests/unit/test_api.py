@@ -132,3 +132,33 @@ class TestDocExamples:
 
         outcome = doctest.testmod(claimtrack, verbose=False)
         assert (outcome.failed, outcome.attempted > 0) == (0, True)
+
+
+class TestPublicNames:
+    """The curated top-level API."""
+
+    def test_every_public_name_resolves(self) -> None:
+        """Each name in claimtrack.__all__ is importable from the package."""
+        for name in claimtrack.__all__:
+            assert getattr(claimtrack, name) is not None, name
+
+    def test_check_stays_the_function(self) -> None:
+        """claimtrack.check is the function even after the checking module is imported."""
+        import claimtrack._check
+
+        assert callable(claimtrack.check)
+        assert claimtrack.check is claimtrack._check.check
+
+    def test_import_is_light(self) -> None:
+        """import claimtrack alone loads no other claimtrack module (start-up stays short)."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, claimtrack; "
+            "print(sorted(m for m in sys.modules if m.startswith('claimtrack')))"
+        )
+        completed = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, check=True, text=True
+        )
+        assert completed.stdout.strip() == "['claimtrack', 'claimtrack._version']"

@@ -25,7 +25,7 @@ from claimtrack import (
     SourceType,
     Status,
 )
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.citations import Report, build_report
 from claimtrack.citations.csv import render_csv
 from claimtrack.citations.html import render_html

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from claimtrack._check import FileResult
 from claimtrack.anchor import Match, locate, normalize
-from claimtrack.check import FileResult
 from claimtrack.citations.bibliography import BibEntry, number_sources
 from claimtrack.citations.state import SourcingState, sourcing_state
 from claimtrack.citations.summary import Coverage, coverage, merge

@@ -12,7 +12,7 @@ from claimtrack.cli import exit_codes
 from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
-    from claimtrack.check import CheckSettings, FileResult
+    from claimtrack._check import CheckSettings, FileResult
 
 _SEVERITIES = ("error", "warning", "info")
 _FORMATS = ("text", "json", "github", "sarif")
@@ -123,7 +123,7 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
-    from claimtrack.check import CheckSettings
+    from claimtrack._check import CheckSettings
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
@@ -176,7 +176,7 @@ def check_command(
 
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
-    from claimtrack.check import FileResult, apply_baseline, check
+    from claimtrack._check import FileResult, apply_baseline, check
     from claimtrack.errors import LoadError
     from claimtrack.io.discover import STDIN
     from claimtrack.io.load import LoadedDocument, load_bytes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
@@ -15,7 +16,42 @@ from claimtrack.cli import exit_codes
 __all__ = ["cli", "main"]
 
 
+# Each command's module is imported only when that command runs (or --help lists them), so
+# `claimtrack --version` and a hook over one file do not pay for the others.
+_COMMANDS = {
+    "anchor": ("claimtrack.cli.anchor", "anchor_command", "Verify, fill and re-anchor quotes."),
+    "check": ("claimtrack.cli.check", "check_command", "Parse, validate and lint claim files."),
+    "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
+    "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
+    "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
+    "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
+    "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
+}
+
+
+class _LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = _COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module, attribute, _summary = entry
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The listing uses the short summaries above, so --help imports no command module.
+        rows = [(name, summary) for name, (_m, _a, summary) in sorted(_COMMANDS.items())]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
 @click.group(
+    cls=_LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=exit_codes.HELP,
 )
@@ -24,27 +60,6 @@ __all__ = ["cli", "main"]
 )
 def cli() -> None:
     """Track the claims an article makes and the sources behind them."""
-
-
-def _register() -> None:
-    from claimtrack.cli.anchor import anchor_command
-    from claimtrack.cli.check import check_command
-    from claimtrack.cli.export import export_command
-    from claimtrack.cli.extract import extract_command
-    from claimtrack.cli.report import report_command
-    from claimtrack.cli.rules import rules_command
-    from claimtrack.cli.schema import schema_command
-
-    cli.add_command(anchor_command)
-    cli.add_command(check_command)
-    cli.add_command(rules_command)
-    cli.add_command(report_command)
-    cli.add_command(export_command)
-    cli.add_command(extract_command)
-    cli.add_command(schema_command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> Any:

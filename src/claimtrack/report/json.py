@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from claimtrack._check import FileResult
 from claimtrack._version import __version__
-from claimtrack.check import FileResult
 from claimtrack.findings import Finding
 from claimtrack.report.summary import summarize
 

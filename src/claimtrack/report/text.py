@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack import rules
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import BaselineEntry
 from claimtrack.report.summary import Summary, summarize

@@ -10,7 +10,7 @@ import html5lib
 import pytest
 
 import claimtrack
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.citations import Report, build_report
 from claimtrack.citations.html import CONTENT_SECURITY_POLICY, render_html
 from claimtrack.io.snapshot import SnapshotText

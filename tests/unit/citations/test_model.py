@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import claimtrack
 from claimtrack import ClaimFile, Document, Source, SourceType
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.citations import Report, build_report
 from claimtrack.citations.bibliography import number_sources
 

@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from claimtrack import check
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.report.json import render_json
 from claimtrack.report.sarif import render_sarif
 from claimtrack.rules import iter_rules

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimtrack.check import FileResult
+from claimtrack._check import FileResult
 from claimtrack.findings import Finding, Location, Severity
 from claimtrack.report.github import escape_data, escape_property, render_github
 
