@@ -12,6 +12,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from claimtrack import model as m
+from claimtrack.model import TEXT_PATTERN
+from claimtrack.patterns import ecma_search
 
 _slug_part = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 ids = st.builds(
@@ -58,7 +60,9 @@ _characters = st.characters(
 )
 texts = st.one_of(
     _tricky,
-    st.text(alphabet=_characters, min_size=1, max_size=40).filter(lambda s: s.strip() != ""),
+    st.text(alphabet=_characters, min_size=1, max_size=40).filter(
+        lambda s: ecma_search(TEXT_PATTERN, s)
+    ),
 )
 
 _years = st.integers(min_value=1000, max_value=2999)

@@ -8,22 +8,27 @@ stops the others.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 from cattrs.errors import BaseValidationError
 
 from claimtrack import rules
 from claimtrack._convert import iter_structure_errors, structure
+from claimtrack._version import __version__
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding, Severity
-from claimtrack.io.load import Limits, LoadedDocument, load_path
+from claimtrack.io.cache import CachedResult, ResultCache, fingerprint
+from claimtrack.io.load import Limits, LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.lint import RuleSelection, SuppressedFinding, finalize, lint_findings
 from claimtrack.lint.baseline import Baseline, BaselineEntry
 from claimtrack.model import ClaimFile
+from claimtrack.schema import schema_text
 from claimtrack.validate import integrity_findings, schema_findings
 
 __all__ = [
@@ -47,6 +52,20 @@ class CheckSettings:
     project_root: Path | None = None
     rules: RuleSelection = attrs.field(factory=RuleSelection)
     baseline: Baseline | None = None
+    cache: ResultCache | None = None
+    jobs: int = 1
+
+    def fingerprint(self) -> str:
+        """What a cached result depends on besides the files: version, schema, settings."""
+        return fingerprint(
+            __version__,
+            schema_text(),
+            repr(self.limits),
+            str(self.project_root),
+            # Sorted: a frozenset's order changes from one process to the next.
+            repr(sorted(self.rules.enabled) if self.rules.enabled is not None else None),
+            repr(sorted((code, str(level)) for code, level in self.rules.severities.items())),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -68,6 +87,10 @@ class FileResult:
     baselined: tuple[Finding, ...] = ()
     fixed: tuple[BaselineEntry, ...] = ()
     snapshot: SnapshotText | None = None
+    #: The ids of the file's claims and sources, by position (``{"claims": [{"id": ...}],
+    #: "sources": [...]}``): what baselines and SARIF fingerprints key findings by. Kept even
+    #: when the document is not (cached results, results from worker processes).
+    record_data: Any = None
 
 
 @attrs.frozen
@@ -113,8 +136,14 @@ def _snapshot_for(
 
 
 def check_document(document: LoadedDocument, settings: CheckSettings | None = None) -> FileResult:
-    """Check one loaded document: schema, then (if it passes) integrity and sourcing flags."""
+    """Check one loaded document: schema, then (if it passes) integrity and sourcing flags;
+    then the baseline."""
     settings = settings or CheckSettings()
+    return apply_baseline(_evaluate(document, settings), settings.baseline)
+
+
+def _evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
+    """A document's findings before the baseline."""
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
     snapshot: SnapshotText | None = None
@@ -133,48 +162,202 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
             findings.extend(integrity_findings(document, claim_file, snapshot))
             findings.extend(lint_findings(document, claim_file))
     kept, suppressed = finalize(document, claim_file, findings, settings.rules)
-    result = FileResult(
+    return FileResult(
         path=document.path,
         findings=_ordered(kept),
         claim_file=claim_file,
         document=document,
         suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
         snapshot=snapshot,
+        record_data=_skeleton(document.data),
     )
-    return apply_baseline(result, settings.baseline)
 
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
 
 
-def apply_baseline(result: FileResult, baseline: Baseline | None) -> FileResult:
-    """Move a file's findings that the baseline knows to ``baselined``; note fixed entries."""
+def apply_baseline(result: FileResult, baseline: Baseline | None, data: Any = None) -> FileResult:
+    """Move a file's findings that the baseline knows to ``baselined``; note fixed entries.
+
+    ``data`` (the file's parsed data, or a skeleton of its record ids) names the records
+    findings point into; by default it is taken from the result's document.
+    """
     if baseline is None:
         return result
-    data = result.document.data if result.document is not None else None
+    if data is None:
+        data = result.record_data
     new, known, fixed = baseline.split(result.path, result.findings, data)
     return attrs.evolve(result, findings=tuple(new), baselined=tuple(known), fixed=tuple(fixed))
 
 
-def _check_one(item: Input, settings: CheckSettings) -> FileResult:
-    if isinstance(item, LoadedDocument):
-        return check_document(item, settings)
+@attrs.frozen
+class _Outcome:
+    """One path checked, before the baseline: its result, what to cache, and on what."""
+
+    result: FileResult
+    cached: CachedResult
+    content_sha256: str | None
+    snapshot: tuple[Path, str] | None
+
+
+def _skeleton(data: Any) -> dict[str, Any]:
+    return CachedResult(
+        findings=(),
+        claim_ids=_record_ids(data, "claims"),
+        source_ids=_record_ids(data, "sources"),
+    ).record_data()
+
+
+def _record_ids(data: Any, section: str) -> tuple[str | None, ...]:
+    records = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(records, list):
+        return ()
+    return tuple(
+        record.get("id") if isinstance(record, dict) and isinstance(record.get("id"), str) else None
+        for record in records
+    )
+
+
+def _run_path(item: str | os.PathLike[str], settings: CheckSettings) -> _Outcome:
+    """Read, parse and check one file (no cache, no baseline)."""
     name = Path(item).as_posix()
     try:
-        document = load_path(item, name=name, limits=settings.limits)
+        content = read_bytes(item, name=name, limits=settings.limits)
+    except LoadError as error:  # nothing to cache: the file could not be read
+        result = FileResult(path=name, findings=error.findings)
+        return _Outcome(result, CachedResult(findings=error.findings), None, None)
+    sha = hashlib.sha256(content).hexdigest()
+    try:
+        document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
     except LoadError as error:
-        return apply_baseline(FileResult(path=name, findings=error.findings), settings.baseline)
-    return check_document(document, settings)
+        result = FileResult(path=name, findings=error.findings, record_data=_skeleton(None))
+        return _Outcome(result, CachedResult(findings=error.findings), sha, None)
+    result = _evaluate(document, settings)
+    snapshot = result.snapshot
+    depends = (
+        (snapshot.path, snapshot.sha256 or "")
+        if snapshot is not None and not snapshot.outside_project
+        else None
+    )
+    cached = CachedResult(
+        findings=result.findings,
+        suppressed=tuple((item.finding, item.reason) for item in result.suppressed),
+        claim_ids=_record_ids(document.data, "claims"),
+        source_ids=_record_ids(document.data, "sources"),
+    )
+    return _Outcome(result, cached, sha, depends)
+
+
+def _run_path_in_worker(item: str, settings: CheckSettings) -> _Outcome:
+    """_run_path in a worker process: the loaded document stays behind (it is not needed
+    to report findings and does not cross process boundaries)."""
+    outcome = _run_path(item, settings)
+    slim = attrs.evolve(outcome.result, document=None, snapshot=None)
+    return attrs.evolve(outcome, result=slim)
+
+
+def _from_cache(name: str, hit: CachedResult) -> FileResult:
+    return FileResult(
+        path=name,
+        findings=hit.findings,
+        suppressed=tuple(SuppressedFinding(finding, reason) for finding, reason in hit.suppressed),
+        record_data=hit.record_data(),
+    )
+
+
+def _cache_key(item: str | os.PathLike[str]) -> str:
+    # The name findings carry, and the real file it names.
+    return f"{Path(item).as_posix()}\n{os.path.realpath(item)}"
+
+
+def _worker_count(settings: CheckSettings, files: int) -> int:
+    # Each worker costs a process start; below a few files per worker it does not pay.
+    return max(1, min(settings.jobs, files // _FILES_PER_WORKER))
+
+
+_FILES_PER_WORKER = 8
+
+
+def _run_paths(
+    paths: list[str | os.PathLike[str]], settings: CheckSettings
+) -> list[_Outcome | FileResult]:
+    """Check files, reusing cached results and spreading the rest over worker processes."""
+    done: list[_Outcome | FileResult | None] = [None] * len(paths)
+    todo: list[int] = []
+    cache = settings.cache
+    for index, item in enumerate(paths):
+        if cache is not None:
+            try:
+                content = read_bytes(item, limits=settings.limits)
+            except LoadError:
+                content = None
+            hit = cache.lookup(_cache_key(item), content) if content is not None else None
+            if hit is not None:
+                result = _from_cache(Path(item).as_posix(), hit)
+                done[index] = apply_baseline(result, settings.baseline)
+                continue
+        todo.append(index)
+    plain = attrs.evolve(settings, cache=None, baseline=None)
+    workers = _worker_count(settings, len(todo))
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
+            chunk = max(1, len(todo) // (workers * 4))
+            outcomes = pool.map(
+                _run_path_in_worker,
+                [os.fspath(paths[i]) for i in todo],
+                [plain] * len(todo),
+                chunksize=chunk,
+            )
+            for index, outcome in zip(todo, outcomes, strict=True):
+                done[index] = outcome
+    else:
+        for index in todo:
+            done[index] = _run_path(paths[index], plain)
+    if cache is not None:
+        for index in todo:
+            fresh = done[index]
+            if isinstance(fresh, _Outcome) and fresh.content_sha256 is not None:
+                cache.store(
+                    _cache_key(paths[index]), fresh.content_sha256, fresh.cached, fresh.snapshot
+                )
+        cache.save()
+    return [item for item in done if item is not None]
+
+
+def _process_context() -> Any:
+    import multiprocessing
+
+    # fork shares what is already imported; elsewhere the platform's default.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None) -> CheckResult:
-    """Check claim files (paths or loaded documents) and return every finding.
+    """Check claim files (paths or loaded documents) and return every finding, in the order
+    given.
 
     Never raises for bad input: an unreadable or invalid file is a result with findings.
+    With ``settings.cache`` unchanged files reuse their last results; with
+    ``settings.jobs`` above 1, large batches of paths are checked in worker processes (the
+    results then carry no loaded document). The findings are the same either way.
     """
     settings = settings or CheckSettings()
     items: Sequence[Input] = (
         [inputs] if isinstance(inputs, str | os.PathLike | LoadedDocument) else list(inputs)
     )
-    return CheckResult(tuple(_check_one(item, settings) for item in items))
+    path_items = [item for item in items if not isinstance(item, LoadedDocument)]
+    by_path = iter(_run_paths(path_items, settings))
+    results: list[FileResult] = []
+    for item in items:
+        if isinstance(item, LoadedDocument):
+            results.append(check_document(item, settings))
+            continue
+        outcome = next(by_path)
+        if isinstance(outcome, _Outcome):
+            results.append(apply_baseline(outcome.result, settings.baseline))
+        else:
+            results.append(outcome)
+    return CheckResult(tuple(results))

@@ -8,11 +8,12 @@ sources, inverted ranges) live in ``claimtrack.validate``, where they become fin
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Any
 
 import attrs
+
+from claimtrack.patterns import ecma_regex
 
 __all__ = [
     "AnalyticConfidence",
@@ -60,15 +61,21 @@ DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 RULE_REF_PATTERN = r"^(?:[A-Z][0-9]{3}|[a-z]+(?:-[a-z0-9]+)*)$"
-TEXT_PATTERN = r"\S"
+# At least one visible character. Written as an explicit class because Python's \S and
+# ECMA-262's (the dialect of JSON Schema patterns) disagree on a few characters.
+TEXT_PATTERN = (
+    r"[^\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f"
+    r"\u205f\u3000\ufeff]"
+)
 
 
 # --------------------------------------------------------------------------- validators
 
 
 def _matches(pattern: str, what: str, max_length: int | None = None) -> Any:
-    """A validator: the string must match ``pattern`` (searched, as JSON Schema does)."""
-    compiled = re.compile(pattern)
+    """A validator: the string must match ``pattern`` (searched, as JSON Schema does, with
+    ECMA-262's end anchor: see :func:`claimtrack.schema.ecma_regex`)."""
+    compiled = ecma_regex(pattern)
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is None:

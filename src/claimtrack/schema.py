@@ -31,10 +31,23 @@ def load_schema(name: str = CLAIM_FILE_SCHEMA) -> dict[str, Any]:
 
 @cache
 def validator(name: str = CLAIM_FILE_SCHEMA) -> Any:
-    """A Draft 2020-12 validator for a packaged schema, built once per process."""
-    from jsonschema import Draft202012Validator
+    """A Draft 2020-12 validator for a packaged schema, built once per process.
 
-    return Draft202012Validator(load_schema(name))
+    Its ``pattern`` keyword follows ECMA-262 as JSON Schema specifies (``$`` is the end of
+    the text), so it agrees with the compiled fast validator.
+    """
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    from claimtrack.patterns import ecma_search
+
+    def pattern(checker: Any, regex: str, instance: Any, _schema: Any) -> Any:
+        if checker.is_type(instance, "string") and not ecma_search(regex, instance):
+            yield ValidationError(f"{instance!r} does not match {regex!r}")
+
+    strict = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": pattern}
+    )
+    return strict(load_schema(name))
 
 
 @cache

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from claimtrack import _dates, rules
-from claimtrack.anchor import PlacementStatus, nearest, normalize, place
+from claimtrack.anchor import Match, PlacementStatus, fits_context, nearest, normalize, place
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
-from claimtrack.model import Claim, ClaimFile, Quantity, Source, When
+from claimtrack.model import Anchor, Claim, ClaimFile, Quantity, Source, When
 from claimtrack.schema import fast_validator, load_schema, validator
 
 __all__ = ["anchor_findings", "integrity_findings", "schema_findings", "snapshot_findings"]
@@ -395,10 +395,21 @@ def anchor_findings(
         yield from _anchor_findings(document, text, claim, ("claims", index, "anchor"))
 
 
+def _offsets_hold(text: str, anchor: Anchor) -> bool:
+    """Whether the anchor's offsets select its quote and its context fits: then it is placed
+    (offsets pick one occurrence), whatever else the text holds."""
+    start, end = anchor.start, anchor.end
+    if start is None or end is None or text[start:end] != anchor.exact:
+        return False
+    return fits_context(text, Match(start, end), anchor)
+
+
 def _anchor_findings(
     document: LoadedDocument, text: str, claim: Claim, path: Path
 ) -> Iterator[Finding]:
     anchor = claim.anchor
+    if _offsets_hold(text, anchor):
+        return  # the common case, decided without scanning the whole text
     placement = place(text, anchor)
     status = placement.status
     if status is PlacementStatus.FOUND:

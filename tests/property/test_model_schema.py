@@ -209,3 +209,40 @@ class TestFastValidator:
         assert fast is not None
         if fast.is_valid(document):
             assert validator().is_valid(document)
+
+
+class TestPatternsAgree:
+    """The model's field validators use the schema's own patterns."""
+
+    def test_model_patterns_equal_schema_patterns(self) -> None:
+        """Each pattern constant of the model is the pattern of the schema definition."""
+        from claimtrack import model
+
+        defs = load_schema()["$defs"]
+        pairs = {
+            "Id": model.ID_PATTERN,
+            "Text": model.TEXT_PATTERN,
+            "PartialDate": model.PARTIAL_DATE_PATTERN,
+            "Timestamp": model.TIMESTAMP_PATTERN,
+            "HttpUrl": model.HTTP_URL_PATTERN,
+        }
+        for name, pattern in pairs.items():
+            assert defs[name]["pattern"] == pattern, name
+
+    @pytest.mark.parametrize(
+        ("text", "valid"),
+        [("abc", True), ("abc\n", False), ("\x1f", False), ("\u00a0 ", False), ("é", True)],
+    )
+    def test_validators_agree_on_edge_strings(self, text: str, valid: bool) -> None:
+        """The reference and the compiled validator agree on trailing newlines and on
+        characters Python and ECMA-262 class differently."""
+        from claimtrack.schema import fast_validator
+
+        document = {
+            "version": 1,
+            "document": {"id": "abc" if text != "abc\n" else text, "title": text},
+        }
+        fast = fast_validator()
+        assert fast is not None
+        assert validator().is_valid(document) is valid
+        assert fast.is_valid(document) is valid

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+import attrs
 import click
 
 from claimtrack.cli import exit_codes
@@ -13,6 +14,7 @@ from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
     from claimtrack._check import CheckSettings, FileResult
+    from claimtrack.io.cache import ResultCache
 
 _SEVERITIES = ("error", "warning", "info")
 _FORMATS = ("text", "json", "github", "sarif")
@@ -79,6 +81,23 @@ def _fail(message: str) -> NoReturn:
 )
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has.")
 @click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse the results of files (and snapshots) unchanged since the last run.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the cache lives (default: .claimtrack-cache in the project folder).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for large folders (default: the processors available).",
+)
+@click.option(
     "--stdin-filename",
     default="<stdin>",
     show_default=True,
@@ -115,6 +134,9 @@ def check_command(
     no_baseline: bool,
     write_baseline: Path | None,
     statistics: bool,
+    cache: bool,
+    cache_dir: Path | None,
+    jobs: int | None,
     stdin_filename: str,
     project_root: Path | None,
     colour: str,
@@ -154,6 +176,13 @@ def check_command(
         if not config.is_excluded(name) and (name == "-" or Path(name).resolve() not in own)
     ]
     settings = CheckSettings(project_root=project_root, rules=selection, baseline=baseline)
+    if write_baseline is None:
+        # Writing a baseline needs every file's records, so it never takes shortcuts.
+        settings = attrs.evolve(
+            settings,
+            jobs=jobs or _processors(),
+            cache=_cache(settings, config.path, cache_dir) if cache else None,
+        )
     ordered = _run(names, settings, stdin_filename)
 
     if write_baseline is not None:
@@ -237,6 +266,30 @@ def _render(
     return render_text(results, style)
 
 
+def _processors() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | None) -> ResultCache:
+    """The result cache, keyed on everything besides the files that shapes findings."""
+    from claimtrack.io.cache import CACHE_FOLDER, ResultCache, fingerprint
+    from claimtrack.io.snapshot import find_project_root
+
+    config_text = ""
+    if config_path is not None:
+        try:
+            config_text = config_path.read_text(encoding="utf-8")
+        except OSError:
+            config_text = "unreadable"
+    where = folder or find_project_root(Path.cwd()) / CACHE_FOLDER
+    return ResultCache(where, fingerprint(settings.fingerprint(), config_text))
+
+
 def _write_baseline(results: list[FileResult], target: Path) -> None:
     import os
 
@@ -245,9 +298,7 @@ def _write_baseline(results: list[FileResult], target: Path) -> None:
 
     base = Path(os.path.abspath(target)).parent
     entries = [
-        entry_for(
-            finding, path_key(result.path, base), result.document.data if result.document else None
-        )
+        entry_for(finding, path_key(result.path, base), result.record_data)
         for result in results
         for finding in result.findings
     ]

@@ -21,7 +21,15 @@ from claimtrack.io.positions import PositionMap, span_of_offset
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.yaml import YamlLimits, parse_yaml
 
-__all__ = ["Format", "Limits", "LoadedDocument", "detect_format", "load_bytes", "load_path"]
+__all__ = [
+    "Format",
+    "Limits",
+    "LoadedDocument",
+    "detect_format",
+    "load_bytes",
+    "load_path",
+    "read_bytes",
+]
 
 _BOMS = {
     b"\xef\xbb\xbf": "UTF-8",
@@ -184,14 +192,11 @@ def _kind(value: Any) -> str:
     return "number"
 
 
-def load_path(
-    path: str | os.PathLike[str],
-    *,
-    name: str | None = None,
-    format: Format | None = None,
-    limits: Limits | None = None,
-) -> LoadedDocument:
-    """Read and parse a claim file from disk; raise :class:`LoadError` with findings if bad."""
+def read_bytes(
+    path: str | os.PathLike[str], *, name: str | None = None, limits: Limits | None = None
+) -> bytes:
+    """A claim file's bytes; :class:`LoadError` (E100, or E104 when too large) if they cannot
+    be had. ``name`` is how findings name the file."""
     limits = limits or Limits()
     display = name if name is not None else Path(path).as_posix()
     try:
@@ -206,7 +211,7 @@ def load_path(
                         Span(1, 1),
                     ),
                 )
-            data = handle.read(limits.max_bytes + 1)
+            return handle.read(limits.max_bytes + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         raise LoadError(
@@ -218,4 +223,17 @@ def load_path(
                 )
             ]
         ) from None
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    format: Format | None = None,
+    limits: Limits | None = None,
+) -> LoadedDocument:
+    """Read and parse a claim file from disk; raise :class:`LoadError` with findings if bad."""
+    limits = limits or Limits()
+    display = name if name is not None else Path(path).as_posix()
+    data = read_bytes(path, name=display, limits=limits)
     return load_bytes(data, display, format=format, limits=limits, file_path=Path(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from claimtrack import rules
 from claimtrack.findings import Finding
@@ -124,19 +125,27 @@ def by_whom(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding
 _STOPWORDS = frozenset({"the", "of", "and", "a", "an", "for", "in", "on", "at", "to", "by"})
 
 
+@lru_cache(maxsize=4096)
 def _tokens(text: str) -> frozenset[str]:
     words = re.findall(r"\w+", text.casefold().replace("’", "'").replace("'s ", " "))
     return frozenset(word for word in words if word not in _STOPWORDS and len(word) > 1)
 
 
-def _same_word(word: str, candidates: frozenset[str]) -> bool:
-    """Equal, or for longer words a transliteration variant (Sergei / Sergey)."""
-    if word in candidates:
-        return True
-    return len(word) >= 5 and any(
-        len(other) >= 5 and SequenceMatcher(None, word, other).ratio() >= 0.8
-        for other in candidates
+@lru_cache(maxsize=4096)
+def _variant(word: str, other: str) -> bool:
+    """Two longer words that differ by about a letter: transliterations (Sergei / Sergey)."""
+    return (
+        len(word) >= 5
+        and len(other) >= 5
+        and abs(len(word) - len(other)) <= 2
+        and word[0] == other[0]
+        and SequenceMatcher(None, word, other).ratio() >= 0.8
     )
+
+
+def _same_word(word: str, candidates: frozenset[str]) -> bool:
+    """Equal, or for longer words a transliteration variant."""
+    return word in candidates or any(_variant(word, other) for other in candidates)
 
 
 def _source_matches(name: str, source: Source) -> bool:

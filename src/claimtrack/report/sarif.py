@@ -112,7 +112,7 @@ def render_sarif(results: Sequence[FileResult]) -> str:
     index = {rule.code: number for number, rule in enumerate(registry)}
     items: list[tuple[tuple[str, int, int, str, str, str], dict[str, Any]]] = []
     for file_result in results:
-        data = file_result.document.data if file_result.document is not None else None
+        data = file_result.record_data
         for finding in file_result.findings:
             items.append((finding.sort_key, _result(finding, index, data)))
         for item in file_result.suppressed:

@@ -1,0 +1,142 @@
+"""Run claimtrack and check-jsonschema side by side over a corpus and print medians and ratios.
+
+    python bench/generate.py /tmp/corpus-yaml --files 1000 --claims 20
+    python bench/run.py /tmp/corpus-yaml --runs 5
+
+Each command is run as a whole process, the commands taking turns (A B C A B C ...) so a
+machine that slows down mid-way slows all of them alike. Reported per command: wall-clock
+median, minimum and maximum, peak resident memory (maximum over runs), the exit code, and the
+ratio of each median to claimtrack's cold median. Exit codes are printed, not judged: both
+tools exit 1 when they find problems.
+
+Commands:
+- claimtrack, cold: ``claimtrack check DIR --no-cache`` (default --jobs: the processors)
+- claimtrack, one process: the same with ``--jobs 1``
+- claimtrack, warm cache: ``claimtrack check DIR`` after one priming run
+- check-jsonschema: ``check-jsonschema --schemafile schemas/claim-file.schema.json FILES``
+- parse only: a Python process that only reads and parses every file (PyYAML's libyaml safe
+  loader, or json), the floor any checker that parses in Python stands on
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schemas" / "claim-file.schema.json"
+
+PARSE_ONLY = """
+import json, sys, yaml
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        data = handle.read()
+    if name.endswith(".json"):
+        json.loads(data)
+    else:
+        yaml.load(data, Loader=loader)
+"""
+
+
+def _files(corpus: Path) -> list[str]:
+    return sorted(
+        str(path) for path in corpus.iterdir() if path.suffix in (".yaml", ".yml", ".json")
+    )
+
+
+def _run_once(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Wall seconds, peak resident memory in KiB, and exit code of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out a command by its label"
+    )
+    args = parser.parse_args()
+    corpus = args.corpus.resolve()
+    files = _files(corpus)
+    claimtrack = shutil.which("claimtrack") or sys.exit("claimtrack is not installed")
+    checker = shutil.which("check-jsonschema")
+    cache_dir = Path(tempfile.mkdtemp(prefix="claimtrack-bench-cache-"))
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
+        script.write(PARSE_ONLY)
+    commands: dict[str, list[str]] = {
+        "claimtrack cold": [claimtrack, "check", "-qq", "--no-cache", str(corpus)],
+        "claimtrack cold --jobs 1": [
+            claimtrack,
+            "check",
+            "-qq",
+            "--no-cache",
+            "--jobs",
+            "1",
+            str(corpus),
+        ],
+        "claimtrack warm cache": [
+            claimtrack,
+            "check",
+            "-qq",
+            "--cache-dir",
+            str(cache_dir),
+            str(corpus),
+        ],
+        "parse only (libyaml/json)": [sys.executable, script.name, *files],
+    }
+    if checker:
+        commands["check-jsonschema"] = [checker, "--schemafile", str(SCHEMA), *files]
+    for label in args.skip:
+        commands.pop(label, None)
+    # Prime the warm cache once, outside the timings.
+    if "claimtrack warm cache" in commands:
+        subprocess.run(commands["claimtrack warm cache"], cwd=corpus, check=False)
+
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    memory: dict[str, int] = dict.fromkeys(commands, 0)
+    codes: dict[str, set[int]] = {label: set() for label in commands}
+    for _ in range(args.runs):
+        for label, command in commands.items():
+            elapsed, peak, code = _run_once(command, corpus)
+            times[label].append(elapsed)
+            memory[label] = max(memory[label], peak)
+            codes[label].add(code)
+
+    size = sum(Path(name).stat().st_size for name in files)
+    print(f"corpus: {corpus.name}: {len(files)} files, {size / 1e6:.1f} MB; {args.runs} runs each")
+    print(
+        f"machine: {platform.platform()}, Python {platform.python_version()},"
+        f" {os.cpu_count()} processors"
+    )
+    base = statistics.median(times["claimtrack cold"]) if "claimtrack cold" in times else None
+    print(f"{'command':<28} {'median s':>9} {'min–max s':>15} {'peak MiB':>9} {'exit':>5}  ratio")
+    for label in commands:
+        median = statistics.median(times[label])
+        span = f"{min(times[label]):.2f}–{max(times[label]):.2f}"
+        ratio = f"{median / base:.2f}× claimtrack cold" if base else ""
+        exits = ",".join(str(code) for code in sorted(codes[label]))
+        peak = memory[label] / 1024
+        print(f"{label:<28} {median:>9.2f} {span:>15} {peak:>9.0f} {exits:>5}  {ratio}")
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    os.unlink(script.name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""A content-hash cache of check results, so an unchanged folder is checked again in a blink.
+
+One JSON index per cache folder maps each checked file to the SHA-256 of its bytes, the path
+and SHA-256 of the snapshot it named, and the findings it gave (before any baseline). A
+result is reused only when the file's bytes and its snapshot's bytes hash the same as then,
+and the whole index is dropped when the *fingerprint* changes: claimtrack's version, the
+schema, and the settings that shape findings (rule selection, severities, limits, project
+root, configuration file). A damaged or foreign index is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimtrack.findings import Finding, Location, Severity
+from claimtrack.io.atomic import write_atomic
+
+__all__ = ["CACHE_FOLDER", "CachedResult", "ResultCache", "fingerprint"]
+
+CACHE_FOLDER = ".claimtrack-cache"
+_INDEX = "check-v2.json"
+
+
+def fingerprint(*parts: str) -> str:
+    """One digest of everything that, when it changes, makes every cached result stale."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@attrs.frozen(kw_only=True)
+class CachedResult:
+    """What the cache keeps of one file's check: findings, suppressed findings with their
+    reasons, and the ids of its claims and sources (so a baseline can still be applied)."""
+
+    findings: tuple[Finding, ...]
+    suppressed: tuple[tuple[Finding, str], ...] = ()
+    claim_ids: tuple[str | None, ...] = ()
+    source_ids: tuple[str | None, ...] = ()
+
+    def record_data(self) -> dict[str, Any]:
+        """A skeleton of the file's data holding only record ids, for baseline keys."""
+        return {
+            "claims": [{"id": claim_id} for claim_id in self.claim_ids],
+            "sources": [{"id": source_id} for source_id in self.source_ids],
+        }
+
+
+_SEVERITIES = {str(severity): severity for severity in Severity}
+
+
+def _finding_data(finding: Finding) -> list[Any]:
+    # A flat list, not a mapping: the index of a big folder holds tens of thousands of
+    # findings, and lists are much quicker to read back.
+    loc = finding.location
+    return [
+        finding.code,
+        finding.name,
+        str(finding.severity),
+        finding.message,
+        finding.hint,
+        loc.path,
+        loc.line,
+        loc.column,
+        loc.end_line,
+        loc.end_column,
+        loc.pointer,
+        loc.claim_id,
+    ]
+
+
+def _finding(data: list[Any]) -> Finding:
+    code, name, severity, message, hint, path, line, column, end_line, end_column = data[:10]
+    location = Location(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        pointer=data[10],
+        claim_id=data[11],
+    )
+    return Finding(
+        code=code,
+        name=name,
+        severity=_SEVERITIES[severity],
+        message=message,
+        hint=hint,
+        location=location,
+    )
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class ResultCache:
+    """The cache of one run: read once at the start, written once (atomically) at the end."""
+
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self._entries: dict[str, dict[str, Any]] = {}
+        self._changed = False
+        try:
+            index = json.loads((folder / _INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(index, dict) and index.get("fingerprint") == fingerprint:
+            entries = index.get("entries")
+            if isinstance(entries, dict):
+                self._entries = entries
+
+    def lookup(self, key: str, content: bytes) -> CachedResult | None:
+        """The cached result of the file ``key`` if its bytes and its snapshot are unchanged."""
+        entry = self._entries.get(key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            if entry["sha256"] != hashlib.sha256(content).hexdigest():
+                return None
+            snapshot = entry["snapshot"]
+            if snapshot is not None and (_sha256(Path(snapshot[0])) or "") != snapshot[1]:
+                return None
+            return CachedResult(
+                findings=tuple(_finding(item) for item in entry["findings"]),
+                suppressed=tuple((_finding(f), reason) for f, reason in entry["suppressed"]),
+                claim_ids=tuple(entry["claim_ids"]),
+                source_ids=tuple(entry["source_ids"]),
+            )
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # a damaged entry is a miss, never an error
+
+    def store(
+        self,
+        key: str,
+        content_sha256: str,
+        result: CachedResult,
+        snapshot: tuple[Path, str] | None,
+    ) -> None:
+        """Remember a file's result (its bytes' SHA-256 given), with the snapshot it depended
+        on: its path and SHA-256 ("" when it could not be read)."""
+        self._entries[key] = {
+            "sha256": content_sha256,
+            "snapshot": None if snapshot is None else [str(snapshot[0]), snapshot[1]],
+            "findings": [_finding_data(finding) for finding in result.findings],
+            "suppressed": [[_finding_data(f), reason] for f, reason in result.suppressed],
+            "claim_ids": list(result.claim_ids),
+            "source_ids": list(result.source_ids),
+        }
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the index if anything changed; a cache that cannot be written is skipped."""
+        if not self._changed:
+            return
+        index = {"fingerprint": self.fingerprint, "entries": self._entries}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            gitignore = self.folder / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# Written by claimtrack; safe to delete.\n*\n")
+            write_atomic(self.folder / _INDEX, json.dumps(index, ensure_ascii=False))
+        except OSError:
+            return
+        self._changed = False
