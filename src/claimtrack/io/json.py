@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from typing import Any
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import Node, PositionMap, RawSpan
+from claimtrack.io.positions import Node, PositionMap, offsets_to_span
 from claimtrack.io.problem import ParseProblem
 
-__all__ = ["parse_json", "scan_positions"]
-
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+__all__ = ["line_starts", "parse_json", "scan_positions"]
 
 
 class _DuplicateKeyError(Exception):
@@ -64,7 +59,9 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
         ) from None
     except RecursionError:
         raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
-    return data, PositionMap(build=lambda: scan_positions(text)[0])
+    return data, PositionMap(
+        build=lambda: scan_positions(text)[0], line_starts=lambda: line_starts(text)
+    )
 
 
 def _find_constant(text: str, name: str) -> int:
@@ -82,7 +79,10 @@ def _duplicate_problem(text: str) -> ParseProblem:
     _root, duplicate = scan_positions(text)
     if duplicate is None:  # pragma: no cover - the parser and the scanner agree on keys
         return ParseProblem(rules.DUPLICATE_KEY, "a key appears twice in one object", Span(1, 1))
-    key, where, first, path = duplicate
+    key, where_offsets, first_offsets, path = duplicate
+    starts = line_starts(text)
+    where = offsets_to_span(starts, *where_offsets)
+    first = offsets_to_span(starts, *first_offsets)
     return ParseProblem(
         rules.DUPLICATE_KEY,
         f"key {key!r} appears twice in the same object (first at line {first[0]},"
@@ -93,95 +93,81 @@ def _duplicate_problem(text: str) -> ParseProblem:
 
 
 class _Frame:
-    __slots__ = ("children", "is_object", "key", "key_span", "start")
+    __slots__ = ("children", "key", "key_span", "start")
 
     def __init__(self, is_object: bool, start: int) -> None:
-        self.is_object = is_object
         self.start = start
-        self.children: dict[str, tuple[RawSpan, Node]] | list[Node] = {} if is_object else []
+        self.children: dict[str, tuple[tuple[int, int], Node]] | list[Node] = (
+            {} if is_object else []
+        )
         self.key: str | None = None
-        self.key_span: RawSpan | None = None
+        self.key_span: tuple[int, int] | None = None
 
 
-_Duplicate = tuple[str, RawSpan, RawSpan, list[str | int]]
+# Offsets (start, end) of a key or value; turned into lines and columns only when asked.
+_OffsetSpan = tuple[int, int]
+_Duplicate = tuple[str, _OffsetSpan, _OffsetSpan, list[str | int]]
+
+# Every token but the separators (',' ':') and white space, which finditer steps over.
+_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"|[{}\[\]]|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?'
+    r"|true|false|null",
+    re.DOTALL,
+)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:
-    """The position tree of well-formed JSON text, and its first duplicate key if any.
+    """The position tree of well-formed JSON text, with (start, end) offsets for spans, and
+    its first duplicate key if any.
 
-    Iterative, so nesting depth costs no recursion.
+    One pass of a tokenising regular expression, iterative, so nesting depth costs no
+    recursion; lines and columns are computed later, only for the spans asked for.
     """
-    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def raw(start: int, end: int) -> RawSpan:
-        line = bisect_right(line_starts, start)
-        end_line = bisect_right(line_starts, end)
-        return (
-            line,
-            start - line_starts[line - 1] + 1,
-            end_line,
-            end - line_starts[end_line - 1] + 1,
-        )
-
     stack: list[_Frame] = []
     root: Node | None = None
     duplicate: _Duplicate | None = None
-    position = 0
-    length = len(text)
-
-    def attach(node: Node) -> None:
-        nonlocal root
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        char = text[start]
+        node: Node
+        if char == "{" or char == "[":
+            stack.append(_Frame(char == "{", start))
+            continue
+        if char == "}" or char == "]":
+            frame = stack.pop()
+            node = ((frame.start, end), frame.children)
+        else:
+            if stack:
+                top = stack[-1]
+                children = top.children
+                if top.key is None and isinstance(children, dict) and char == '"':
+                    raw_key = text[start + 1 : end - 1]
+                    key = json.loads(match.group()) if "\\" in raw_key else raw_key
+                    if key in children and duplicate is None:
+                        first = children[key][0]
+                        duplicate = (key, (start, end), first, _stack_path(stack[:-1]))
+                    top.key = key
+                    top.key_span = (start, end)
+                    continue
+            node = ((start, end), None)
         if not stack:
             root = node
-            return
-        frame = stack[-1]
-        if isinstance(frame.children, dict):
-            if frame.key is not None and frame.key_span is not None:
-                frame.children[frame.key] = (frame.key_span, node)
-            frame.key = None
+            continue
+        top = stack[-1]
+        children = top.children
+        if isinstance(children, dict):
+            if top.key is not None and top.key_span is not None:
+                children[top.key] = (top.key_span, node)
+            top.key = None
         else:
-            frame.children.append(node)
-
-    while True:
-        position = _WHITESPACE.match(text, position).end()  # type: ignore[union-attr]
-        if position >= length:
-            break
-        char = text[position]
-        if char in "{[":
-            stack.append(_Frame(char == "{", position))
-            position += 1
-        elif char in "}]":
-            frame = stack.pop()
-            position += 1
-            attach((raw(frame.start, position), frame.children))
-        elif char in ",:":
-            position += 1
-        elif char == '"':
-            match = _STRING.match(text, position)
-            end = match.end() if match else length
-            frame_or_none = stack[-1] if stack else None
-            if (
-                frame_or_none is not None
-                and isinstance(frame_or_none.children, dict)
-                and frame_or_none.key is None
-            ):
-                key = json.loads(text[position:end])
-                where = raw(position, end)
-                if key in frame_or_none.children and duplicate is None:
-                    path = _stack_path(stack[:-1])
-                    duplicate = (key, where, frame_or_none.children[key][0], path)
-                frame_or_none.key = key
-                frame_or_none.key_span = where
-            else:
-                attach((raw(position, end), None))
-            position = end
-        else:
-            match = _SCALAR.match(text, position)
-            end = match.end() if match and match.end() > position else position + 1
-            attach((raw(position, end), None))
-            position = end
+            children.append(node)
     if root is None:
-        root = ((1, 1, 1, 1), None)
+        root = ((0, 0), None)
     return root, duplicate
 
 

@@ -149,7 +149,7 @@ class _Offsets:
             return len(self.text)
         return min(self.starts[line - 1] + column - 1, len(self.text))
 
-    def span(self, raw: RawSpan) -> tuple[int, int]:
+    def span(self, raw: tuple[int, ...]) -> tuple[int, int]:
         return self.at(raw[0], raw[1]), self.at(raw[2], raw[3])
 
     def column(self, offset: int) -> int:
@@ -201,7 +201,7 @@ def _render(value: Any, fmt: Format, old_token: str | None, flow: bool) -> str:
 
 
 def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
-    root = document.positions.root
+    root = document.positions.line_root()
     if root is None:
         raise _CannotSplice
     text = document.text
@@ -255,7 +255,7 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
 def _insertion(
     document: LoadedDocument,
     offsets: _Offsets,
-    parent: RawSpan,
+    parent: tuple[int, ...],
     children: dict[str, tuple[RawSpan, Node]],
     key: str,
     value: Any,
