@@ -70,3 +70,22 @@ class TestGolden:
         if UPDATE:
             golden.write_bytes(text.encode("utf-8"))
         assert golden.read_bytes().decode("utf-8") == text
+
+
+class TestArticleGolden:
+    """The article's own record (claims/), every format: a real-world regression."""
+
+    @pytest.mark.parametrize("suffix", sorted(RENDERERS))
+    def test_matches_golden_file(self, suffix: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The article's report and exports equal their reviewed golden files."""
+        import claimtrack
+        from claimtrack.citations import build_report
+
+        root = Path(__file__).resolve().parents[2]
+        monkeypatch.chdir(root)
+        report = build_report(claimtrack.check(["claims/assad-fall-iran-syria.yaml"]).files)
+        text = RENDERERS[suffix](report).replace(__version__, "<VERSION>")
+        golden = GOLDEN / f"claims-article.{suffix}"
+        if UPDATE:
+            golden.write_bytes(text.encode("utf-8"))
+        assert golden.read_bytes().decode("utf-8") == text
