@@ -220,3 +220,19 @@ class TestProcess:
             [sys.executable, "-c", code], capture_output=True, check=True, text=True
         )
         assert completed.stdout.split() == ["False", "False"]
+
+
+class TestLargeInput:
+    """A large file is checked or refused with a message, never a crash."""
+
+    def test_fifty_megabyte_file(self, tmp_path: Path) -> None:
+        """A 50 MB claim file gives findings that name the file, and exit 1."""
+        target = tmp_path / "big.yaml"
+        with target.open("w", encoding="utf-8") as handle:
+            handle.write("version: 1\nnotes: '")
+            handle.write("x" * (50 * 1024 * 1024))
+            handle.write("'\n")
+        result = run("check", "--no-cache", str(target))
+        assert result.exit_code == 1, result.output[:500]
+        assert f"{target.as_posix()}:2:1: E111" in result.output
+        assert f"{target.as_posix()}:1:1: E110" in result.output
