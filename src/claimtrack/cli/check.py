@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -253,7 +254,8 @@ def _render(
     if output_format == "sarif":
         from claimtrack.report.sarif import render_sarif
 
-        return render_sarif(results)
+        # Where the project publishes these docs, if it does: rules then link to their pages.
+        return render_sarif(results, os.environ.get("CLAIMTRACK_DOCS_URL") or None)
     from claimtrack.report.text import TextStyle, render_text
 
     style = TextStyle(

@@ -23,34 +23,35 @@ from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import entry_for
 from claimtrack.rules import RuleInfo
 
-__all__ = ["DOCS_URL", "SARIF_SCHEMA", "render_sarif", "rule_help_uri"]
+__all__ = ["SARIF_SCHEMA", "render_sarif", "rule_help_uri"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-DOCS_URL = "https://claimtrack.readthedocs.io/en/latest/"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def rule_help_uri(rule: RuleInfo) -> str:
-    """Where a rule's documentation page is published."""
-    return f"{DOCS_URL}generated/rules/{rule.code}.html"
+def rule_help_uri(rule: RuleInfo, docs_url: str) -> str:
+    """Where a rule's documentation page is published, under the docs site ``docs_url``."""
+    return f"{docs_url.rstrip('/')}/generated/rules/{rule.code}.html"
 
 
-def _rule(rule: RuleInfo) -> dict[str, Any]:
+def _rule(rule: RuleInfo, docs_url: str | None) -> dict[str, Any]:
     help_text = rule.rationale + (f" {rule.hint}" if rule.hint else "")
     markdown = f"{rule.rationale}\n\n**What to do:** {rule.hint or ''}".rstrip()
     if rule.bad_example:
         markdown += f"\n\nFlagged:\n\n```yaml\n{rule.bad_example.rstrip()}\n```"
     if rule.good_example:
         markdown += f"\n\nFixed:\n\n```yaml\n{rule.good_example.rstrip()}\n```"
-    return {
+    described: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text, "markdown": markdown},
-        "helpUri": rule_help_uri(rule),
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
     }
+    if docs_url:
+        described["helpUri"] = rule_help_uri(rule, docs_url)
+    return described
 
 
 def _region(finding: Finding) -> dict[str, int]:
@@ -106,8 +107,12 @@ def _result(
     return result
 
 
-def render_sarif(results: Sequence[FileResult]) -> str:
-    """The SARIF 2.1.0 log of a run, as indented JSON ending in a newline."""
+def render_sarif(results: Sequence[FileResult], docs_url: str | None = None) -> str:
+    """The SARIF 2.1.0 log of a run, as indented JSON ending in a newline.
+
+    ``docs_url`` is where the documentation site is published (the rule pages live under
+    ``generated/rules/``); without it the log carries the rules' full help text but no links.
+    """
     registry = list(rules.iter_rules())
     index = {rule.code: number for number, rule in enumerate(registry)}
     items: list[tuple[tuple[str, int, int, str, str, str], dict[str, Any]]] = []
@@ -126,8 +131,8 @@ def render_sarif(results: Sequence[FileResult]) -> str:
                     "driver": {
                         "name": "claimtrack",
                         "version": __version__,
-                        "informationUri": DOCS_URL,
-                        "rules": [_rule(rule) for rule in registry],
+                        **({"informationUri": docs_url} if docs_url else {}),
+                        "rules": [_rule(rule, docs_url) for rule in registry],
                     }
                 },
                 "columnKind": "unicodeCodePoints",

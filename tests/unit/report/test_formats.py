@@ -47,11 +47,14 @@ class TestSarif:
 
     def test_rules_come_from_the_registry(self) -> None:
         """tool.driver.rules lists every registered rule with its documentation link."""
-        driver = json.loads(render_sarif([]))["runs"][0]["tool"]["driver"]
+        docs = "https://docs.example.test/claimtrack/"
+        driver = json.loads(render_sarif([], docs))["runs"][0]["tool"]["driver"]
         assert [rule["id"] for rule in driver["rules"]] == [r.code for r in iter_rules()]
         by_id = {rule["id"]: rule for rule in driver["rules"]}
         assert by_id["F101"]["name"] == "citation-needed"
-        assert by_id["F101"]["helpUri"].endswith("generated/rules/F101.html")
+        assert by_id["F101"]["helpUri"] == docs + "generated/rules/F101.html"
+        plain = json.loads(render_sarif([]))["runs"][0]["tool"]["driver"]
+        assert "helpUri" not in plain["rules"][0]  # no docs site given: no invented link
         assert by_id["F111"]["defaultConfiguration"] == {"level": "note"}
 
     def test_results_have_regions_and_suppressions(self) -> None:
