@@ -22,7 +22,7 @@ from claimtrack._convert import iter_structure_errors, structure
 from claimtrack._version import __version__
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding, Severity
-from claimtrack.io.cache import CachedResult, ResultCache, fingerprint
+from claimtrack.io.cache import CachedResult, ResultCache, fingerprint, record_skeleton
 from claimtrack.io.load import Limits, LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.lint import RuleSelection, SuppressedFinding, finalize, lint_findings
@@ -202,11 +202,7 @@ class _Outcome:
 
 
 def _skeleton(data: Any) -> dict[str, Any]:
-    return CachedResult(
-        findings=(),
-        claim_ids=_record_ids(data, "claims"),
-        source_ids=_record_ids(data, "sources"),
-    ).record_data()
+    return record_skeleton(_record_ids(data, "claims"), _record_ids(data, "sources"))
 
 
 def _record_ids(data: Any, section: str) -> tuple[str | None, ...]:
@@ -219,14 +215,17 @@ def _record_ids(data: Any, section: str) -> tuple[str | None, ...]:
     )
 
 
-def _run_path(item: str | os.PathLike[str], settings: CheckSettings) -> _Outcome:
-    """Read, parse and check one file (no cache, no baseline)."""
+def _run_path(
+    item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None = None
+) -> _Outcome:
+    """Read (unless ``content`` is given), parse and check one file (no cache, no baseline)."""
     name = Path(item).as_posix()
-    try:
-        content = read_bytes(item, name=name, limits=settings.limits)
-    except LoadError as error:  # nothing to cache: the file could not be read
-        result = FileResult(path=name, findings=error.findings)
-        return _Outcome(result, CachedResult(findings=error.findings), None, None)
+    if content is None:
+        try:
+            content = read_bytes(item, name=name, limits=settings.limits)
+        except LoadError as error:  # nothing to cache: the file could not be read
+            result = FileResult(path=name, findings=error.findings)
+            return _Outcome(result, CachedResult(findings=error.findings), None, None)
     sha = hashlib.sha256(content).hexdigest()
     try:
         document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
@@ -285,6 +284,7 @@ def _run_paths(
     """Check files, reusing cached results and spreading the rest over worker processes."""
     done: list[_Outcome | FileResult | None] = [None] * len(paths)
     todo: list[int] = []
+    read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
     cache = settings.cache
     for index, item in enumerate(paths):
         if cache is not None:
@@ -293,6 +293,8 @@ def _run_paths(
             except LoadError:
                 content = None
             hit = cache.lookup(_cache_key(item), content) if content is not None else None
+            if hit is None and content is not None:
+                read[index] = content
             if hit is not None:
                 result = _from_cache(Path(item).as_posix(), hit)
                 done[index] = apply_baseline(result, settings.baseline)
@@ -301,6 +303,7 @@ def _run_paths(
     plain = attrs.evolve(settings, cache=None, baseline=None)
     workers = _worker_count(settings, len(todo))
     if workers > 1:
+        read.clear()  # workers read their own files
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
@@ -315,7 +318,7 @@ def _run_paths(
                 done[index] = outcome
     else:
         for index in todo:
-            done[index] = _run_path(paths[index], plain)
+            done[index] = _run_path(paths[index], plain, read.pop(index, None))
     if cache is not None:
         for index in todo:
             fresh = done[index]

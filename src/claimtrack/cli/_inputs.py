@@ -14,10 +14,10 @@ from claimtrack._check import CheckSettings, FileResult, check
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
-from claimtrack.io.load import load_bytes
+from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.rules import UNREADABLE
 
-__all__ = ["Gathered", "gather"]
+__all__ = ["Gathered", "gather", "read_stdin"]
 
 
 @attrs.frozen
@@ -28,15 +28,21 @@ class Gathered:
     failed: bool
 
 
-def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
+def read_stdin(stdin_filename: str, settings: CheckSettings) -> LoadedDocument | FileResult:
+    """Standard input as a loaded document named ``stdin_filename`` (whose folder is where a
+    relative snapshot path starts), or the result of a file that could not be loaded."""
     stdin_path = Path(stdin_filename) if stdin_filename != "<stdin>" else None
     try:
-        document = load_bytes(
+        return load_bytes(
             sys.stdin.buffer.read(), stdin_filename, limits=settings.limits, file_path=stdin_path
         )
     except LoadError as error:
         return FileResult(path=stdin_filename, findings=error.findings)
-    return check(document, settings).files[0]
+
+
+def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
+    loaded = read_stdin(stdin_filename, settings)
+    return loaded if isinstance(loaded, FileResult) else check(loaded, settings).files[0]
 
 
 def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None) -> Gathered:

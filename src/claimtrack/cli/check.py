@@ -207,9 +207,9 @@ def check_command(
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
     from claimtrack._check import FileResult, apply_baseline, check
-    from claimtrack.errors import LoadError
+    from claimtrack.cli._inputs import read_stdin
     from claimtrack.io.discover import STDIN
-    from claimtrack.io.load import LoadedDocument, load_bytes
+    from claimtrack.io.load import LoadedDocument
 
     inputs: list[str | LoadedDocument] = []
     results: dict[int, FileResult] = {}
@@ -217,20 +217,12 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
         if name != STDIN:
             inputs.append(name)
             continue
-        stdin_path = Path(stdin_filename) if stdin_filename != "<stdin>" else None
-        try:
-            inputs.append(
-                load_bytes(
-                    sys.stdin.buffer.read(),
-                    stdin_filename,
-                    limits=settings.limits,
-                    file_path=stdin_path,
-                )
-            )
-        except LoadError as error:
-            failed = FileResult(path=stdin_filename, findings=error.findings)
-            results[index] = apply_baseline(failed, settings.baseline)
+        loaded = read_stdin(stdin_filename, settings)
+        if isinstance(loaded, FileResult):
+            results[index] = apply_baseline(loaded, settings.baseline)
             inputs.append(stdin_filename)
+        else:
+            inputs.append(loaded)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)
     return [results[i] if i in results else next(queue) for i in range(len(inputs))]

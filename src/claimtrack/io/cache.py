@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import attrs
 from claimtrack.findings import Finding, Location, Severity
 from claimtrack.io.atomic import write_atomic
 
-__all__ = ["CACHE_FOLDER", "CachedResult", "ResultCache", "fingerprint"]
+__all__ = ["CACHE_FOLDER", "CachedResult", "ResultCache", "fingerprint", "record_skeleton"]
 
 CACHE_FOLDER = ".claimtrack-cache"
 _INDEX = "check-v2.json"
@@ -47,10 +48,17 @@ class CachedResult:
 
     def record_data(self) -> dict[str, Any]:
         """A skeleton of the file's data holding only record ids, for baseline keys."""
-        return {
-            "claims": [{"id": claim_id} for claim_id in self.claim_ids],
-            "sources": [{"id": source_id} for source_id in self.source_ids],
-        }
+        return record_skeleton(self.claim_ids, self.source_ids)
+
+
+def record_skeleton(
+    claim_ids: Sequence[str | None], source_ids: Sequence[str | None]
+) -> dict[str, Any]:
+    """File data reduced to the ids of its claims and sources, by position."""
+    return {
+        "claims": [{"id": claim_id} for claim_id in claim_ids],
+        "sources": [{"id": source_id} for source_id in source_ids],
+    }
 
 
 _SEVERITIES = {str(severity): severity for severity in Severity}
