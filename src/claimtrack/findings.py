@@ -86,9 +86,12 @@ class Finding:
 
 def escape_pointer_token(token: str | int) -> str:
     """Escape one JSON Pointer reference token (RFC 6901: ``~`` then ``/``)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def pointer(path: tuple[str | int, ...] | list[str | int]) -> str:
     """The RFC 6901 JSON Pointer of a key/index path (``""`` for the whole document)."""
-    return "".join("/" + escape_pointer_token(token) for token in path)
+    return "".join(["/" + escape_pointer_token(token) for token in path])

@@ -1,22 +1,27 @@
 """JSON to plain data, with positions computed only when a finding needs one.
 
-The standard library's C parser does the parsing (fast, exact); it keeps no positions, so a
-small iterative scanner builds the position tree lazily, the first time a location is asked
-for. Most files have no findings and never pay for it.
+The standard library's C parser does the parsing (fast, exact); it keeps no positions. A
+location is found on demand by walking down its path: each object or array on the way is
+split into its members once, with the same C scanner stepping over each member, so a finding
+costs a few C calls however large the file (:class:`JsonPositions`). Most files have no
+findings and never pay for it. Tools that need every position at once (rewrites) get the
+full tree from a small tokenising scanner.
 """
 
 from __future__ import annotations
 
 import json
+import json.decoder
 import re
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import Node, PositionMap, offsets_to_span
+from claimtrack.io.positions import LineIndex, Node, PositionMap
 from claimtrack.io.problem import ParseProblem
 
-__all__ = ["line_starts", "parse_json", "scan_positions"]
+__all__ = ["JsonPositions", "parse_json", "scan_positions"]
 
 
 class _DuplicateKeyError(Exception):
@@ -59,9 +64,7 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
         ) from None
     except RecursionError:
         raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
-    return data, PositionMap(
-        build=lambda: scan_positions(text)[0], line_starts=lambda: line_starts(text)
-    )
+    return data, JsonPositions(text)
 
 
 def _find_constant(text: str, name: str) -> int:
@@ -80,9 +83,9 @@ def _duplicate_problem(text: str) -> ParseProblem:
     if duplicate is None:  # pragma: no cover - the parser and the scanner agree on keys
         return ParseProblem(rules.DUPLICATE_KEY, "a key appears twice in one object", Span(1, 1))
     key, where_offsets, first_offsets, path = duplicate
-    starts = line_starts(text)
-    where = offsets_to_span(starts, *where_offsets)
-    first = offsets_to_span(starts, *first_offsets)
+    lines = LineIndex(text)
+    where = lines.span(*where_offsets)
+    first = lines.span(*first_offsets)
     return ParseProblem(
         rules.DUPLICATE_KEY,
         f"key {key!r} appears twice in the same object (first at line {first[0]},"
@@ -90,6 +93,125 @@ def _duplicate_problem(text: str) -> ParseProblem:
         Span(*where),
         pointer=pointer([*path, key]),
     )
+
+
+# A container's members: for an object, key -> (key start, key end, value start, value end);
+# for an array, one (value start, value end) per item.
+_Members = dict[str, tuple[int, int, int, int]] | list[tuple[int, int]]
+
+# The standard library's C scanners (undeclared in its type stubs): a string from just past
+# its opening quote, and any value from its first character; each gives the value and the
+# offset just past it.
+_scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
+_Scanner = Callable[[str, int], tuple[Any, int]]
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+_SEPARATOR = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
+
+
+class JsonPositions(PositionMap):
+    """Positions in well-formed JSON text, found on demand along each path asked for.
+
+    The members of each object and array on a path are found once and kept: those of large
+    containers for good (splitting them again would mean scanning them again), those of
+    small ones in a bounded cache, since findings come roughly in file order. The C scanner
+    steps over each member's value, so no Python code runs per character.
+    """
+
+    __slots__ = ("_end", "_index", "_large", "_scan", "_small", "_text")
+
+    _LARGE = 16 * 1024  # characters from which a container's split is kept for good
+    _SMALL_CACHE = 4096  # small containers remembered before the cache starts afresh
+
+    def __init__(self, text: str) -> None:
+        index = LineIndex(text)
+        super().__init__(build=lambda: scan_positions(text)[0], lines=index)
+        self._text = text
+        self._index = index
+        self._end: int | None = None
+        self._scan: _Scanner = cast(Any, json.JSONDecoder()).scan_once
+        self._large: dict[int, _Members] = {}
+        self._small: dict[int, _Members] = {}
+
+    def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
+        if self._end is None:
+            self._end = _content_end(self._text)
+        raw = (_skip_space(self._text, 0), self._end)
+        for depth, step in enumerate(path):
+            members = self._members(*raw)
+            if isinstance(members, dict) and isinstance(step, str) and step in members:
+                key_start, key_end, value_start, value_end = members[step]
+                if key and depth == len(path) - 1:
+                    raw = (key_start, key_end)
+                    break
+                raw = (value_start, value_end)
+            elif isinstance(members, list) and isinstance(step, int) and 0 <= step < len(members):
+                raw = members[step]
+            else:
+                break
+        line, column, end_line, end_column = self._index.span(*raw)
+        return Span(line, column, end_line, end_column)
+
+    def _members(self, start: int, end: int) -> _Members | None:
+        """The members of the object or array at ``start``–``end`` (None for a scalar)."""
+        found = self._large.get(start)
+        if found is None:
+            found = self._small.get(start)
+        if found is not None:
+            return found
+        opening = self._text[start : start + 1]
+        if opening == "{":
+            members: _Members = self._object_members(start)
+        elif opening == "[":
+            members = self._array_members(start)
+        else:
+            return None
+        if end - start >= self._LARGE:
+            self._large[start] = members
+        else:
+            if len(self._small) >= self._SMALL_CACHE:
+                self._small.clear()
+            self._small[start] = members
+        return members
+
+    def _object_members(self, start: int) -> dict[str, tuple[int, int, int, int]]:
+        text, scan, colon, separator = self._text, self._scan, _COLON.match, _SEPARATOR.match
+        members: dict[str, tuple[int, int, int, int]] = {}
+        index = _skip_space(text, start + 1)
+        while text[index] == '"':
+            name, key_end = _scan_string(text, index + 1)
+            value_start = colon(text, key_end).end()  # type: ignore[union-attr]
+            value_end = scan(text, value_start)[1]
+            members[name] = (index, key_end, value_start, value_end)
+            index = separator(text, value_end).end()  # type: ignore[union-attr]
+        return members
+
+    def _array_members(self, start: int) -> list[tuple[int, int]]:
+        text, scan, separator = self._text, self._scan, _SEPARATOR.match
+        members: list[tuple[int, int]] = []
+        index = _skip_space(text, start + 1)
+        while text[index] != "]":
+            value_end = scan(text, index)[1]
+            members.append((index, value_end))
+            index = separator(text, value_end).end()  # type: ignore[union-attr]
+        return members
+
+
+def _skip_space(text: str, index: int) -> int:
+    return _SPACE.match(text, index).end()  # type: ignore[union-attr]  # always matches
+
+
+def _content_end(text: str) -> int:
+    """The offset just past the last character that is not white space."""
+    end = len(text)
+    while end > 0:
+        chunk = text[max(0, end - 4096) : end]
+        kept = chunk.rstrip(" \t\n\r")
+        if kept:
+            return end - len(chunk) + len(kept)
+        end -= len(chunk)
+    return 0
 
 
 class _Frame:
@@ -114,11 +236,6 @@ _TOKEN = re.compile(
     r"|true|false|null",
     re.DOTALL,
 )
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset at which each line of ``text`` starts."""
-    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:

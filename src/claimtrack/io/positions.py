@@ -11,13 +11,12 @@ Both loaders build the same shape, so one lookup serves YAML and JSON:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 from claimtrack.findings import Span
 
-__all__ = ["Node", "PositionMap", "RawSpan", "offsets_to_span", "span_of_offset"]
+__all__ = ["LineIndex", "Node", "PositionMap", "RawSpan", "span_of_offset"]
 
 RawSpan: TypeAlias = tuple[int, int, int, int]
 # A node's span is a RawSpan, or (start, end) offsets in a tree built with line_starts.
@@ -31,20 +30,19 @@ class PositionMap:
     whose fast parser keeps no positions): ``build`` is called at most once.
     """
 
-    __slots__ = ("_build", "_line_starts", "_root", "_starts")
+    __slots__ = ("_build", "_lines", "_root")
 
     def __init__(
         self,
         root: Node | None = None,
         build: Callable[[], Node] | None = None,
-        line_starts: Callable[[], list[int]] | None = None,
+        lines: LineIndex | None = None,
     ):
         self._root = root
         self._build = build
-        # With ``line_starts``, the tree's spans are (start, end) character offsets, turned
-        # into lines and columns on lookup (the JSON scanner keeps offsets only).
-        self._line_starts = line_starts
-        self._starts: list[int] | None = None
+        # With ``lines``, the tree's spans are (start, end) character offsets, turned into
+        # lines and columns on lookup (the JSON scanner keeps offsets only).
+        self._lines = lines
 
     @property
     def root(self) -> Node | None:
@@ -58,11 +56,9 @@ class PositionMap:
         """The tree with every span as (line, column, end line, end column), converting an
         offset tree (JSON's) once; for tools that edit the text around values."""
         root = self.root
-        if root is None or self._line_starts is None:
+        if root is None or self._lines is None:
             return root
-        if self._starts is None:
-            self._starts = self._line_starts()
-        return _convert(root, self._starts)
+        return _convert(root, self._lines)
 
     def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
         """The span of the value at ``path`` or, with ``key``, of its mapping key.
@@ -87,35 +83,77 @@ class PositionMap:
                 raw = node[0]
             else:
                 break
-        if self._line_starts is not None:
-            if self._starts is None:
-                self._starts = self._line_starts()
-            raw = offsets_to_span(self._starts, raw[0], raw[1])
+        if self._lines is not None:
+            raw = self._lines.span(raw[0], raw[1])
         return Span(raw[0], raw[1], raw[2], raw[3])
 
 
-def _convert(node: Node, starts: list[int]) -> Node:
+def _convert(node: Node, lines: LineIndex) -> Node:
     span, children = node
-    line_span = offsets_to_span(starts, span[0], span[1])
+    line_span = lines.span(span[0], span[1])
     if isinstance(children, dict):
         return (
             line_span,
             {
-                key: (offsets_to_span(starts, key_span[0], key_span[1]), _convert(child, starts))
+                key: (lines.span(key_span[0], key_span[1]), _convert(child, lines))
                 for key, (key_span, child) in children.items()
             },
         )
     if isinstance(children, list):
-        return (line_span, [_convert(child, starts) for child in children])
+        return (line_span, [_convert(child, lines) for child in children])
     return (line_span, None)
 
 
-def offsets_to_span(starts: list[int], start: int, end: int) -> RawSpan:
-    """1-based (line, column, end line, end column) of the offsets ``start``–``end``, given
-    the offset at which each line starts."""
-    line = bisect_right(starts, start)
-    end_line = bisect_right(starts, end)
-    return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+class LineIndex:
+    """Turns character offsets into 1-based lines and columns, for text of any size.
+
+    The text is cut into fixed blocks; one pass (made on first use, at the speed of
+    ``str.count``) notes how many line breaks precede each block and where the last of them
+    is. A lookup then counts only within one block, so it costs the same on a 100 MB file,
+    a one-line file or a file with millions of lines.
+    """
+
+    __slots__ = ("_block", "_breaks", "_last_break", "_text")
+
+    def __init__(self, text: str, block: int = 4096) -> None:
+        self._text = text
+        self._block = block
+        self._breaks: list[int] = []
+        self._last_break: list[int] = []
+
+    def _build(self) -> None:
+        text, block = self._text, self._block
+        breaks, last_break = [0], [-1]
+        count, last = 0, -1
+        for start in range(0, len(text), block):
+            end = start + block
+            count += text.count("\n", start, end)
+            found = text.rfind("\n", start, end)
+            if found >= 0:
+                last = found
+            breaks.append(count)
+            last_break.append(last)
+        self._breaks, self._last_break = breaks, last_break
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of ``offset``, clamped into the text."""
+        text = self._text
+        offset = max(0, min(offset, len(text)))
+        if not self._breaks:
+            self._build()
+        block = offset // self._block
+        start = block * self._block
+        line = self._breaks[block] + text.count("\n", start, offset) + 1
+        line_start = text.rfind("\n", start, offset)
+        if line_start < 0:
+            line_start = self._last_break[block]
+        return line, offset - line_start
+
+    def span(self, start: int, end: int) -> RawSpan:
+        """The (line, column, end line, end column) of the offsets ``start``–``end``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return (line, column, end_line, end_column)
 
 
 def span_of_offset(text: str, offset: int) -> Span:

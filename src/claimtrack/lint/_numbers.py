@@ -108,9 +108,15 @@ def _number(digits: str, decimals: str | None, word: str | None, short: str | No
     return value * SCALES.get(scale, 1.0)
 
 
-def _cue(before: str, cues: tuple[str, ...]) -> bool:
-    tail = " ".join(before.lower().split()[-3:])
-    return any(tail == cue or tail.endswith(" " + cue) for cue in cues)
+# Every cue is at most three words long, so the last three words before a number decide.
+_CUE_WORDS = 3
+_LOWER_CUES, _UPPER_CUES, _APPROXIMATE_CUES = map(frozenset, (_LOWER, _UPPER, _APPROXIMATE))
+
+
+def _endings(before: str) -> frozenset[str]:
+    """The last one, two and three words of ``before``, lower-cased, each joined by a space."""
+    words = before.lower().split()[-_CUE_WORDS:]
+    return frozenset(" ".join(words[-count:]) for count in range(1, len(words) + 1))
 
 
 def read_numbers(text: str) -> list[Expression]:
@@ -118,23 +124,22 @@ def read_numbers(text: str) -> list[Expression]:
     found: list[Expression] = []
     for match in _EXPRESSION.finditer(text):
         _between, d1, f1, w1, s1, d2, f2, w2, s2 = match.groups()
-        before = text[: match.start()]
+        endings = _endings(text[: match.start()])
+        approximate = not endings.isdisjoint(_APPROXIMATE_CUES)
         if d2 is None:
             value = _number(d1, f1, w1, s1)
             shape = Shape.VALUE
-            if _cue(before, _LOWER):
+            if not endings.isdisjoint(_LOWER_CUES):
                 shape = Shape.LOWER
-            elif _cue(before, _UPPER):
+            elif not endings.isdisjoint(_UPPER_CUES):
                 shape = Shape.UPPER
-            found.append(Expression(match.group(0), shape, (value,), _cue(before, _APPROXIMATE)))
+            found.append(Expression(match.group(0), shape, (value,), approximate))
             continue
         # A range: a scale written once at the end applies to both ends ("30–50 billion").
         low_word, low_short = (w1, s1) if (w1 or s1) else (w2, s2)
         low = _number(d1, f1, low_word, low_short)
         high = _number(d2, f2, w2, s2)
-        found.append(
-            Expression(match.group(0), Shape.RANGE, (low, high), _cue(before, _APPROXIMATE))
-        )
+        found.append(Expression(match.group(0), Shape.RANGE, (low, high), approximate))
     return found
 
 

@@ -127,10 +127,12 @@ def hedge_confidence_mismatch(document: LoadedDocument, claim_file: ClaimFile) -
         confidence = claim.confidence
         if confidence is None:
             continue
-        hedges = _hedges_of(claim)
         high = confidence.likelihood in HIGH_LIKELIHOOD or (
             confidence.analytic is AnalyticConfidence.HIGH
         )
+        if not high and confidence.likelihood not in LOW_LIKELIHOOD:
+            continue  # neither graded high nor low: nothing to compare the hedges with
+        hedges = _hedges_of(claim)
         if hedges and high and claim.kind is not ClaimKind.QUOTE and not supports_content(claim):
             grade = confidence.likelihood or "high analytic confidence"
             field = "likelihood" if confidence.likelihood in HIGH_LIKELIHOOD else "analytic"

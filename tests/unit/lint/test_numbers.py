@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.lint._numbers import Shape, read_numbers, scale_of_unit
+from claimtrack.lint._numbers import (
+    _APPROXIMATE,
+    _CUE_WORDS,
+    _LOWER,
+    _UPPER,
+    Shape,
+    read_numbers,
+    scale_of_unit,
+)
 from claimtrack.lint.quantities import quantity_problem
 from claimtrack.model import Quantity
 
@@ -40,6 +48,29 @@ class TestReadNumbers:
         [expression] = read_numbers("roughly 400 soldiers")
         assert expression.approximate
         assert expression.shape is Shape.VALUE
+
+    @pytest.mark.parametrize(
+        ("text", "shape", "approximate"),
+        [
+            ("no fewer than 12 dead", Shape.LOWER, False),
+            ("NO  FEWER\nTHAN 12 dead", Shape.LOWER, False),
+            ("a maximum of 40 sorties", Shape.UPPER, False),
+            ("an estimated 40 sorties", Shape.VALUE, True),
+            ("over ~40 sorties", Shape.VALUE, True),
+            ("it was over. 40 sorties", Shape.VALUE, False),
+            ("the moreover 40 sorties", Shape.VALUE, False),
+        ],
+    )
+    def test_cues_are_the_last_words_before_the_number(
+        self, text: str, shape: Shape, approximate: bool
+    ) -> None:
+        """A bound or approximation word counts when it ends the text before the number."""
+        [expression] = read_numbers(text)
+        assert (expression.shape, expression.approximate) == (shape, approximate)
+
+    def test_every_cue_fits_in_the_words_read(self) -> None:
+        """Cues are read from the last three words before a number; none is longer."""
+        assert all(len(cue.split()) <= _CUE_WORDS for cue in (*_LOWER, *_UPPER, *_APPROXIMATE))
 
     def test_words_are_not_read(self) -> None:
         """Numbers written as words are not read, so they cannot be misread."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimtrack.lint._words import HEDGES, VAGUE_ATTRIBUTIONS, find_phrases
+from claimtrack.lint._words import HEDGES, VAGUE_ATTRIBUTIONS, _pattern, find_phrases
 
 
 class TestFindPhrases:
@@ -32,3 +34,18 @@ class TestFindPhrases:
     def test_phrases_match_across_whitespace(self) -> None:
         """A multi-word cue matches across any whitespace, line breaks included."""
         assert find_phrases("officials\n  say it was", VAGUE_ATTRIBUTIONS) == ["officials say"]
+
+
+_WORDY = st.lists(
+    st.sampled_from([*HEDGES, *VAGUE_ATTRIBUTIONS, "May", "mayor", "un", "the", "-", "'s", "\n"]),
+    max_size=8,
+)
+
+
+@given(_WORDY, st.sampled_from([" ", "", "  ", "-"]))
+def test_the_quick_first_test_never_hides_a_phrase(words: list[str], glue: str) -> None:
+    """find_phrases answers exactly as testing every phrase one by one would."""
+    text = glue.join(words)
+    for phrases in (HEDGES, VAGUE_ATTRIBUTIONS):
+        one_by_one = [phrase for phrase in phrases if _pattern(phrase).search(text)]
+        assert find_phrases(text, phrases) == one_by_one

@@ -1,0 +1,95 @@
+"""JSON positions found on demand agree with the full position tree and with counting by hand.
+
+The lazy lookup (:class:`JsonPositions`) steps over values with the C scanner; the full tree
+comes from the tokenising scanner rewrites use. Both must name the same line and column for
+every value and key, whatever the layout of the text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.findings import Span
+from claimtrack.io.json import JsonPositions, scan_positions
+from claimtrack.io.positions import LineIndex, PositionMap
+
+_KEYS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | _KEYS
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=25,
+)
+_LAYOUTS = st.sampled_from(
+    [
+        {"indent": None},
+        {"indent": 2},
+        {"indent": "\t"},
+        {"indent": None, "separators": (",", ":")},
+        {"indent": 0, "ensure_ascii": False},
+        {"indent": 1, "separators": (" ,  ", " :\n ")},
+    ]
+)
+
+
+def _paths(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found.extend(_paths(child, (*path, key)))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found.extend(_paths(child, (*path, index)))
+    return found
+
+
+def _by_hand(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+@given(_VALUES, _LAYOUTS, st.sampled_from(["", "\n", "  \n\t"]))
+def test_lazy_lookup_agrees_with_the_full_tree(
+    value: Any, layout: dict[str, Any], padding: str
+) -> None:
+    text = padding + json.dumps(value, **layout) + padding
+    lazy = JsonPositions(text)
+    full = PositionMap(scan_positions(text)[0], lines=LineIndex(text))
+    paths = _paths(value)
+    # A path that goes beyond the data stops at the deepest value that exists.
+    paths += [(*path, "missing") for path in paths] + [(*path, 99) for path in paths]
+    for path in paths:
+        assert lazy.span(path) == full.span(path), path
+        if path and isinstance(path[-1], str):
+            assert lazy.span(path, key=True) == full.span(path, key=True), path
+
+
+@given(_VALUES, _LAYOUTS)
+def test_lookups_in_any_order_reuse_what_was_split(value: Any, layout: dict[str, Any]) -> None:
+    text = json.dumps(value, **layout)
+    lazy = JsonPositions(text)
+    paths = _paths(value)
+    first = [lazy.span(path) for path in paths]
+    assert [lazy.span(path) for path in reversed(paths)] == first[::-1]
+
+
+@given(st.text(alphabet="ab\n\r\té", max_size=300), st.data())
+def test_line_index_counts_like_a_person_would(text: str, data: st.DataObject) -> None:
+    index = LineIndex(text, block=7)  # small blocks, so lookups cross them
+    for offset in data.draw(st.lists(st.integers(0, len(text)), max_size=20)):
+        assert index.position(offset) == _by_hand(text, offset)
+
+
+def test_a_long_single_line_file_gives_exact_columns() -> None:
+    text = json.dumps({"claims": [{"id": f"c{n}", "text": "x" * 50} for n in range(2000)]})
+    lazy = JsonPositions(text)
+    span = lazy.span(("claims", 1999, "text"))
+    assert span is not None
+    offset = text.index('"c1999"')
+    assert span.line == 1
+    assert span.column == offset + len('"c1999", "text": ') + 1
+    assert span == Span(1, span.column, 1, span.column + 52)
