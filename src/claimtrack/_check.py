@@ -248,12 +248,22 @@ def _run_path(
     return _Outcome(result, cached, sha, depends)
 
 
-def _run_path_in_worker(item: str, settings: CheckSettings) -> _Outcome:
-    """_run_path in a worker process: the loaded document stays behind (it is not needed
-    to report findings and does not cross process boundaries)."""
+# What a worker process sends back for one path: its name, its result as plain data (see
+# CachedResult.to_data), the SHA-256 of its bytes and the snapshot it depended on.
+_Sent = tuple[str, dict[str, Any], str | None, tuple[Path, str] | None]
+
+
+def _run_path_in_worker(item: str, settings: CheckSettings) -> _Sent:
+    """_run_path in a worker process. Only plain data crosses back: the findings as lists
+    (the loaded document is not needed to report them), rebuilt by :func:`_received`."""
     outcome = _run_path(item, settings)
-    slim = attrs.evolve(outcome.result, document=None, snapshot=None)
-    return attrs.evolve(outcome, result=slim)
+    return (outcome.result.path, outcome.cached.to_data(), outcome.content_sha256, outcome.snapshot)
+
+
+def _received(sent: _Sent) -> _Outcome:
+    name, data, content_sha256, snapshot = sent
+    cached = CachedResult.from_data(data)
+    return _Outcome(_from_cache(name, cached), cached, content_sha256, snapshot)
 
 
 def _from_cache(name: str, hit: CachedResult) -> FileResult:
@@ -314,8 +324,8 @@ def _run_paths(
                 [plain] * len(todo),
                 chunksize=chunk,
             )
-            for index, outcome in zip(todo, outcomes, strict=True):
-                done[index] = outcome
+            for index, sent in zip(todo, outcomes, strict=True):
+                done[index] = _received(sent)
     else:
         for index in todo:
             done[index] = _run_path(paths[index], plain, read.pop(index, None))

@@ -18,7 +18,13 @@ from claimtrack.io.json import JsonPositions, scan_positions
 from claimtrack.io.positions import LineIndex, PositionMap
 
 _KEYS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
-_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | _KEYS
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | _KEYS
+)
 _VALUES = st.recursive(
     _SCALARS,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),

@@ -50,6 +50,27 @@ class CachedResult:
         """A skeleton of the file's data holding only record ids, for baseline keys."""
         return record_skeleton(self.claim_ids, self.source_ids)
 
+    def to_data(self) -> dict[str, Any]:
+        """Plain lists and strings: what the index stores, and what a worker process sends
+        back (far quicker to pickle than the objects)."""
+        return {
+            "findings": [_finding_data(finding) for finding in self.findings],
+            "suppressed": [[_finding_data(f), reason] for f, reason in self.suppressed],
+            "claim_ids": list(self.claim_ids),
+            "source_ids": list(self.source_ids),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> CachedResult:
+        """The result :meth:`to_data` wrote; raises KeyError, TypeError or ValueError when
+        the data is damaged."""
+        return cls(
+            findings=tuple(_finding(item) for item in data["findings"]),
+            suppressed=tuple((_finding(f), reason) for f, reason in data["suppressed"]),
+            claim_ids=tuple(data["claim_ids"]),
+            source_ids=tuple(data["source_ids"]),
+        )
+
 
 def record_skeleton(
     claim_ids: Sequence[str | None], source_ids: Sequence[str | None]
@@ -140,12 +161,7 @@ class ResultCache:
             snapshot = entry["snapshot"]
             if snapshot is not None and (_sha256(Path(snapshot[0])) or "") != snapshot[1]:
                 return None
-            return CachedResult(
-                findings=tuple(_finding(item) for item in entry["findings"]),
-                suppressed=tuple((_finding(f), reason) for f, reason in entry["suppressed"]),
-                claim_ids=tuple(entry["claim_ids"]),
-                source_ids=tuple(entry["source_ids"]),
-            )
+            return CachedResult.from_data(entry)
         except (KeyError, TypeError, ValueError, IndexError):
             return None  # a damaged entry is a miss, never an error
 
@@ -161,10 +177,7 @@ class ResultCache:
         self._entries[key] = {
             "sha256": content_sha256,
             "snapshot": None if snapshot is None else [str(snapshot[0]), snapshot[1]],
-            "findings": [_finding_data(finding) for finding in result.findings],
-            "suppressed": [[_finding_data(f), reason] for f, reason in result.suppressed],
-            "claim_ids": list(result.claim_ids),
-            "source_ids": list(result.source_ids),
+            **result.to_data(),
         }
         self._changed = True
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
+from array import array
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
@@ -95,9 +96,11 @@ def _duplicate_problem(text: str) -> ParseProblem:
     )
 
 
-# A container's members: for an object, key -> (key start, key end, value start, value end);
-# for an array, one (value start, value end) per item.
-_Members = dict[str, tuple[int, int, int, int]] | list[tuple[int, int]]
+# A container's members, compactly: for an object, its keys' order (a table shared by every
+# object with the same keys, mapping key -> member number) and per member four offsets (key
+# start, key end, value start, value end); for an array, no table and per item two offsets
+# (value start, value end).
+_Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 
 # The standard library's C scanners (undeclared in its type stubs): a string from just past
 # its opening quote, and any value from its first character; each gives the value and the
@@ -113,16 +116,14 @@ _SEPARATOR = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
 class JsonPositions(PositionMap):
     """Positions in well-formed JSON text, found on demand along each path asked for.
 
-    The members of each object and array on a path are found once and kept: those of large
-    containers for good (splitting them again would mean scanning them again), those of
-    small ones in a bounded cache, since findings come roughly in file order. The C scanner
-    steps over each member's value, so no Python code runs per character.
+    The members of each object and array on a path are found once and kept, as offsets in
+    an array (a few bytes per member, so even every claim of a large file costs little);
+    findings come rule by rule, each rule walking all the claims, so anything evicted would
+    soon be split again. The C scanner steps over each member's value, so no Python code
+    runs per character.
     """
 
-    __slots__ = ("_end", "_index", "_large", "_scan", "_small", "_text")
-
-    _LARGE = 16 * 1024  # characters from which a container's split is kept for good
-    _SMALL_CACHE = 4096  # small containers remembered before the cache starts afresh
+    __slots__ = ("_end", "_index", "_key_tables", "_scan", "_split", "_text")
 
     def __init__(self, text: str) -> None:
         index = LineIndex(text)
@@ -131,71 +132,71 @@ class JsonPositions(PositionMap):
         self._index = index
         self._end: int | None = None
         self._scan: _Scanner = cast(Any, json.JSONDecoder()).scan_once
-        self._large: dict[int, _Members] = {}
-        self._small: dict[int, _Members] = {}
+        self._split: dict[int, _Members | None] = {}
+        self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
 
     def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
         if self._end is None:
             self._end = _content_end(self._text)
         raw = (_skip_space(self._text, 0), self._end)
+        last = len(path) - 1
+        split = self._split
         for depth, step in enumerate(path):
-            members = self._members(*raw)
-            if isinstance(members, dict) and isinstance(step, str) and step in members:
-                key_start, key_end, value_start, value_end = members[step]
-                if key and depth == len(path) - 1:
-                    raw = (key_start, key_end)
+            members = split.get(raw[0])
+            if members is None and raw[0] not in split:
+                members = split[raw[0]] = self._members(raw[0])
+            if members is None:
+                break
+            table, offsets = members
+            if table is not None:
+                number = table.get(step) if isinstance(step, str) else None
+                if number is None:
                     break
-                raw = (value_start, value_end)
-            elif isinstance(members, list) and isinstance(step, int) and 0 <= step < len(members):
-                raw = members[step]
+                at = 4 * number + (0 if key and depth == last else 2)
+            elif isinstance(step, int) and 0 <= step < len(offsets) // 2:
+                at = 2 * step
             else:
                 break
+            raw = (offsets[at], offsets[at + 1])
         line, column, end_line, end_column = self._index.span(*raw)
         return Span(line, column, end_line, end_column)
 
-    def _members(self, start: int, end: int) -> _Members | None:
-        """The members of the object or array at ``start``–``end`` (None for a scalar)."""
-        found = self._large.get(start)
-        if found is None:
-            found = self._small.get(start)
-        if found is not None:
-            return found
+    def _members(self, start: int) -> _Members | None:
+        """The members of the object or array at ``start`` (None for a scalar)."""
         opening = self._text[start : start + 1]
         if opening == "{":
-            members: _Members = self._object_members(start)
-        elif opening == "[":
-            members = self._array_members(start)
-        else:
-            return None
-        if end - start >= self._LARGE:
-            self._large[start] = members
-        else:
-            if len(self._small) >= self._SMALL_CACHE:
-                self._small.clear()
-            self._small[start] = members
-        return members
+            return self._object_members(start)
+        if opening == "[":
+            return self._array_members(start)
+        return None
 
-    def _object_members(self, start: int) -> dict[str, tuple[int, int, int, int]]:
+    def _object_members(self, start: int) -> _Members:
         text, scan, colon, separator = self._text, self._scan, _COLON.match, _SEPARATOR.match
-        members: dict[str, tuple[int, int, int, int]] = {}
+        keys: list[str] = []
+        offsets = array("q")
         index = _skip_space(text, start + 1)
         while text[index] == '"':
             name, key_end = _scan_string(text, index + 1)
             value_start = colon(text, key_end).end()  # type: ignore[union-attr]
             value_end = scan(text, value_start)[1]
-            members[name] = (index, key_end, value_start, value_end)
+            keys.append(name)
+            offsets.extend((index, key_end, value_start, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
-        return members
+        order = tuple(keys)
+        table = self._key_tables.get(order)
+        if table is None:
+            table = self._key_tables[order] = {name: n for n, name in enumerate(order)}
+        return table, offsets
 
-    def _array_members(self, start: int) -> list[tuple[int, int]]:
+    def _array_members(self, start: int) -> _Members:
         text, scan, separator = self._text, self._scan, _SEPARATOR.match
-        members: list[tuple[int, int]] = []
+        offsets = array("q")
         index = _skip_space(text, start + 1)
         while text[index] != "]":
             value_end = scan(text, index)[1]
-            members.append((index, value_end))
+            offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
-        return members
+        return None, offsets
 
 
 def _skip_space(text: str, index: int) -> int:
