@@ -8,11 +8,13 @@ equal to their defaults so dumped files stay as short as the person wrote them.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, Union, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
@@ -86,7 +88,50 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         _register_strict(converter, kind, check)
     # Our enums are StrEnums: write their plain string value, not the enum object.
     converter.register_unstructure_hook(StrEnum, lambda member: member.value)
+    if not detailed:
+        _register_direct(converter)
     return converter
+
+
+def _is_sequence(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_optional_record(type_: Any) -> bool:
+    if get_origin(type_) not in (Union, types.UnionType):
+        return False
+    args = get_args(type_)
+    return len(args) == 2 and args[1] is type(None) and attrs.has(args[0])
+
+
+def _register_direct(converter: cattrs.Converter) -> None:
+    """Hooks that find their item's hook once, not on every value: ``tuple[X, ...]`` (from a
+    list only) and ``Record | None``. cattrs's own look the hook up per value, which the
+    detailed converter keeps for its per-item error notes."""
+
+    def sequence(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        item = get_args(type_)[0]
+        hook = converter.get_structure_hook(item)
+
+        def structure_sequence(value: Any, _type: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, got {type(value).__name__}")
+            return tuple([hook(element, item) for element in value])
+
+        return structure_sequence
+
+    def optional_record(type_: Any) -> Callable[[Any, Any], Any]:
+        record = get_args(type_)[0]
+        hook = converter.get_structure_hook(record)
+
+        def structure_optional(value: Any, _type: Any) -> Any:
+            return None if value is None else hook(value, record)
+
+        return structure_optional
+
+    converter.register_structure_hook_factory(_is_sequence, sequence)
+    converter.register_structure_hook_factory(_is_optional_record, optional_record)
 
 
 @cache

@@ -144,7 +144,7 @@ class JsonPositions(PositionMap):
         for depth, step in enumerate(path):
             members = split.get(raw[0])
             if members is None and raw[0] not in split:
-                members = split[raw[0]] = self._members(raw[0])
+                members = split[raw[0]] = self._members(raw[0], records=depth == 1)
             if members is None:
                 break
             table, offsets = members
@@ -161,16 +161,18 @@ class JsonPositions(PositionMap):
         line, column, end_line, end_column = self._index.span(*raw)
         return Span(line, column, end_line, end_column)
 
-    def _members(self, start: int) -> _Members | None:
-        """The members of the object or array at ``start`` (None for a scalar)."""
+    def _members(self, start: int, *, records: bool = False) -> _Members | None:
+        """The members of the object or array at ``start`` (None for a scalar); ``records``
+        for a list of records (an array at the top of the file)."""
         opening = self._text[start : start + 1]
         if opening == "{":
-            return self._object_members(start)
+            return self._object_members(start)[0]
         if opening == "[":
-            return self._array_members(start)
+            return self._array_members(start, records=records)
         return None
 
-    def _object_members(self, start: int) -> _Members:
+    def _object_members(self, start: int) -> tuple[_Members, int]:
+        """The members of the object at ``start``, and the offset just past it."""
         text, scan, colon, separator = self._text, self._scan, _COLON.match, _SEPARATOR.match
         keys: list[str] = []
         offsets = array("q")
@@ -186,14 +188,20 @@ class JsonPositions(PositionMap):
         table = self._key_tables.get(order)
         if table is None:
             table = self._key_tables[order] = {name: n for n, name in enumerate(order)}
-        return table, offsets
+        return (table, offsets), index + 1  # past the '}'
 
-    def _array_members(self, start: int) -> _Members:
-        text, scan, separator = self._text, self._scan, _SEPARATOR.match
+    def _array_members(self, start: int, *, records: bool) -> _Members:
+        """The items of the array at ``start``. In a list of records, items that are objects
+        are split on the way (their end comes with their members), so each record is scanned
+        once, not once to step over it and again to split it."""
+        text, scan, separator, split = self._text, self._scan, _SEPARATOR.match, self._split
         offsets = array("q")
         index = _skip_space(text, start + 1)
         while text[index] != "]":
-            value_end = scan(text, index)[1]
+            if records and text[index] == "{":
+                split[index], value_end = self._object_members(index)
+            else:
+                value_end = scan(text, index)[1]
             offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
         return None, offsets
