@@ -54,6 +54,11 @@ class CheckSettings:
     baseline: Baseline | None = None
     cache: ResultCache | None = None
     jobs: int = 1
+    #: Whether each result keeps the file's records (``claim_file``) when it comes from a
+    #: worker process or the cache. A caller that needs only the findings (the ``check``
+    #: command) turns it off, so workers send back findings alone. Cached results never
+    #: carry records.
+    keep_records: bool = True
 
     def fingerprint(self) -> str:
         """What a cached result depends on besides the files: version, schema, settings."""
@@ -249,21 +254,36 @@ def _run_path(
 
 
 # What a worker process sends back for one path: its name, its result as plain data (see
-# CachedResult.to_data), the SHA-256 of its bytes and the snapshot it depended on.
-_Sent = tuple[str, dict[str, Any], str | None, tuple[Path, str] | None]
+# CachedResult.to_data), the SHA-256 of its bytes (None if it could not be read), the
+# snapshot it depended on, and its records when the settings keep them.
+_Sent = tuple[str, dict[str, Any], str | None, tuple[Path, str] | None, ClaimFile | None]
 
 
 def _run_path_in_worker(item: str, settings: CheckSettings) -> _Sent:
-    """_run_path in a worker process. Only plain data crosses back: the findings as lists
-    (the loaded document is not needed to report them), rebuilt by :func:`_received`."""
+    """_run_path in a worker process. The findings cross back as plain lists (far quicker
+    to pickle than objects), rebuilt by :func:`_received`; the loaded document stays behind."""
     outcome = _run_path(item, settings)
-    return (outcome.result.path, outcome.cached.to_data(), outcome.content_sha256, outcome.snapshot)
+    records = outcome.result.claim_file if settings.keep_records else None
+    return (
+        outcome.result.path,
+        outcome.cached.to_data(),
+        outcome.content_sha256,
+        outcome.snapshot,
+        records,
+    )
 
 
 def _received(sent: _Sent) -> _Outcome:
-    name, data, content_sha256, snapshot = sent
+    name, data, content_sha256, snapshot, records = sent
     cached = CachedResult.from_data(data)
-    return _Outcome(_from_cache(name, cached), cached, content_sha256, snapshot)
+    result = _from_cache(name, cached)
+    # As in one process: a file that could not be read has no record ids at all.
+    result = attrs.evolve(
+        result,
+        claim_file=records,
+        record_data=result.record_data if content_sha256 is not None else None,
+    )
+    return _Outcome(result, cached, content_sha256, snapshot)
 
 
 def _from_cache(name: str, hit: CachedResult) -> FileResult:
@@ -355,7 +375,8 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
     Never raises for bad input: an unreadable or invalid file is a result with findings.
     With ``settings.cache`` unchanged files reuse their last results; with
     ``settings.jobs`` above 1, large batches of paths are checked in worker processes (the
-    results then carry no loaded document). The findings are the same either way.
+    results then carry no loaded document, and their records only with
+    ``settings.keep_records``). The findings are the same either way.
     """
     settings = settings or CheckSettings()
     items: Sequence[Input] = (

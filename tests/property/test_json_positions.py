@@ -8,6 +8,7 @@ every value and key, whatever the layout of the text.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from hypothesis import given
@@ -99,3 +100,13 @@ def test_a_long_single_line_file_gives_exact_columns() -> None:
     assert span.line == 1
     assert span.column == offset + len('"c1999", "text": ') + 1
     assert span == Span(1, span.column, 1, span.column + 52)
+
+
+def test_a_value_nested_deeper_than_the_c_scanner_reaches_is_still_found() -> None:
+    """The C scanner recurses per level; past its reach the iterative scanner answers."""
+    depth = sys.getrecursionlimit() + 100
+    text = '{"claims": [{"id": "c1", "deep": ' + "[" * depth + "]" * depth + "}]}"
+    span = JsonPositions(text).span(("claims", 0, "deep"))
+    assert span is not None
+    assert (span.line, span.column) == (1, text.index("[[") + 1)
+    assert span.end_column == len(text) - 2

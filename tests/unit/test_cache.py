@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -155,3 +156,25 @@ class TestParallel:
         assert serial.exit_code == parallel.exit_code == 1
         assert parallel.stdout == serial.stdout
         assert json.loads(serial.stdout)["summary"]["files"] == len(sources) * 2
+
+    def test_parallel_results_keep_records_as_a_serial_run_does(self, tmp_path: Path) -> None:
+        """Through the library, results from worker processes keep each file's records (a
+        report can be built from them) and name the same record ids, unless told not to."""
+        shutil.copy(SNAPSHOT, tmp_path / "snapshot.txt")
+        (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        valid = sorted((FIXTURES / "claims" / "valid").glob("*.yaml"))
+        paths: list[str | Path] = []
+        for number, source in enumerate(valid * 2):
+            paths.append(tmp_path / f"{number:03d}-{source.name}")
+            shutil.copy(source, paths[-1])
+        paths.append(tmp_path / "missing.yaml")
+        settings = _check.CheckSettings(project_root=tmp_path)
+        serial = _check.check(paths, settings).files
+        parallel = _check.check(paths, attrs.evolve(settings, jobs=2)).files
+        assert [r.claim_file for r in parallel] == [r.claim_file for r in serial]
+        assert all(r.claim_file is not None for r in parallel[:-1])
+        assert [r.record_data for r in parallel] == [r.record_data for r in serial]
+        assert parallel[-1].record_data is None
+        slim = _check.check(paths, attrs.evolve(settings, jobs=2, keep_records=False)).files
+        assert all(r.claim_file is None for r in slim)
+        assert [r.findings for r in slim] == [r.findings for r in serial]

@@ -183,6 +183,7 @@ def check_command(
             settings,
             jobs=jobs or _processors(),
             cache=_cache(settings, config.path, cache_dir) if cache else None,
+            keep_records=False,  # only findings are reported
         )
     ordered = _run(names, settings, stdin_filename)
 

@@ -136,6 +136,14 @@ class JsonPositions(PositionMap):
         self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
 
     def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
+        try:
+            return self._find(path, key)
+        except RecursionError:
+            # The C scanner recurses once per level of nesting; a value nested nearly as
+            # deep as the parser allows is found by the iterative scanner instead.
+            return super().span(path, key=key)
+
+    def _find(self, path: Sequence[str | int], key: bool) -> Span:
         if self._end is None:
             self._end = _content_end(self._text)
         raw = (_skip_space(self._text, 0), self._end)
