@@ -16,6 +16,9 @@ Commands:
 - check-jsonschema: ``check-jsonschema --schemafile schemas/claim-file.schema.json FILES``
 - parse only: a Python process that only reads and parses every file (PyYAML's libyaml safe
   loader, or json), the floor any checker that parses in Python stands on
+
+``--claimtrack-arg`` passes an argument to every claimtrack command, for instance
+``--claimtrack-arg=--ignore --claimtrack-arg=F`` to measure with the sourcing flags off.
 """
 
 from __future__ import annotations
@@ -72,16 +75,24 @@ def main() -> None:
     parser.add_argument(
         "--skip", action="append", default=[], help="leave out a command by its label"
     )
+    parser.add_argument(
+        "--claimtrack-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="pass ARG to every claimtrack command (repeat for several, e.g. --ignore F)",
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     files = _files(corpus)
     claimtrack = shutil.which("claimtrack") or sys.exit("claimtrack is not installed")
     checker = shutil.which("check-jsonschema")
+    extra: list[str] = args.claimtrack_arg
     cache_dir = Path(tempfile.mkdtemp(prefix="claimtrack-bench-cache-"))
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(PARSE_ONLY)
     commands: dict[str, list[str]] = {
-        "claimtrack cold": [claimtrack, "check", "-qq", "--no-cache", str(corpus)],
+        "claimtrack cold": [claimtrack, "check", "-qq", "--no-cache", *extra, str(corpus)],
         "claimtrack cold --jobs 1": [
             claimtrack,
             "check",
@@ -89,6 +100,7 @@ def main() -> None:
             "--no-cache",
             "--jobs",
             "1",
+            *extra,
             str(corpus),
         ],
         "claimtrack warm cache": [
@@ -97,6 +109,7 @@ def main() -> None:
             "-qq",
             "--cache-dir",
             str(cache_dir),
+            *extra,
             str(corpus),
         ],
         "parse only (libyaml/json)": [sys.executable, script.name, *files],

@@ -165,7 +165,7 @@ def _evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
         else:
             snapshot = _snapshot_for(document, claim_file, settings)
             findings.extend(integrity_findings(document, claim_file, snapshot))
-            findings.extend(lint_findings(document, claim_file))
+            findings.extend(lint_findings(document, claim_file, settings.rules))
     kept, suppressed = finalize(document, claim_file, findings, settings.rules)
     return FileResult(
         path=document.path,

@@ -35,9 +35,18 @@ CHECKS = (
 )
 
 
-def lint_findings(document: LoadedDocument, claim_file: ClaimFile) -> list[Finding]:
-    """Every flag of every rule for one claim file, before selection and suppression."""
-    return [finding for check in CHECKS for finding in check(document, claim_file)]
+def lint_findings(
+    document: LoadedDocument, claim_file: ClaimFile, selection: RuleSelection | None = None
+) -> list[Finding]:
+    """The flags of one claim file, before suppression: of every rule, or with
+    ``selection`` only the checks that can yield a selected rule run (their findings of
+    rules not selected are left to :func:`finalize`)."""
+    return [
+        finding
+        for check, yields in CHECKS
+        if selection is None or any(selection.is_enabled(rule.code) for rule in yields)
+        for finding in check(document, claim_file)
+    ]
 
 
 def finalize(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeAlias
 
 from claimtrack import rules
-from claimtrack.findings import Location, Severity
+from claimtrack.findings import Finding, Location, Severity
 from claimtrack.io.load import LoadedDocument
 from claimtrack.model import Backs, Citation, Claim, ClaimFile, Likelihood, Stance
 from claimtrack.rules import RuleInfo
@@ -14,6 +15,7 @@ __all__ = [
     "HIGH_LIKELIHOOD",
     "LIKELY_OR_MORE",
     "LOW_LIKELIHOOD",
+    "Check",
     "at_claim",
     "backs_attribution",
     "backs_content",
@@ -21,6 +23,12 @@ __all__ = [
     "flag",
     "supporting",
     "supports_content",
+]
+
+#: A flag check and the rules whose findings it can yield (so a check none of whose rules are
+#: selected need not run).
+Check: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile], Iterator[Finding]], tuple[RuleInfo, ...]
 ]
 
 HIGH_LIKELIHOOD = frozenset({Likelihood.VERY_LIKELY, Likelihood.ALMOST_CERTAIN})

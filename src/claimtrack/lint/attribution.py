@@ -10,7 +10,7 @@ from functools import lru_cache
 from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint._claims import at_claim, backs_attribution, checkworthy, flag
+from claimtrack.lint._claims import Check, at_claim, backs_attribution, checkworthy, flag
 from claimtrack.lint._words import VAGUE_ATTRIBUTIONS, find_phrases
 from claimtrack.model import ClaimFile, ClaimKind, Source, Specificity, Stance
 
@@ -206,4 +206,8 @@ def quote_unattributed(document: LoadedDocument, claim_file: ClaimFile) -> Itera
             )
 
 
-CHECKS = (by_whom, named_source_uncited, quote_unattributed)
+CHECKS: tuple[Check, ...] = (
+    (by_whom, (BY_WHOM,)),
+    (named_source_uncited, (NAMED_SOURCE_UNCITED,)),
+    (quote_unattributed, (QUOTE_UNATTRIBUTED,)),
+)

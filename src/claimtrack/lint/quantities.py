@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint._claims import flag
+from claimtrack.lint._claims import Check, flag
 from claimtrack.lint._numbers import Expression, Shape, read_numbers, same_number, scale_of_unit
 from claimtrack.model import ClaimFile, Quantity
 
@@ -113,4 +113,4 @@ def quantity_text_mismatch(document: LoadedDocument, claim_file: ClaimFile) -> I
                 )
 
 
-CHECKS = (quantity_text_mismatch,)
+CHECKS: tuple[Check, ...] = ((quantity_text_mismatch, (QUANTITY_MISMATCH,)),)

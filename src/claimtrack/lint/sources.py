@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from claimtrack import rules
 from claimtrack.findings import Finding, Severity
 from claimtrack.io.load import LoadedDocument
+from claimtrack.lint._claims import Check
 from claimtrack.model import ClaimFile
 from claimtrack.rules import RuleInfo
 
@@ -97,4 +98,7 @@ def source_unused(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[F
             )
 
 
-CHECKS = (source_incomplete, source_unused)
+CHECKS: tuple[Check, ...] = (
+    (source_incomplete, (SOURCE_INCOMPLETE,)),
+    (source_unused, (SOURCE_UNUSED,)),
+)

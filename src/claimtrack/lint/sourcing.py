@@ -15,6 +15,7 @@ from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import (
     HIGH_LIKELIHOOD,
     LOW_LIKELIHOOD,
+    Check,
     at_claim,
     checkworthy,
     flag,
@@ -166,4 +167,8 @@ def when_needed(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Fin
             )
 
 
-CHECKS = (citation_needed, hedge_confidence_mismatch, when_needed)
+CHECKS: tuple[Check, ...] = (
+    (citation_needed, (CITATION_NEEDED,)),
+    (hedge_confidence_mismatch, (HEDGE_CONFIDENCE,)),
+    (when_needed, (WHEN_NEEDED,)),
+)

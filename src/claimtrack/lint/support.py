@@ -10,6 +10,7 @@ from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import (
     LIKELY_OR_MORE,
     LOW_LIKELIHOOD,
+    Check,
     at_claim,
     checkworthy,
     disputing,
@@ -364,11 +365,11 @@ def unreliable_sources_only(document: LoadedDocument, claim_file: ClaimFile) -> 
             )
 
 
-CHECKS = (
-    single_source_high_confidence,
-    disputed_without_citation,
-    supported_without_citation,
-    mentions_only,
-    status_likelihood_mismatch,
-    unreliable_sources_only,
+CHECKS: tuple[Check, ...] = (
+    (single_source_high_confidence, (SINGLE_SOURCE,)),
+    (disputed_without_citation, (DISPUTED_WITHOUT_CITATION,)),
+    (supported_without_citation, (SUPPORTED_WITHOUT_CITATION, ATTRIBUTION_ONLY)),
+    (mentions_only, (MENTIONS_ONLY,)),
+    (status_likelihood_mismatch, (STATUS_LIKELIHOOD,)),
+    (unreliable_sources_only, (UNRELIABLE_ONLY,)),
 )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import FIXTURES, ROOT
 
+from claimtrack._convert import structure
 from claimtrack.errors import ConfigError
 from claimtrack.findings import Location, Severity
-from claimtrack.lint import RuleSelection, SelectionLayer
+from claimtrack.io.load import LoadedDocument, load_path
+from claimtrack.lint import CHECKS, RuleSelection, SelectionLayer, lint_findings
 from claimtrack.lint.selection import resolve
 from claimtrack.lint.sourcing import CITATION_NEEDED
 from claimtrack.lint.support import SINGLE_SOURCE
+from claimtrack.model import ClaimFile
 from claimtrack.rules import finding
 
 
@@ -86,3 +90,39 @@ class TestRuleSelection:
         """Naming only error rules in the severity table is a ConfigError."""
         with pytest.raises(ConfigError, match="cannot be re-graded"):
             RuleSelection.build(severities=[("E203", "info", "w")])
+
+
+class TestChecksThatRun:
+    """Only the checks that can yield a selected flag run, and each yields what it says."""
+
+    @staticmethod
+    def _documents() -> list[tuple[LoadedDocument, ClaimFile]]:
+        # The flag fixtures (each raising its flag), their near misses, and the article.
+        paths = sorted((FIXTURES / "claims" / "invalid").glob("F*.yaml"))
+        paths += sorted((FIXTURES / "claims" / "valid").glob("*.yaml"))
+        paths += sorted((ROOT / "claims").glob("*.yaml"))
+        documents = [load_path(path) for path in paths]
+        return [(document, structure(document.data)) for document in documents]
+
+    def test_each_check_yields_exactly_the_rules_it_declares(self) -> None:
+        """Over the fixtures and the article, every flag a check raises is one it declares,
+        and every declared flag is raised somewhere (so skipping a check loses nothing)."""
+        declared: set[str] = set()
+        raised: set[str] = set()
+        for document, claim_file in self._documents():
+            for check, yields in CHECKS:
+                codes = {rule.code for rule in yields}
+                declared |= codes
+                for found in check(document, claim_file):
+                    assert found.code in codes, (check.__name__, found.code)
+                    raised.add(found.code)
+        assert raised == declared
+
+    def test_a_narrow_selection_runs_only_its_checks(self) -> None:
+        """Selecting F101 gives the F101 findings that a full run gives, and nothing else."""
+        only = RuleSelection.build([SelectionLayer(select=("F101",), where="test")])
+        for document, claim_file in self._documents():
+            everything = lint_findings(document, claim_file)
+            selected = lint_findings(document, claim_file, only)
+            assert {f.code for f in selected} <= {"F101"}
+            assert selected == [f for f in everything if f.code == "F101"]
