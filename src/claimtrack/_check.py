@@ -201,7 +201,8 @@ class _Outcome:
     """One path checked, before the baseline: its result, what to cache, and on what."""
 
     result: FileResult
-    cached: CachedResult
+    #: What to cache: the result, or its plain data when a worker process sent it so.
+    cached: CachedResult | dict[str, Any]
     content_sha256: str | None
     snapshot: tuple[Path, str] | None
 
@@ -266,7 +267,7 @@ def _run_path_in_worker(item: str, settings: CheckSettings) -> _Sent:
     records = outcome.result.claim_file if settings.keep_records else None
     return (
         outcome.result.path,
-        outcome.cached.to_data(),
+        outcome.cached if isinstance(outcome.cached, dict) else outcome.cached.to_data(),
         outcome.content_sha256,
         outcome.snapshot,
         records,
@@ -275,15 +276,14 @@ def _run_path_in_worker(item: str, settings: CheckSettings) -> _Sent:
 
 def _received(sent: _Sent) -> _Outcome:
     name, data, content_sha256, snapshot, records = sent
-    cached = CachedResult.from_data(data)
-    result = _from_cache(name, cached)
+    result = _from_cache(name, CachedResult.from_data(data))
     # As in one process: a file that could not be read has no record ids at all.
     result = attrs.evolve(
         result,
         claim_file=records,
         record_data=result.record_data if content_sha256 is not None else None,
     )
-    return _Outcome(result, cached, content_sha256, snapshot)
+    return _Outcome(result, data, content_sha256, snapshot)
 
 
 def _from_cache(name: str, hit: CachedResult) -> FileResult:

@@ -169,15 +169,16 @@ class ResultCache:
         self,
         key: str,
         content_sha256: str,
-        result: CachedResult,
+        result: CachedResult | dict[str, Any],
         snapshot: tuple[Path, str] | None,
     ) -> None:
         """Remember a file's result (its bytes' SHA-256 given), with the snapshot it depended
-        on: its path and SHA-256 ("" when it could not be read)."""
+        on: its path and SHA-256 ("" when it could not be read). The result may be given
+        already as :meth:`CachedResult.to_data` made it (as worker processes send it)."""
         self._entries[key] = {
             "sha256": content_sha256,
             "snapshot": None if snapshot is None else [str(snapshot[0]), snapshot[1]],
-            **result.to_data(),
+            **(result if isinstance(result, dict) else result.to_data()),
         }
         self._changed = True
 

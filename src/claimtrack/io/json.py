@@ -104,9 +104,9 @@ _Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 
 # The standard library's C scanners (undeclared in its type stubs): a string from just past
 # its opening quote, and any value from its first character; each gives the value and the
-# offset just past it.
+# offset just past it. Like the json module's own default decoder, one serves every document.
 _scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
-_Scanner = Callable[[str, int], tuple[Any, int]]
+_scan_value: Callable[[str, int], tuple[Any, int]] = cast(Any, json.JSONDecoder()).scan_once
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
@@ -123,7 +123,7 @@ class JsonPositions(PositionMap):
     runs per character.
     """
 
-    __slots__ = ("_end", "_index", "_key_tables", "_scan", "_split", "_text")
+    __slots__ = ("_end", "_index", "_key_tables", "_split", "_text")
 
     def __init__(self, text: str) -> None:
         index = LineIndex(text)
@@ -131,7 +131,6 @@ class JsonPositions(PositionMap):
         self._text = text
         self._index = index
         self._end: int | None = None
-        self._scan: _Scanner = cast(Any, json.JSONDecoder()).scan_once
         self._split: dict[int, _Members | None] = {}
         self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
 
@@ -181,7 +180,7 @@ class JsonPositions(PositionMap):
 
     def _object_members(self, start: int) -> tuple[_Members, int]:
         """The members of the object at ``start``, and the offset just past it."""
-        text, scan, colon, separator = self._text, self._scan, _COLON.match, _SEPARATOR.match
+        text, scan, colon, separator = self._text, _scan_value, _COLON.match, _SEPARATOR.match
         keys: list[str] = []
         offsets = array("q")
         index = _skip_space(text, start + 1)
@@ -202,7 +201,7 @@ class JsonPositions(PositionMap):
         """The items of the array at ``start``. In a list of records, items that are objects
         are split on the way (their end comes with their members), so each record is scanned
         once, not once to step over it and again to split it."""
-        text, scan, separator, split = self._text, self._scan, _SEPARATOR.match, self._split
+        text, scan, separator, split = self._text, _scan_value, _SEPARATOR.match, self._split
         offsets = array("q")
         index = _skip_space(text, start + 1)
         while text[index] != "]":
