@@ -17,6 +17,13 @@ Commands:
 - parse only: a Python process that only reads and parses every file (PyYAML's libyaml safe
   loader, or json), the floor any checker that parses in Python stands on
 
+Both tools are run from the console scripts beside the interpreter that runs this script
+(the environment they are installed in), not through whatever ``PATH`` finds first: a
+version manager's wrapper script there adds its own start-up (0.1 s on the machine in
+docs/performance.md) to every run of both. claimtrack's bytecode is compiled first, as an
+installer does; an editable install in an environment that writes no bytecode would
+otherwise compile every module on every run.
+
 ``--claimtrack-arg`` passes an argument to every claimtrack command, for instance
 ``--claimtrack-arg=--ignore --claimtrack-arg=F`` to measure with the sourcing flags off.
 """
@@ -68,6 +75,25 @@ def _run_once(command: list[str], cwd: Path) -> tuple[float, int, int]:
     return elapsed, usage.ru_maxrss, process.returncode
 
 
+def _console_script(name: str) -> str | None:
+    """The console script ``name`` of this interpreter's environment, else on ``PATH``."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else shutil.which(name)
+
+
+def _compile_bytecode() -> None:
+    """Compile claimtrack's modules to bytecode, as installing the package does."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import compileall, pathlib, claimtrack;"
+            " compileall.compile_dir(pathlib.Path(claimtrack.__file__).parent, quiet=1)",
+        ],
+        check=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -85,8 +111,9 @@ def main() -> None:
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     files = _files(corpus)
-    claimtrack = shutil.which("claimtrack") or sys.exit("claimtrack is not installed")
-    checker = shutil.which("check-jsonschema")
+    claimtrack = _console_script("claimtrack") or sys.exit("claimtrack is not installed")
+    checker = _console_script("check-jsonschema")
+    _compile_bytecode()
     extra: list[str] = args.claimtrack_arg
     cache_dir = Path(tempfile.mkdtemp(prefix="claimtrack-bench-cache-"))
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
