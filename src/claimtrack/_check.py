@@ -20,16 +20,23 @@ from cattrs.errors import BaseValidationError
 from claimtrack import rules
 from claimtrack._convert import iter_structure_errors, structure
 from claimtrack._version import __version__
+from claimtrack._windows import claim_findings, fork_context, processes_for, windowed
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding, Severity
 from claimtrack.io.cache import CachedResult, ResultCache, fingerprint, record_skeleton
 from claimtrack.io.load import Limits, LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
-from claimtrack.lint import RuleSelection, SuppressedFinding, finalize, lint_findings
+from claimtrack.lint import (
+    ClaimFacts,
+    RuleSelection,
+    SuppressedFinding,
+    file_lint_findings,
+    finalize,
+)
 from claimtrack.lint.baseline import Baseline, BaselineEntry
 from claimtrack.model import ClaimFile
 from claimtrack.schema import schema_text
-from claimtrack.validate import integrity_findings, schema_findings
+from claimtrack.validate import anchor_text, file_integrity_findings, schema_findings
 
 __all__ = [
     "CheckResult",
@@ -152,21 +159,10 @@ def _evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
     snapshot: SnapshotText | None = None
+    facts: ClaimFacts | None = None
     if not findings:
-        try:
-            claim_file = structure(document.data)
-        except BaseValidationError as error:
-            # The schema and the model agree (a property test proves it), so this is a
-            # defect of ours; still report it as a finding rather than a traceback.
-            for path, message in iter_structure_errors(error):
-                findings.append(
-                    rules.finding(rules.INVALID_SHAPE, message, document.location(path))
-                )
-        else:
-            snapshot = _snapshot_for(document, claim_file, settings)
-            findings.extend(integrity_findings(document, claim_file, snapshot))
-            findings.extend(lint_findings(document, claim_file, settings.rules))
-    kept, suppressed = finalize(document, claim_file, findings, settings.rules)
+        findings, claim_file, snapshot, facts = _check_records(document, settings)
+    kept, suppressed = finalize(document, facts, findings, settings.rules)
     return FileResult(
         path=document.path,
         findings=_ordered(kept),
@@ -176,6 +172,78 @@ def _evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
         snapshot=snapshot,
         record_data=_skeleton(document.data),
     )
+
+
+# A schema-valid document's findings, its records (None in windows), its snapshot and the
+# facts of its claims (None when the records could not be structured).
+_Checked = tuple[list[Finding], ClaimFile | None, SnapshotText | None, ClaimFacts | None]
+
+
+def _check_records(document: LoadedDocument, settings: CheckSettings) -> _Checked:
+    """Structure a schema-valid document and run the integrity checks and the flags: the
+    claims of a large file in windows (see :mod:`claimtrack._windows`) when its records
+    need not be kept, else all at once."""
+    processes = (
+        1 if settings.keep_records else processes_for(_claim_count(document.data), settings.jobs)
+    )
+    checked = _check_in_windows(document, settings, processes) if processes > 1 else None
+    if checked is not None:
+        return checked
+    try:
+        claim_file = structure(document.data)
+    except BaseValidationError as error:
+        # The schema and the model agree (a property test proves it), so this is a defect
+        # of ours; still report it as a finding rather than a traceback.
+        errors = [
+            rules.finding(rules.INVALID_SHAPE, message, document.location(path))
+            for path, message in iter_structure_errors(error)
+        ]
+        return errors, None, None, None
+    snapshot = _snapshot_for(document, claim_file, settings)
+    facts = ClaimFacts.of(claim_file.claims)
+    text = anchor_text(claim_file, snapshot)
+    findings = _file_findings(document, claim_file, facts, snapshot, settings)
+    findings.extend(claim_findings(document, claim_file, text, settings.rules))
+    return findings, claim_file, snapshot, facts
+
+
+def _check_in_windows(
+    document: LoadedDocument, settings: CheckSettings, processes: int
+) -> _Checked | None:
+    """The checks with the claims cut into windows; None if they could not be (the file is
+    then checked whole, which also reports any records that cannot be structured)."""
+    try:
+        records = structure({**document.data, "claims": []})
+    except BaseValidationError:
+        return None
+    snapshot = _snapshot_for(document, records, settings)
+    text = anchor_text(records, snapshot)
+    result = windowed(document, records, text, settings.rules, processes)
+    if result is None:
+        return None
+    found, facts = result
+    findings = _file_findings(document, records, facts, snapshot, settings)
+    findings.extend(found)
+    return findings, None, snapshot, facts
+
+
+def _file_findings(
+    document: LoadedDocument,
+    records: ClaimFile,
+    facts: ClaimFacts,
+    snapshot: SnapshotText | None,
+    settings: CheckSettings,
+) -> list[Finding]:
+    """The findings of the file as a whole; ``facts`` tell of every claim."""
+    return [
+        *file_integrity_findings(document, records, facts.ids, snapshot),
+        *file_lint_findings(document, records, facts, settings.rules),
+    ]
+
+
+def _claim_count(data: Any) -> int:
+    claims = data.get("claims") if isinstance(data, dict) else None
+    return len(claims) if isinstance(claims, list) else 0
 
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
@@ -336,12 +404,13 @@ def _run_paths(
         read.clear()  # workers read their own files
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
+        with ProcessPoolExecutor(workers, mp_context=fork_context()) as pool:
             chunk = max(1, len(todo) // (workers * 4))
             outcomes = pool.map(
                 _run_path_in_worker,
                 [os.fspath(paths[i]) for i in todo],
-                [plain] * len(todo),
+                # Files are spread over the workers; each checks its files in one process.
+                [attrs.evolve(plain, jobs=1)] * len(todo),
                 chunksize=chunk,
             )
             for index, sent in zip(todo, outcomes, strict=True):
@@ -358,14 +427,6 @@ def _run_paths(
                 )
         cache.save()
     return [item for item in done if item is not None]
-
-
-def _process_context() -> Any:
-    import multiprocessing
-
-    # fork shares what is already imported; elsewhere the platform's default.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None) -> CheckResult:

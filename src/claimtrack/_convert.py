@@ -18,9 +18,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from claimtrack.model import ClaimFile
+from claimtrack.model import Claim, ClaimFile
 
-__all__ = ["iter_structure_errors", "structure", "unstructure"]
+__all__ = ["iter_structure_errors", "structure", "structure_claims", "unstructure"]
 
 
 def _strict_str(value: object) -> str:
@@ -154,6 +154,16 @@ def structure(data: Any) -> ClaimFile:
         return _fast_converter().structure(data, ClaimFile)
     except Exception:  # re-run below for the grouped, per-field errors
         return _converter().structure(data, ClaimFile)
+
+
+def structure_claims(data: Any) -> tuple[Claim, ...]:
+    """Turn a list of parsed claims into :class:`Claim` records, as :func:`structure` does
+    for a whole file."""
+    try:
+        claims: tuple[Claim, ...] = _fast_converter().structure(data, tuple[Claim, ...])
+    except Exception:  # re-run below for the grouped, per-field errors
+        claims = _converter().structure(data, tuple[Claim, ...])
+    return claims
 
 
 def unstructure(claim_file: ClaimFile) -> dict[str, Any]:

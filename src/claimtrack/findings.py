@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity", "Span", "escape_pointer_token", "pointer"]
+__all__ = [
+    "Finding",
+    "Location",
+    "Severity",
+    "Span",
+    "escape_pointer_token",
+    "finding_from_row",
+    "finding_row",
+    "pointer",
+]
 
 
 class Severity(StrEnum):
@@ -82,6 +92,53 @@ class Finding:
         """Deterministic order: file, line, column, code, pointer, message."""
         loc = self.location
         return (loc.path, loc.line, loc.column, self.code, loc.pointer, self.message)
+
+
+def finding_row(finding: Finding) -> list[Any]:
+    """A finding as a flat list of strings, numbers and None: what the result cache stores
+    and worker processes send back. A list, not a mapping: tens of thousands of findings are
+    much quicker to write, pickle and read back so."""
+    loc = finding.location
+    return [
+        finding.code,
+        finding.name,
+        str(finding.severity),
+        finding.message,
+        finding.hint,
+        loc.path,
+        loc.line,
+        loc.column,
+        loc.end_line,
+        loc.end_column,
+        loc.pointer,
+        loc.claim_id,
+    ]
+
+
+_SEVERITIES = {str(severity): severity for severity in Severity}
+
+
+def finding_from_row(row: list[Any]) -> Finding:
+    """The finding :func:`finding_row` made; raises ValueError, KeyError or TypeError when
+    the row is damaged."""
+    code, name, severity, message, hint, path, line, column, end_line, end_column, at, claim = row
+    location = Location(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        pointer=at,
+        claim_id=claim,
+    )
+    return Finding(
+        code=code,
+        name=name,
+        severity=_SEVERITIES[severity],
+        message=message,
+        hint=hint,
+        location=location,
+    )
 
 
 def escape_pointer_token(token: str | int) -> str:

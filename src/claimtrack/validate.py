@@ -19,10 +19,18 @@ from claimtrack.anchor import Match, PlacementStatus, fits_context, nearest, nor
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
-from claimtrack.model import Anchor, Claim, ClaimFile, Quantity, Source, When
+from claimtrack.model import Anchor, Claim, ClaimFile, Quantity, When
 from claimtrack.schema import fast_validator, load_schema, validator
 
-__all__ = ["anchor_findings", "integrity_findings", "schema_findings", "snapshot_findings"]
+__all__ = [
+    "anchor_findings",
+    "anchor_text",
+    "claim_integrity_findings",
+    "file_integrity_findings",
+    "integrity_findings",
+    "schema_findings",
+    "snapshot_findings",
+]
 
 Path = tuple[str | int, ...]
 
@@ -226,32 +234,57 @@ def integrity_findings(
     document: LoadedDocument, claim_file: ClaimFile, snapshot: SnapshotText | None
 ) -> list[Finding]:
     """Errors beyond the schema: ids, references, ranges, dates, snapshot and anchors."""
-    findings: list[Finding] = []
-    findings.extend(_duplicate_ids(document, claim_file))
-    findings.extend(_unknown_sources(document, claim_file))
-    findings.extend(_ranges_and_dates(document, claim_file))
-    findings.extend(snapshot_findings(document, claim_file, snapshot))
+    claim_ids = [claim.id for claim in claim_file.claims]
+    return [
+        *file_integrity_findings(document, claim_file, claim_ids, snapshot),
+        *claim_integrity_findings(document, claim_file, anchor_text(claim_file, snapshot)),
+    ]
+
+
+def file_integrity_findings(
+    document: LoadedDocument,
+    claim_file: ClaimFile,
+    claim_ids: Sequence[str],
+    snapshot: SnapshotText | None,
+) -> list[Finding]:
+    """The integrity errors of the file as a whole: ids used twice (``claim_ids`` are those of
+    every claim, by position), the dates of the document and the sources, and the snapshot
+    itself. ``claim_file``'s claims are not looked at."""
+    findings = list(_duplicate_ids(document, "claims", claim_ids))
+    findings.extend(
+        _duplicate_ids(document, "sources", [source.id for source in claim_file.sources])
+    )
+    findings.extend(_file_dates(document, claim_file))
+    findings.extend(_snapshot_problems(document, claim_file, snapshot))
     return findings
 
 
-def _duplicate_ids(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    sections: tuple[tuple[str, Sequence[Claim | Source]], ...] = (
-        ("claims", claim_file.claims),
-        ("sources", claim_file.sources),
-    )
-    for section, records in sections:
-        first_seen: dict[str, int] = {}
-        for index, record in enumerate(records):
-            if record.id in first_seen:
-                first = document.location((section, first_seen[record.id], "id"))
-                yield rules.finding(
-                    rules.DUPLICATE_ID,
-                    f"{section[:-1]} id {record.id!r} is already used by {section[:-1]}"
-                    f" #{first_seen[record.id] + 1} (line {first.line})",
-                    document.location((section, index, "id")),
-                )
-            else:
-                first_seen[record.id] = index
+def claim_integrity_findings(
+    document: LoadedDocument, claim_file: ClaimFile, text: str | None
+) -> list[Finding]:
+    """The integrity errors of each claim on its own: citations of unknown sources, its
+    ranges and dates, and (given the normalised snapshot ``text``) its anchor. Any run of a
+    file's claims may be checked apart from the rest."""
+    findings = list(_unknown_sources(document, claim_file))
+    findings.extend(_claim_dates(document, claim_file))
+    if text is not None:
+        findings.extend(anchor_findings(document, claim_file, text))
+    return findings
+
+
+def _duplicate_ids(document: LoadedDocument, section: str, ids: Sequence[str]) -> Iterator[Finding]:
+    first_seen: dict[str, int] = {}
+    for index, record_id in enumerate(ids):
+        if record_id in first_seen:
+            first = document.location((section, first_seen[record_id], "id"))
+            yield rules.finding(
+                rules.DUPLICATE_ID,
+                f"{section[:-1]} id {record_id!r} is already used by {section[:-1]}"
+                f" #{first_seen[record_id] + 1} (line {first.line})",
+                document.location((section, index, "id")),
+            )
+        else:
+            first_seen[record_id] = index
 
 
 def _unknown_sources(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
@@ -321,7 +354,17 @@ def _timestamps(record: Any, path: Path) -> Iterator[tuple[str, Path]]:
             yield value, (*path, "provenance", field)
 
 
-def _ranges_and_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def _invalid_dates(document: LoadedDocument, dated: list[tuple[str, Path]]) -> Iterator[Finding]:
+    for value, path in dated:
+        if not _dates.is_real_date(value):
+            yield rules.finding(
+                rules.INVALID_DATE,
+                f"{value!r} is not a date in the calendar",
+                document.location(path),
+            )
+
+
+def _file_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
     dated: list[tuple[str, Path]] = list(_timestamps(claim_file.document, ("document",)))
     if claim_file.document.published is not None:
         yield from _when_findings(
@@ -334,8 +377,13 @@ def _ranges_and_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterat
             value = getattr(source, field)
             if value is not None:
                 dated.append((value, (*path, field)))
+    yield from _invalid_dates(document, dated)
+
+
+def _claim_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    dated: list[tuple[str, Path]] = []
     for index, claim in enumerate(claim_file.claims):
-        path = ("claims", index)
+        path: Path = ("claims", index)
         dated.extend(_timestamps(claim, path))
         for number, citation in enumerate(claim.citations):
             dated.extend(_timestamps(citation, (*path, "citations", number)))
@@ -343,13 +391,15 @@ def _ranges_and_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterat
             yield from _when_findings(document, when, (*path, "dates", number))
         for number, quantity in enumerate(claim.quantities):
             yield from _quantity_findings(document, quantity, (*path, "quantities", number))
-    for value, path in dated:
-        if not _dates.is_real_date(value):
-            yield rules.finding(
-                rules.INVALID_DATE,
-                f"{value!r} is not a date in the calendar",
-                document.location(path),
-            )
+    yield from _invalid_dates(document, dated)
+
+
+def anchor_text(claim_file: ClaimFile, snapshot: SnapshotText | None) -> str | None:
+    """The normalised snapshot text the anchors are checked against, or None when there is
+    no snapshot or it cannot be used (outside the project, unreadable)."""
+    if claim_file.document.snapshot is None or snapshot is None or snapshot.outside_project:
+        return None
+    return None if snapshot.text is None else normalize(snapshot.text)
 
 
 def snapshot_findings(
@@ -357,6 +407,17 @@ def snapshot_findings(
 ) -> Iterator[Finding]:
     """Errors of the recorded snapshot (unreadable, outside the project, hash) and of every
     anchor against it."""
+    yield from _snapshot_problems(document, claim_file, snapshot)
+    text = anchor_text(claim_file, snapshot)
+    if text is not None:
+        yield from anchor_findings(document, claim_file, text)
+
+
+def _snapshot_problems(
+    document: LoadedDocument, claim_file: ClaimFile, snapshot: SnapshotText | None
+) -> Iterator[Finding]:
+    """Errors of the recorded snapshot itself: outside the project, unreadable, or with
+    another hash than recorded."""
     recorded = claim_file.document.snapshot
     if recorded is None or snapshot is None:
         return
@@ -367,15 +428,13 @@ def snapshot_findings(
             f"the snapshot path {recorded.path!r} leaves the project folder",
             document.location(where),
         )
-        return
-    if snapshot.text is None:
+    elif snapshot.text is None:
         yield rules.finding(
             rules.SNAPSHOT_UNREADABLE,
             f"cannot read the snapshot {recorded.path!r}: {snapshot.problem}",
             document.location(where),
         )
-        return
-    if snapshot.sha256 != recorded.sha256:
+    elif snapshot.sha256 != recorded.sha256:
         yield rules.finding(
             rules.SNAPSHOT_HASH,
             f"the snapshot {recorded.path!r} has SHA-256 {snapshot.sha256}, not the"
@@ -384,7 +443,6 @@ def snapshot_findings(
             hint="If the document changed, re-anchor the claims (claimtrack anchor --rebase)"
             " and record the new hash; if not, restore the original snapshot.",
         )
-    yield from anchor_findings(document, claim_file, normalize(snapshot.text))
 
 
 def anchor_findings(

@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.findings import Span
-from claimtrack.io.json import JsonPositions, scan_positions
+from claimtrack.io.json import JsonPositions, parse_json, scan_positions
 from claimtrack.io.positions import LineIndex, PositionMap
+from claimtrack.io.problem import ParseProblem
 
 _KEYS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
 _SCALARS = (
@@ -59,12 +60,19 @@ def _by_hand(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-@given(_VALUES, _LAYOUTS, st.sampled_from(["", "\n", "  \n\t"]))
+# Values with an object at the top, some of whose members are lists: what parse_json walks
+# itself (noting where each member and list item stands) rather than leave to json.loads.
+_FILES = st.dictionaries(
+    _KEYS, _VALUES | st.lists(_VALUES | st.dictionaries(_KEYS, _VALUES), max_size=4), max_size=5
+)
+
+
+@given(_VALUES | _FILES, _LAYOUTS, st.sampled_from(["", "\n", "  \n\t"]), st.booleans())
 def test_lazy_lookup_agrees_with_the_full_tree(
-    value: Any, layout: dict[str, Any], padding: str
+    value: Any, layout: dict[str, Any], padding: str, parsed: bool
 ) -> None:
     text = padding + json.dumps(value, **layout) + padding
-    lazy = JsonPositions(text)
+    lazy = parse_json(text)[1] if parsed else JsonPositions(text)
     full = PositionMap(scan_positions(text)[0], lines=LineIndex(text))
     paths = _paths(value)
     # A path that goes beyond the data stops at the deepest value that exists.
@@ -75,7 +83,49 @@ def test_lazy_lookup_agrees_with_the_full_tree(
             assert lazy.span(path, key=True) == full.span(path, key=True), path
 
 
-@given(_VALUES, _LAYOUTS)
+@given(_VALUES | _FILES, _LAYOUTS)
+def test_parse_json_reads_what_json_loads_reads(value: Any, layout: dict[str, Any]) -> None:
+    text = json.dumps(value, **layout)
+    assert parse_json(text)[0] == json.loads(text)
+
+
+def _loads_strictly(text: str) -> Any:
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise ValueError("duplicate key")
+        return dict(pairs)
+
+    def refuse(name: str) -> Any:
+        raise ValueError(name)
+
+    return json.loads(text, object_pairs_hook=unique, parse_constant=refuse)
+
+
+_DAMAGE = st.sampled_from([*',:[]{}"\\ 0e-.tfnNI', "", ",]", ",}", "NaN", '"a":1,"a"'])
+
+
+@given(_FILES, _LAYOUTS, st.data())
+def test_parse_json_refuses_exactly_what_strict_json_refuses(
+    value: Any, layout: dict[str, Any], data: st.DataObject
+) -> None:
+    """Damage a file at a random place: parse_json must refuse it exactly when a strict
+    json.loads does (unique keys, no NaN), and otherwise read the same data."""
+    text = json.dumps(value, **layout)
+    at = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, 2))
+    damaged = text[:at] + data.draw(_DAMAGE) + text[at + cut :]
+    try:
+        expected = _loads_strictly(damaged)
+    except (ValueError, RecursionError):
+        try:
+            parse_json(damaged)
+        except ParseProblem:
+            return
+        raise AssertionError(f"parse_json accepted {damaged!r}") from None
+    assert parse_json(damaged)[0] == expected
+
+
+@given(_VALUES | _FILES, _LAYOUTS)
 def test_lookups_in_any_order_reuse_what_was_split(value: Any, layout: dict[str, Any]) -> None:
     text = json.dumps(value, **layout)
     lazy = JsonPositions(text)

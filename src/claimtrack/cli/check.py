@@ -96,7 +96,7 @@ def _fail(message: str) -> NoReturn:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes for large folders (default: the processors available).",
+    help="Worker processes for large folders and files (default: the processors available).",
 )
 @click.option(
     "--stdin-filename",

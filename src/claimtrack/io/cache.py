@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from claimtrack.findings import Finding, Location, Severity
+from claimtrack.findings import Finding, finding_from_row, finding_row
 from claimtrack.io.atomic import write_atomic
 
 __all__ = ["CACHE_FOLDER", "CachedResult", "ResultCache", "fingerprint", "record_skeleton"]
@@ -54,8 +54,8 @@ class CachedResult:
         """Plain lists and strings: what the index stores, and what a worker process sends
         back (far quicker to pickle than the objects)."""
         return {
-            "findings": [_finding_data(finding) for finding in self.findings],
-            "suppressed": [[_finding_data(f), reason] for f, reason in self.suppressed],
+            "findings": [finding_row(finding) for finding in self.findings],
+            "suppressed": [[finding_row(f), reason] for f, reason in self.suppressed],
             "claim_ids": list(self.claim_ids),
             "source_ids": list(self.source_ids),
         }
@@ -65,8 +65,8 @@ class CachedResult:
         """The result :meth:`to_data` wrote; raises KeyError, TypeError or ValueError when
         the data is damaged."""
         return cls(
-            findings=tuple(_finding(item) for item in data["findings"]),
-            suppressed=tuple((_finding(f), reason) for f, reason in data["suppressed"]),
+            findings=tuple(finding_from_row(item) for item in data["findings"]),
+            suppressed=tuple((finding_from_row(f), reason) for f, reason in data["suppressed"]),
             claim_ids=tuple(data["claim_ids"]),
             source_ids=tuple(data["source_ids"]),
         )
@@ -80,50 +80,6 @@ def record_skeleton(
         "claims": [{"id": claim_id} for claim_id in claim_ids],
         "sources": [{"id": source_id} for source_id in source_ids],
     }
-
-
-_SEVERITIES = {str(severity): severity for severity in Severity}
-
-
-def _finding_data(finding: Finding) -> list[Any]:
-    # A flat list, not a mapping: the index of a big folder holds tens of thousands of
-    # findings, and lists are much quicker to read back.
-    loc = finding.location
-    return [
-        finding.code,
-        finding.name,
-        str(finding.severity),
-        finding.message,
-        finding.hint,
-        loc.path,
-        loc.line,
-        loc.column,
-        loc.end_line,
-        loc.end_column,
-        loc.pointer,
-        loc.claim_id,
-    ]
-
-
-def _finding(data: list[Any]) -> Finding:
-    code, name, severity, message, hint, path, line, column, end_line, end_column = data[:10]
-    location = Location(
-        path=path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        pointer=data[10],
-        claim_id=data[11],
-    )
-    return Finding(
-        code=code,
-        name=name,
-        severity=_SEVERITIES[severity],
-        message=message,
-        hint=hint,
-        location=location,
-    )
 
 
 def _sha256(path: Path) -> str | None:

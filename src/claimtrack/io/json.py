@@ -42,6 +42,10 @@ def _constant(name: str) -> Any:
 
 def parse_json(text: str) -> tuple[Any, PositionMap]:
     """Parse JSON text; raise :class:`ParseProblem` for anything but plain, unique-keyed JSON."""
+    walked = _parse_object(text)
+    if walked is not None:
+        data, split = walked
+        return data, JsonPositions(text, split)
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as error:
@@ -66,6 +70,76 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
     except RecursionError:
         raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
     return data, JsonPositions(text)
+
+
+def _parse_object(text: str) -> tuple[dict[str, Any], dict[int, _Members]] | None:
+    """Parse JSON text that holds an object, member by member, noting where its members and
+    the items of its arrays (the lists of records) stand; None for any other text, and for
+    anything :func:`json.loads` would refuse (which then says why).
+
+    The C scanner parses each value, as ``json.loads`` would; walking the top two levels
+    here costs little and spares finding them again for the first finding.
+    """
+    scan, colon = _scan_checked, _COLON.match
+    split: dict[int, _Members] = {}
+    keys: list[str] = []
+    pairs: list[tuple[str, Any]] = []
+    offsets = array("q")
+    try:
+        start = _skip_space(text, 0)
+        if text[start] != "{":
+            return None
+        index = _skip_space(text, start + 1)
+        while text[index] != "}" or pairs:
+            if text[index] != '"':
+                return None
+            key, key_end = _scan_string(text, index + 1)
+            found = colon(text, key_end)
+            if found is None:
+                return None
+            value_start = found.end()
+            if text[value_start] == "[":
+                value, value_end = _parse_items(text, value_start, split)
+            else:
+                value, value_end = scan(text, value_start)
+            keys.append(key)
+            pairs.append((key, value))
+            offsets.extend((index, key_end, value_start, value_end))
+            index = _skip_space(text, value_end)
+            if text[index] == "}":
+                break
+            if text[index] != ",":
+                return None
+            index = _skip_space(text, index + 1)
+        if _skip_space(text, index + 1) != len(text):
+            return None
+        data = _pairs(pairs)
+    except (StopIteration, ValueError, IndexError, RecursionError, _DuplicateKeyError):
+        return None
+    split[start] = ({name: number for number, name in enumerate(keys)}, offsets)
+    return data, split
+
+
+def _parse_items(text: str, start: int, split: dict[int, _Members]) -> tuple[list[Any], int]:
+    """Parse the array at ``start``, noting where each item stands; raise ValueError (or the
+    scanner's StopIteration) where it is not valid JSON."""
+    scan = _scan_checked
+    items: list[Any] = []
+    offsets = array("q")
+    index = _skip_space(text, start + 1)
+    if text[index] != "]":
+        while True:
+            value, end = scan(text, index)
+            items.append(value)
+            offsets.extend((index, end))
+            index = _skip_space(text, end)
+            if text[index] == "]":
+                break
+            if text[index] != ",":
+                raise ValueError("expected ',' or ']'")
+            index = _skip_space(text, index + 1)
+    split[start] = (None, offsets)
+    return items, index + 1
 
 
 def _find_constant(text: str, name: str) -> int:
@@ -107,6 +181,10 @@ _Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 # offset just past it. Like the json module's own default decoder, one serves every document.
 _scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
 _scan_value: Callable[[str, int], tuple[Any, int]] = cast(Any, json.JSONDecoder()).scan_once
+# The same scanner with parse_json's checks: unique keys, no NaN or Infinity.
+_scan_checked: Callable[[str, int], tuple[Any, int]] = cast(
+    Any, json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+).scan_once
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
@@ -125,13 +203,13 @@ class JsonPositions(PositionMap):
 
     __slots__ = ("_end", "_index", "_key_tables", "_split", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, split: dict[int, _Members] | None = None) -> None:
         index = LineIndex(text)
         super().__init__(build=lambda: scan_positions(text)[0], lines=index)
         self._text = text
         self._index = index
         self._end: int | None = None
-        self._split: dict[int, _Members | None] = {}
+        self._split: dict[int, _Members | None] = dict(split or {})
         self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
 
     def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
@@ -151,7 +229,7 @@ class JsonPositions(PositionMap):
         for depth, step in enumerate(path):
             members = split.get(raw[0])
             if members is None and raw[0] not in split:
-                members = split[raw[0]] = self._members(raw[0], records=depth == 1)
+                members = split[raw[0]] = self._members(raw[0])
             if members is None:
                 break
             table, offsets = members
@@ -168,18 +246,17 @@ class JsonPositions(PositionMap):
         line, column, end_line, end_column = self._index.span(*raw)
         return Span(line, column, end_line, end_column)
 
-    def _members(self, start: int, *, records: bool = False) -> _Members | None:
-        """The members of the object or array at ``start`` (None for a scalar); ``records``
-        for a list of records (an array at the top of the file)."""
+    def _members(self, start: int) -> _Members | None:
+        """The members of the object or array at ``start`` (None for a scalar)."""
         opening = self._text[start : start + 1]
         if opening == "{":
-            return self._object_members(start)[0]
+            return self._object_members(start)
         if opening == "[":
-            return self._array_members(start, records=records)
+            return self._array_members(start)
         return None
 
-    def _object_members(self, start: int) -> tuple[_Members, int]:
-        """The members of the object at ``start``, and the offset just past it."""
+    def _object_members(self, start: int) -> _Members:
+        """The members of the object at ``start``."""
         text, scan, colon, separator = self._text, _scan_value, _COLON.match, _SEPARATOR.match
         keys: list[str] = []
         offsets = array("q")
@@ -195,20 +272,15 @@ class JsonPositions(PositionMap):
         table = self._key_tables.get(order)
         if table is None:
             table = self._key_tables[order] = {name: n for n, name in enumerate(order)}
-        return (table, offsets), index + 1  # past the '}'
+        return table, offsets
 
-    def _array_members(self, start: int, *, records: bool) -> _Members:
-        """The items of the array at ``start``. In a list of records, items that are objects
-        are split on the way (their end comes with their members), so each record is scanned
-        once, not once to step over it and again to split it."""
-        text, scan, separator, split = self._text, _scan_value, _SEPARATOR.match, self._split
+    def _array_members(self, start: int) -> _Members:
+        """The items of the array at ``start``."""
+        text, scan, separator = self._text, _scan_value, _SEPARATOR.match
         offsets = array("q")
         index = _skip_space(text, start + 1)
         while text[index] != "]":
-            if records and text[index] == "{":
-                split[index], value_end = self._object_members(index)
-            else:
-                value_end = scan(text, index)[1]
+            value_end = scan(text, index)[1]
             offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
         return None, offsets

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeAlias
+
+import attrs
 
 from claimtrack import rules
 from claimtrack.findings import Finding, Location, Severity
 from claimtrack.io.load import LoadedDocument
-from claimtrack.model import Backs, Citation, Claim, ClaimFile, Likelihood, Stance
+from claimtrack.model import (
+    Backs,
+    Citation,
+    Claim,
+    ClaimFile,
+    Likelihood,
+    Stance,
+    Suppression,
+)
 from claimtrack.rules import RuleInfo
 
 __all__ = [
@@ -16,6 +26,8 @@ __all__ = [
     "LIKELY_OR_MORE",
     "LOW_LIKELIHOOD",
     "Check",
+    "ClaimFacts",
+    "FileCheck",
     "at_claim",
     "backs_attribution",
     "backs_content",
@@ -26,9 +38,51 @@ __all__ = [
 ]
 
 #: A flag check and the rules whose findings it can yield (so a check none of whose rules are
-#: selected need not run).
+#: selected need not run). It looks at each claim on its own (with the file's sources), so
+#: any run of the claims may be checked apart from the rest.
 Check: TypeAlias = tuple[
     Callable[[LoadedDocument, ClaimFile], Iterator[Finding]], tuple[RuleInfo, ...]
+]
+
+
+@attrs.frozen
+class ClaimFacts:
+    """What the checks of a file as a whole need to know of its claims: their ids by
+    position, the sources they cite, and their suppressions (with each claim's position and
+    id). Gathered from any run of the claims, and joined, so runs can be checked apart."""
+
+    ids: tuple[str, ...] = ()
+    cited: frozenset[str] = frozenset()
+    suppressions: tuple[tuple[int, str, tuple[Suppression, ...]], ...] = ()
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim], first: int = 0) -> ClaimFacts:
+        """The facts of ``claims``, the first of which is claim number ``first`` of the file."""
+        return cls(
+            ids=tuple(claim.id for claim in claims),
+            cited=frozenset(citation.source for claim in claims for citation in claim.citations),
+            suppressions=tuple(
+                (first + index, claim.id, claim.suppress)
+                for index, claim in enumerate(claims)
+                if claim.suppress
+            ),
+        )
+
+    @classmethod
+    def joined(cls, parts: Iterable[ClaimFacts]) -> ClaimFacts:
+        """The facts of consecutive runs of claims, in order."""
+        parts = list(parts)
+        return cls(
+            ids=tuple(claim_id for part in parts for claim_id in part.ids),
+            cited=frozenset().union(*(part.cited for part in parts)),
+            suppressions=tuple(entry for part in parts for entry in part.suppressions),
+        )
+
+
+#: A check of the file as a whole (its sources, and what ``ClaimFacts`` tells of all its
+#: claims); the claims of the ``ClaimFile`` it receives may be only some of them, or none.
+FileCheck: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile, ClaimFacts], Iterator[Finding]], tuple[RuleInfo, ...]
 ]
 
 HIGH_LIKELIHOOD = frozenset({Likelihood.VERY_LIKELY, Likelihood.ALMOST_CERTAIN})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claimtrack import rules
 from claimtrack.findings import Finding, Severity
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint._claims import Check
+from claimtrack.lint._claims import ClaimFacts, FileCheck
 from claimtrack.model import ClaimFile
 from claimtrack.rules import RuleInfo
 
@@ -70,7 +70,9 @@ claims:
 )
 
 
-def source_incomplete(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def source_incomplete(
+    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
+) -> Iterator[Finding]:
     """F201."""
     for index, source in enumerate(claim_file.sources):
         missing = []
@@ -86,11 +88,12 @@ def source_incomplete(document: LoadedDocument, claim_file: ClaimFile) -> Iterat
             )
 
 
-def source_unused(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def source_unused(
+    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
+) -> Iterator[Finding]:
     """F202."""
-    cited = {citation.source for claim in claim_file.claims for citation in claim.citations}
     for index, source in enumerate(claim_file.sources):
-        if source.id not in cited:
+        if source.id not in facts.cited:
             yield rules.finding(
                 SOURCE_UNUSED,
                 f"source {source.id!r} is not cited by any claim",
@@ -98,7 +101,7 @@ def source_unused(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[F
             )
 
 
-CHECKS: tuple[Check, ...] = (
+CHECKS: tuple[FileCheck, ...] = (
     (source_incomplete, (SOURCE_INCOMPLETE,)),
     (source_unused, (SOURCE_UNUSED,)),
 )

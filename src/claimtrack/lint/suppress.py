@@ -14,8 +14,8 @@ import attrs
 from claimtrack import rules
 from claimtrack.findings import Finding, Severity
 from claimtrack.io.load import LoadedDocument
+from claimtrack.lint._claims import ClaimFacts
 from claimtrack.lint.selection import RuleSelection
-from claimtrack.model import ClaimFile
 from claimtrack.rules import RuleInfo
 
 __all__ = ["UNUSED_SUPPRESSION", "SuppressedFinding", "apply_suppressions"]
@@ -62,20 +62,20 @@ class SuppressedFinding:
 
 def apply_suppressions(
     document: LoadedDocument,
-    claim_file: ClaimFile,
+    facts: ClaimFacts,
     findings: Sequence[Finding],
     selection: RuleSelection,
 ) -> tuple[list[Finding], list[SuppressedFinding]]:
     """Split findings into those kept and those suppressed; add F001 for unused entries."""
     wanted: dict[tuple[str, str], tuple[str, int, int]] = {}
-    unknown: list[tuple[int, int, str]] = []
-    for index, claim in enumerate(claim_file.claims):
-        for number, entry in enumerate(claim.suppress):
+    unknown: list[tuple[int, str, int, str]] = []
+    for index, claim_id, entries in facts.suppressions:
+        for number, entry in enumerate(entries):
             rule = rules.lookup_rule(entry.rule)
             if rule is None or rule.code.startswith("E") or rule is UNUSED_SUPPRESSION:
-                unknown.append((index, number, entry.rule))
+                unknown.append((index, claim_id, number, entry.rule))
                 continue
-            wanted.setdefault((claim.id, rule.code), (entry.reason, index, number))
+            wanted.setdefault((claim_id, rule.code), (entry.reason, index, number))
     kept: list[Finding] = []
     suppressed: list[SuppressedFinding] = []
     used: set[tuple[str, str]] = set()
@@ -88,14 +88,13 @@ def apply_suppressions(
             kept.append(finding)
     if not selection.is_enabled(UNUSED_SUPPRESSION.code):
         return kept, suppressed
-    for index, number, name in unknown:
+    for index, claim_id, number, name in unknown:
         rule = rules.lookup_rule(name)
         why = "errors cannot be suppressed" if rule is not None else "no flag has this code or name"
         kept.append(
             rules.finding(
                 UNUSED_SUPPRESSION,
-                f"the suppression of {name!r} on claim {claim_file.claims[index].id!r} cannot"
-                f" apply: {why}",
+                f"the suppression of {name!r} on claim {claim_id!r} cannot apply: {why}",
                 document.location(("claims", index, "suppress", number, "rule")),
             )
         )
