@@ -69,16 +69,14 @@ if TYPE_CHECKING:
         Finding,
         Location,
         Severity,
-    )
-    from claimtrack.io.load import (
-        Format,
-        Limits,
-        LoadedDocument,
-    )
-    from claimtrack.lint import (
-        RuleSelection,
         SuppressedFinding,
     )
+    from claimtrack.io.limits import Limits
+    from claimtrack.io.load import (
+        Format,
+        LoadedDocument,
+    )
+    from claimtrack.lint import RuleSelection
     from claimtrack.lint.baseline import (
         Baseline,
         BaselineEntry,
@@ -139,7 +137,7 @@ _EXPORTS: dict[str, str] = {
     "Format": "claimtrack.io.load",
     "InputLimitError": "claimtrack.errors",
     "Likelihood": "claimtrack.model",
-    "Limits": "claimtrack.io.load",
+    "Limits": "claimtrack.io.limits",
     "LoadError": "claimtrack.errors",
     "LoadedDocument": "claimtrack.io.load",
     "Location": "claimtrack.findings",
@@ -157,7 +155,7 @@ _EXPORTS: dict[str, str] = {
     "Specificity": "claimtrack.model",
     "Stance": "claimtrack.model",
     "Status": "claimtrack.model",
-    "SuppressedFinding": "claimtrack.lint",
+    "SuppressedFinding": "claimtrack.findings",
     "Suppression": "claimtrack.model",
     "When": "claimtrack.model",
     "build_report": "claimtrack.citations",

@@ -1,42 +1,42 @@
 """Orchestration: paths or loaded documents in, findings out.
 
-For each file: load (parse with positions) → schema → model → integrity (snapshot and
-anchors included) → sourcing flags, then rule selection, per-claim suppressions, severities
-and the baseline. A broken file is a value in the results, never an exception, and never
-stops the others.
+Each file is checked by :mod:`claimtrack._evaluate` (load → schema → model → integrity →
+sourcing flags → selection, suppressions and severities), then the baseline is applied. A
+file unchanged since an earlier run takes its result from the cache instead; a run whose
+every file does never imports the parsers, the model or the checks. A broken file is a value
+in the results, never an exception, and never stops the others.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
-from cattrs.errors import BaseValidationError
 
-from claimtrack import rules
-from claimtrack._convert import iter_structure_errors, structure
 from claimtrack._version import __version__
-from claimtrack._windows import claim_findings, fork_context, processes_for, windowed
-from claimtrack.errors import LoadError
-from claimtrack.findings import Finding, Severity
-from claimtrack.io.cache import CachedResult, ResultCache, fingerprint, record_skeleton
-from claimtrack.io.load import Limits, LoadedDocument, load_bytes, read_bytes
-from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
-from claimtrack.lint import (
-    ClaimFacts,
-    RuleSelection,
-    SuppressedFinding,
-    file_lint_findings,
-    finalize,
+from claimtrack.findings import Finding, Severity, SuppressedFinding
+from claimtrack.io.cache import (
+    CachedResult,
+    CacheHit,
+    ResultCache,
+    fingerprint,
+    record_skeleton,
+    severest,
 )
+from claimtrack.io.limits import Limits
+from claimtrack.io.snapshot import SnapshotText
 from claimtrack.lint.baseline import Baseline, BaselineEntry
-from claimtrack.model import ClaimFile
+from claimtrack.lint.selection import RuleSelection
 from claimtrack.schema import schema_text
-from claimtrack.validate import anchor_text, file_integrity_findings, schema_findings
+
+if TYPE_CHECKING:
+    from claimtrack._evaluate import Outcome
+    from claimtrack.io.load import LoadedDocument
+    from claimtrack.model import ClaimFile
 
 __all__ = [
     "CheckResult",
@@ -45,9 +45,13 @@ __all__ = [
     "apply_baseline",
     "check",
     "check_document",
+    "from_cache",
+    "record_ids",
+    "skeleton",
 ]
 
-Input = str | os.PathLike[str] | LoadedDocument
+#: What :func:`check` takes: a path, or a document already loaded.
+Input: TypeAlias = "str | os.PathLike[str] | LoadedDocument"
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +70,12 @@ class CheckSettings:
     #: command) turns it off, so workers send back findings alone. Cached results never
     #: carry records.
     keep_records: bool = True
+    #: Whether results from the cache carry their findings. A caller that needs only an
+    #: exit status (the ``check`` command printing nothing) turns it off: a cached result
+    #: then carries the severity of its most severe finding (:attr:`FileResult.severest`)
+    #: and no findings, suppressed findings or record ids, and the cache decodes none. With
+    #: a baseline the findings are always read, since the baseline needs them.
+    keep_findings: bool = True
 
     def fingerprint(self) -> str:
         """What a cached result depends on besides the files: version, schema, settings."""
@@ -103,6 +113,15 @@ class FileResult:
     #: "sources": [...]}``): what baselines and SARIF fingerprints key findings by. Kept even
     #: when the document is not (cached results, results from worker processes).
     record_data: Any = None
+    #: True for a result from the cache whose findings were left out (see
+    #: ``CheckSettings.keep_findings``); ``omitted_severest`` then stands in for them.
+    findings_omitted: bool = False
+    omitted_severest: Severity | None = None
+
+    @property
+    def severest(self) -> Severity | None:
+        """The severity of the most severe finding that counts, None when there is none."""
+        return self.omitted_severest if self.findings_omitted else severest(self.findings)
 
 
 @attrs.frozen
@@ -131,123 +150,27 @@ class CheckResult:
         """Every baseline entry of a checked file that matched nothing."""
         return tuple(entry for result in self.files for entry in result.fixed)
 
+    @property
+    def severest(self) -> Severity | None:
+        """The severity of the most severe finding of any file, None when there is none."""
+        return max(
+            (worst for result in self.files if (worst := result.severest) is not None),
+            key=lambda severity: severity.rank,
+            default=None,
+        )
+
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
         return sum(1 for finding in self.findings if finding.severity is severity)
 
 
-def _snapshot_for(
-    document: LoadedDocument, claim_file: ClaimFile, settings: CheckSettings
-) -> SnapshotText | None:
-    recorded = claim_file.document.snapshot
-    if recorded is None:
-        return None
-    base = document.file_path.parent if document.file_path is not None else Path.cwd()
-    root = settings.project_root or find_project_root(base)
-    return read_snapshot(recorded.path, base, root)
-
-
 def check_document(document: LoadedDocument, settings: CheckSettings | None = None) -> FileResult:
     """Check one loaded document: schema, then (if it passes) integrity and sourcing flags;
     then the baseline."""
+    from claimtrack._evaluate import evaluate
+
     settings = settings or CheckSettings()
-    return apply_baseline(_evaluate(document, settings), settings.baseline)
-
-
-def _evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
-    """A document's findings before the baseline."""
-    findings = schema_findings(document)
-    claim_file: ClaimFile | None = None
-    snapshot: SnapshotText | None = None
-    facts: ClaimFacts | None = None
-    if not findings:
-        findings, claim_file, snapshot, facts = _check_records(document, settings)
-    kept, suppressed = finalize(document, facts, findings, settings.rules)
-    return FileResult(
-        path=document.path,
-        findings=_ordered(kept),
-        claim_file=claim_file,
-        document=document,
-        suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
-        snapshot=snapshot,
-        record_data=_skeleton(document.data),
-    )
-
-
-# A schema-valid document's findings, its records (None in windows), its snapshot and the
-# facts of its claims (None when the records could not be structured).
-_Checked = tuple[list[Finding], ClaimFile | None, SnapshotText | None, ClaimFacts | None]
-
-
-def _check_records(document: LoadedDocument, settings: CheckSettings) -> _Checked:
-    """Structure a schema-valid document and run the integrity checks and the flags: the
-    claims of a large file in windows (see :mod:`claimtrack._windows`) when its records
-    need not be kept, else all at once."""
-    processes = (
-        1 if settings.keep_records else processes_for(_claim_count(document.data), settings.jobs)
-    )
-    checked = _check_in_windows(document, settings, processes) if processes > 1 else None
-    if checked is not None:
-        return checked
-    try:
-        claim_file = structure(document.data)
-    except BaseValidationError as error:
-        # The schema and the model agree (a property test proves it), so this is a defect
-        # of ours; still report it as a finding rather than a traceback.
-        errors = [
-            rules.finding(rules.INVALID_SHAPE, message, document.location(path))
-            for path, message in iter_structure_errors(error)
-        ]
-        return errors, None, None, None
-    snapshot = _snapshot_for(document, claim_file, settings)
-    facts = ClaimFacts.of(claim_file.claims)
-    text = anchor_text(claim_file, snapshot)
-    findings = _file_findings(document, claim_file, facts, snapshot, settings)
-    findings.extend(claim_findings(document, claim_file, text, settings.rules))
-    return findings, claim_file, snapshot, facts
-
-
-def _check_in_windows(
-    document: LoadedDocument, settings: CheckSettings, processes: int
-) -> _Checked | None:
-    """The checks with the claims cut into windows; None if they could not be (the file is
-    then checked whole, which also reports any records that cannot be structured)."""
-    try:
-        records = structure({**document.data, "claims": []})
-    except BaseValidationError:
-        return None
-    snapshot = _snapshot_for(document, records, settings)
-    text = anchor_text(records, snapshot)
-    result = windowed(document, records, text, settings.rules, processes)
-    if result is None:
-        return None
-    found, facts = result
-    findings = _file_findings(document, records, facts, snapshot, settings)
-    findings.extend(found)
-    return findings, None, snapshot, facts
-
-
-def _file_findings(
-    document: LoadedDocument,
-    records: ClaimFile,
-    facts: ClaimFacts,
-    snapshot: SnapshotText | None,
-    settings: CheckSettings,
-) -> list[Finding]:
-    """The findings of the file as a whole; ``facts`` tell of every claim."""
-    return [
-        *file_integrity_findings(document, records, facts.ids, snapshot),
-        *file_lint_findings(document, records, facts, settings.rules),
-    ]
-
-
-def _claim_count(data: Any) -> int:
-    claims = data.get("claims") if isinstance(data, dict) else None
-    return len(claims) if isinstance(claims, list) else 0
-
-
-def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
+    return apply_baseline(evaluate(document, settings), settings.baseline)
 
 
 def apply_baseline(result: FileResult, baseline: Baseline | None, data: Any = None) -> FileResult:
@@ -264,22 +187,14 @@ def apply_baseline(result: FileResult, baseline: Baseline | None, data: Any = No
     return attrs.evolve(result, findings=tuple(new), baselined=tuple(known), fixed=tuple(fixed))
 
 
-@attrs.frozen
-class _Outcome:
-    """One path checked, before the baseline: its result, what to cache, and on what."""
-
-    result: FileResult
-    #: What to cache: the result, or its plain data when a worker process sent it so.
-    cached: CachedResult | dict[str, Any]
-    content_sha256: str | None
-    snapshot: tuple[Path, str] | None
+def skeleton(data: Any) -> dict[str, Any]:
+    """Parsed file data reduced to the ids of its claims and sources, by position."""
+    return record_skeleton(record_ids(data, "claims"), record_ids(data, "sources"))
 
 
-def _skeleton(data: Any) -> dict[str, Any]:
-    return record_skeleton(_record_ids(data, "claims"), _record_ids(data, "sources"))
-
-
-def _record_ids(data: Any, section: str) -> tuple[str | None, ...]:
+def record_ids(data: Any, section: str) -> tuple[str | None, ...]:
+    """The ids of the records of one section (``claims`` or ``sources``), None where a
+    record has no usable id."""
     records = data.get(section) if isinstance(data, dict) else None
     if not isinstance(records, list):
         return ()
@@ -289,72 +204,8 @@ def _record_ids(data: Any, section: str) -> tuple[str | None, ...]:
     )
 
 
-def _run_path(
-    item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None = None
-) -> _Outcome:
-    """Read (unless ``content`` is given), parse and check one file (no cache, no baseline)."""
-    name = Path(item).as_posix()
-    if content is None:
-        try:
-            content = read_bytes(item, name=name, limits=settings.limits)
-        except LoadError as error:  # nothing to cache: the file could not be read
-            result = FileResult(path=name, findings=error.findings)
-            return _Outcome(result, CachedResult(findings=error.findings), None, None)
-    sha = hashlib.sha256(content).hexdigest()
-    try:
-        document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
-    except LoadError as error:
-        result = FileResult(path=name, findings=error.findings, record_data=_skeleton(None))
-        return _Outcome(result, CachedResult(findings=error.findings), sha, None)
-    result = _evaluate(document, settings)
-    snapshot = result.snapshot
-    depends = (
-        (snapshot.path, snapshot.sha256 or "")
-        if snapshot is not None and not snapshot.outside_project
-        else None
-    )
-    cached = CachedResult(
-        findings=result.findings,
-        suppressed=tuple((item.finding, item.reason) for item in result.suppressed),
-        claim_ids=_record_ids(document.data, "claims"),
-        source_ids=_record_ids(document.data, "sources"),
-    )
-    return _Outcome(result, cached, sha, depends)
-
-
-# What a worker process sends back for one path: its name, its result as plain data (see
-# CachedResult.to_data), the SHA-256 of its bytes (None if it could not be read), the
-# snapshot it depended on, and its records when the settings keep them.
-_Sent = tuple[str, dict[str, Any], str | None, tuple[Path, str] | None, ClaimFile | None]
-
-
-def _run_path_in_worker(item: str, settings: CheckSettings) -> _Sent:
-    """_run_path in a worker process. The findings cross back as plain lists (far quicker
-    to pickle than objects), rebuilt by :func:`_received`; the loaded document stays behind."""
-    outcome = _run_path(item, settings)
-    records = outcome.result.claim_file if settings.keep_records else None
-    return (
-        outcome.result.path,
-        outcome.cached if isinstance(outcome.cached, dict) else outcome.cached.to_data(),
-        outcome.content_sha256,
-        outcome.snapshot,
-        records,
-    )
-
-
-def _received(sent: _Sent) -> _Outcome:
-    name, data, content_sha256, snapshot, records = sent
-    result = _from_cache(name, CachedResult.from_data(data))
-    # As in one process: a file that could not be read has no record ids at all.
-    result = attrs.evolve(
-        result,
-        claim_file=records,
-        record_data=result.record_data if content_sha256 is not None else None,
-    )
-    return _Outcome(result, data, content_sha256, snapshot)
-
-
-def _from_cache(name: str, hit: CachedResult) -> FileResult:
+def from_cache(name: str, hit: CachedResult) -> FileResult:
+    """The result of the file ``name`` as the cache (or a worker process) kept it."""
     return FileResult(
         path=name,
         findings=hit.findings,
@@ -363,9 +214,23 @@ def _from_cache(name: str, hit: CachedResult) -> FileResult:
     )
 
 
-def _cache_key(item: str | os.PathLike[str]) -> str:
-    # The name findings carry, and the real file it names.
-    return f"{Path(item).as_posix()}\n{os.path.realpath(item)}"
+def _hit_result(
+    name: str, hit: CacheHit, cache: ResultCache, settings: CheckSettings
+) -> FileResult | None:
+    """A cache hit's result: its severity alone when the findings are not wanted, else its
+    findings read back (None when they cannot be: the file is then checked again)."""
+    if not settings.keep_findings and settings.baseline is None:
+        return FileResult(
+            path=name, findings=(), findings_omitted=True, omitted_severest=hit.severest
+        )
+    cached = cache.result(hit)
+    return None if cached is None else from_cache(name, cached)
+
+
+def _cache_key(name: str, item: str | os.PathLike[str]) -> str:
+    # The name findings carry, and the file it names from here. (Where a link leads needs
+    # no part in the key: the file's signature and hash are those of what it leads to.)
+    return f"{name}\n{os.path.abspath(item)}"
 
 
 def _worker_count(settings: CheckSettings, files: int) -> int:
@@ -378,26 +243,41 @@ _FILES_PER_WORKER = 8
 
 def _run_paths(
     paths: list[str | os.PathLike[str]], settings: CheckSettings
-) -> list[_Outcome | FileResult]:
+) -> list[Outcome | FileResult]:
     """Check files, reusing cached results and spreading the rest over worker processes."""
-    done: list[_Outcome | FileResult | None] = [None] * len(paths)
+    done: list[Outcome | FileResult | None] = [None] * len(paths)
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
     cache = settings.cache
     for index, item in enumerate(paths):
         if cache is not None:
-            try:
-                content = read_bytes(item, limits=settings.limits)
-            except LoadError:
-                content = None
-            hit = cache.lookup(_cache_key(item), content) if content is not None else None
-            if hit is None and content is not None:
-                read[index] = content
-            if hit is not None:
-                result = _from_cache(Path(item).as_posix(), hit)
+            name = Path(item).as_posix()
+            hit, content = cache.lookup(_cache_key(name, item), item)
+            result = None if hit is None else _hit_result(name, hit, cache, settings)
+            if result is not None:
                 done[index] = apply_baseline(result, settings.baseline)
                 continue
+            if content is not None:
+                read[index] = content
         todo.append(index)
+    if todo:
+        _check_paths(paths, todo, read, settings, done)
+    return [item for item in done if item is not None]
+
+
+def _check_paths(
+    paths: list[str | os.PathLike[str]],
+    todo: list[int],
+    read: dict[int, bytes],
+    settings: CheckSettings,
+    done: list[Outcome | FileResult | None],
+) -> None:
+    """Check the files at ``todo`` for real (in worker processes when there are enough),
+    and remember their results in the cache."""
+    from claimtrack._evaluate import Outcome, received, run_path, run_path_in_worker
+    from claimtrack._windows import fork_context
+
+    cache = settings.cache
     plain = attrs.evolve(settings, cache=None, baseline=None)
     workers = _worker_count(settings, len(todo))
     if workers > 1:
@@ -407,26 +287,37 @@ def _run_paths(
         with ProcessPoolExecutor(workers, mp_context=fork_context()) as pool:
             chunk = max(1, len(todo) // (workers * 4))
             outcomes = pool.map(
-                _run_path_in_worker,
+                run_path_in_worker,
                 [os.fspath(paths[i]) for i in todo],
                 # Files are spread over the workers; each checks its files in one process.
                 [attrs.evolve(plain, jobs=1)] * len(todo),
                 chunksize=chunk,
             )
             for index, sent in zip(todo, outcomes, strict=True):
-                done[index] = _received(sent)
+                done[index] = received(sent)
     else:
         for index in todo:
-            done[index] = _run_path(paths[index], plain, read.pop(index, None))
+            done[index] = run_path(paths[index], plain, read.pop(index, None))
     if cache is not None:
         for index in todo:
             fresh = done[index]
-            if isinstance(fresh, _Outcome) and fresh.content_sha256 is not None:
+            if isinstance(fresh, Outcome) and fresh.content_sha256 is not None:
                 cache.store(
-                    _cache_key(paths[index]), fresh.content_sha256, fresh.cached, fresh.snapshot
+                    _cache_key(Path(paths[index]).as_posix(), paths[index]),
+                    paths[index],
+                    fresh.content_sha256,
+                    fresh.cached,
+                    fresh.snapshot,
                 )
+    if cache is not None:
         cache.save()
-    return [item for item in done if item is not None]
+
+
+def _is_document(item: object) -> bool:
+    # Nothing can be a loaded document before the loader's module is imported; looking it
+    # up this way keeps a run whose files all come from the cache from importing it.
+    load = sys.modules.get("claimtrack.io.load")
+    return load is not None and isinstance(item, load.LoadedDocument)
 
 
 def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None) -> CheckResult:
@@ -440,19 +331,20 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
     ``settings.keep_records``). The findings are the same either way.
     """
     settings = settings or CheckSettings()
-    items: Sequence[Input] = (
-        [inputs] if isinstance(inputs, str | os.PathLike | LoadedDocument) else list(inputs)
-    )
-    path_items = [item for item in items if not isinstance(item, LoadedDocument)]
-    by_path = iter(_run_paths(path_items, settings))
+    items: Sequence[Input]
+    if isinstance(inputs, str | os.PathLike) or _is_document(inputs):
+        items = [cast("Input", inputs)]
+    else:
+        items = list(cast("Iterable[Input]", inputs))
+    by_path = iter(_run_paths([i for i in items if isinstance(i, str | os.PathLike)], settings))
     results: list[FileResult] = []
     for item in items:
-        if isinstance(item, LoadedDocument):
+        if not isinstance(item, str | os.PathLike):
             results.append(check_document(item, settings))
             continue
         outcome = next(by_path)
-        if isinstance(outcome, _Outcome):
-            results.append(apply_baseline(outcome.result, settings.baseline))
-        else:
+        if isinstance(outcome, FileResult):
             results.append(outcome)
+        else:
+            results.append(apply_baseline(outcome.result, settings.baseline))
     return CheckResult(tuple(results))

@@ -6,7 +6,7 @@ checked apart. Forked worker processes and this one take windows in turn from a 
 counter until none is left, so a process that runs slower (a worker's first touch of pages
 it shares with its parent, a busier core) simply takes fewer. What the checks of the file
 as a whole need to know of all the claims (their ids, the sources they cite, their
-suppressions) comes back with each window as :class:`~claimtrack.lint.ClaimFacts`. Workers
+suppressions) comes back with each window as :class:`~claimtrack.lint.checks.ClaimFacts`. Workers
 share the parsed document with this process rather than receive a copy, and send their
 findings back as plain rows.
 """
@@ -22,7 +22,8 @@ from cattrs.errors import BaseValidationError
 from claimtrack._convert import structure_claims
 from claimtrack.findings import Finding, Location, finding_from_row, finding_row
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint import ClaimFacts, RuleSelection, claim_lint_findings
+from claimtrack.lint.checks import ClaimFacts, claim_lint_findings
+from claimtrack.lint.selection import RuleSelection
 from claimtrack.model import ClaimFile
 from claimtrack.validate import claim_integrity_findings
 

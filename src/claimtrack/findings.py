@@ -12,6 +12,7 @@ __all__ = [
     "Location",
     "Severity",
     "Span",
+    "SuppressedFinding",
     "escape_pointer_token",
     "finding_from_row",
     "finding_row",
@@ -92,6 +93,14 @@ class Finding:
         """Deterministic order: file, line, column, code, pointer, message."""
         loc = self.location
         return (loc.path, loc.line, loc.column, self.code, loc.pointer, self.message)
+
+
+@attrs.frozen
+class SuppressedFinding:
+    """A finding silenced by a claim's suppression, with the reason given."""
+
+    finding: Finding
+    reason: str
 
 
 def finding_row(finding: Finding) -> list[Any]:

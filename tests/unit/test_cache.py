@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import attrs
@@ -13,12 +17,14 @@ from click.testing import CliRunner
 import claimtrack
 from claimtrack import _check
 from claimtrack.cli.main import cli
+from claimtrack.io import cache as cache_module
 from claimtrack.io.cache import ResultCache
 from tests.conftest import FIXTURES
 
 SNAPSHOT = FIXTURES / "claims" / "snapshot.txt"
 CLAIM_FILE = FIXTURES / "claims" / "valid" / "full.yaml"
 MARK = "planted by the test"
+INDEX = "check-v3.json"
 
 
 @pytest.fixture
@@ -41,12 +47,23 @@ def _settings(project: Path, **kwargs: object) -> claimtrack.CheckSettings:
 def _plant(project: Path) -> None:
     """Replace every cached finding list by one recognisable finding, so that a run which
     shows it was served from the cache."""
-    index_path = project / ".cache" / "check-v2.json"
+    index_path = project / ".cache" / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    results = (project / ".cache" / index["results"]).read_bytes()
+    parts: list[bytes] = []
+    offset = 0
     for entry in index["entries"].values():
-        entry["findings"] = [
+        start, length = entry["at"]
+        data = json.loads(results[start : start + length])
+        data["findings"] = [
             ["F101", "citation-needed", "warning", MARK, None, "x", 1, 1, None, None, "", None]
         ]
+        chunk = json.dumps(data).encode("utf-8")
+        entry["at"] = [offset, len(chunk)]
+        entry["severest"] = "warning"
+        parts.append(chunk)
+        offset += len(chunk)
+    (project / ".cache" / index["results"]).write_bytes(b"".join(parts))
     index_path.write_text(json.dumps(index), encoding="utf-8")
 
 
@@ -67,7 +84,7 @@ class TestCacheHits:
     def test_damaged_index_is_ignored(self, project: Path) -> None:
         """A cache index that is not JSON is treated as empty, not as an error."""
         _messages(project, _settings(project))
-        (project / ".cache" / "check-v2.json").write_text("{not json", encoding="utf-8")
+        (project / ".cache" / INDEX).write_text("{not json", encoding="utf-8")
         assert _messages(project, _settings(project)) == []
 
 
@@ -178,3 +195,221 @@ class TestParallel:
         slim = _check.check(paths, attrs.evolve(settings, jobs=2, keep_records=False)).files
         assert all(r.claim_file is None for r in slim)
         assert [r.findings for r in slim] == [r.findings for r in serial]
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as written long enough ago for their stat signatures to be kept."""
+    real = cache_module.time.time_ns
+    monkeypatch.setattr(cache_module.time, "time_ns", lambda: real() + 60 * 10**9)
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    real = cache_module.read_signed
+
+    def counting(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
+        read.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(cache_module, "read_signed", counting)
+    return read
+
+
+class TestStatSignatures:
+    """A file known unchanged by its stat signature is not read again; any write is seen."""
+
+    @pytest.mark.usefixtures("settled")
+    def test_settled_unchanged_files_are_not_read(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Once stored with a signature, an unchanged file and its snapshot are served from
+        the cache without reading either."""
+        _messages(project, _settings(project))
+        _plant(project)
+        read = _count_reads(monkeypatch)
+        assert _messages(project, _settings(project)) == [MARK]
+        assert read == []
+
+    def test_unsettled_files_are_hashed(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file written just before it was read keeps no signature, so the next run reads
+        and hashes it (a write in the same clock tick cannot go unseen)."""
+        _messages(project, _settings(project))
+        index = json.loads((project / ".cache" / INDEX).read_text(encoding="utf-8"))
+        (entry,) = index["entries"].values()
+        assert entry["stat"] is None
+        _plant(project)
+        read = _count_reads(monkeypatch)
+        assert _messages(project, _settings(project)) == [MARK]
+        assert "full.yaml" in read
+
+    @pytest.mark.usefixtures("settled")
+    def test_same_size_edit_with_old_mtime_is_seen(self, project: Path) -> None:
+        """An edit that keeps the size and puts the modification time back is still seen:
+        the change time moves on every write."""
+        _messages(project, _settings(project))
+        _plant(project)
+        target = project / "claims" / "full.yaml"
+        before = target.stat()
+        time.sleep(0.05)  # past any coarse clock tick of the file system
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# A complete")
+        target.write_text("# a complete" + text[len("# A complete") :], "utf-8")
+        os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert target.stat().st_size == before.st_size
+        assert target.stat().st_ctime_ns != before.st_ctime_ns
+        assert _messages(project, _settings(project)) == []
+
+    @pytest.mark.usefixtures("settled")
+    def test_same_size_edit_of_the_snapshot_is_seen(self, project: Path) -> None:
+        """A snapshot rewritten to other bytes of the same size invalidates the result."""
+        _messages(project, _settings(project))
+        _plant(project)
+        snapshot = project / "snapshot.txt"
+        time.sleep(0.05)
+        data = snapshot.read_bytes()
+        snapshot.write_bytes(data[:-2] + (b"X" if data[-2:-1] != b"X" else b"Y") + data[-1:])
+        messages = _messages(project, _settings(project))
+        assert MARK not in messages
+        assert any("SHA-256" in message for message in messages)
+
+    def test_touched_but_unchanged_file_is_still_a_hit(self, project: Path) -> None:
+        """A file whose times changed but whose bytes did not is hashed and served."""
+        _messages(project, _settings(project))
+        _plant(project)
+        target = project / "claims" / "full.yaml"
+        target.write_bytes(target.read_bytes())
+        assert _messages(project, _settings(project)) == [MARK]
+
+
+class TestResultsFile:
+    """Findings live in a results file beside the index, read only when needed."""
+
+    def test_missing_results_file_means_checking_again(self, project: Path) -> None:
+        """With the results file gone, the files are checked again, not reported broken."""
+        _messages(project, _settings(project))
+        _plant(project)
+        for path in (project / ".cache").glob("results-*.json"):
+            path.unlink()
+        assert _messages(project, _settings(project)) == []
+
+    def test_truncated_results_file_means_checking_again(self, project: Path) -> None:
+        """A results file shorter than the index says is a miss for the entries it lacks."""
+        _messages(project, _settings(project))
+        _plant(project)
+        (results,) = (project / ".cache").glob("results-*.json")
+        results.write_bytes(results.read_bytes()[:5])
+        assert _messages(project, _settings(project)) == []
+
+    def test_results_of_unchanged_files_survive_a_partial_run(self, project: Path) -> None:
+        """When one file changes, the others keep their stored results, and the replaced
+        results file is removed."""
+        second = project / "claims" / "second.yaml"
+        shutil.copy(project / "claims" / "full.yaml", second)
+        paths = [project / "claims" / "full.yaml", second]
+        claimtrack.check(paths, _settings(project))
+        _plant(project)
+        second.write_text(second.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        result = claimtrack.check(paths, _settings(project))
+        assert [[f.message for f in r.findings] for r in result.files] == [[MARK], []]
+        assert len(list((project / ".cache").glob("results-*.json"))) == 1
+        again = claimtrack.check(paths, _settings(project))
+        assert [[f.message for f in r.findings] for r in again.files] == [[MARK], []]
+
+    def test_foreign_results_name_is_not_followed(self, project: Path) -> None:
+        """An index naming a results file outside the cache folder is ignored."""
+        _messages(project, _settings(project))
+        index_path = project / ".cache" / INDEX
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        index["results"] = "../pyproject.toml"
+        index_path.write_text(json.dumps(index), encoding="utf-8")
+        assert _messages(project, _settings(project)) == []
+
+
+class TestExitStatusOnly:
+    """With keep_findings off, cached results carry their severity and no findings."""
+
+    def test_cached_result_keeps_only_the_severity(self, tmp_path: Path) -> None:
+        """A cached result leaves its findings out and reports the same severest finding
+        the full result has."""
+        shutil.copy(SNAPSHOT, tmp_path / "snapshot.txt")
+        (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        paths: list[str | Path] = []
+        for source in sorted((FIXTURES / "claims" / "invalid").glob("*.yaml"))[:12]:
+            paths.append(tmp_path / source.name)
+            shutil.copy(source, paths[-1])
+        full = claimtrack.check(paths, _settings(tmp_path))
+        slim = claimtrack.check(paths, _settings(tmp_path, keep_findings=False))
+        assert [r.severest for r in slim.files] == [r.severest for r in full.files]
+        assert slim.severest == full.severest
+        cached = [r for r in slim.files if r.findings_omitted]
+        assert cached
+        assert all(r.findings == () for r in cached)
+
+    def test_baseline_still_reads_findings(self, project: Path) -> None:
+        """With a baseline, cached findings are read even when only a status is wanted."""
+        _messages(project, _settings(project))
+        _plant(project)
+        baseline = claimtrack.Baseline(entries=(), base=project)
+        result = claimtrack.check(
+            [project / "claims" / "full.yaml"],
+            _settings(project, keep_findings=False, baseline=baseline),
+        )
+        assert [f.message for f in result.findings] == [MARK]
+
+    @pytest.mark.parametrize("fail_level", ["error", "warning", "info"])
+    def test_quiet_exit_codes_match_a_cold_run(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_level: str
+    ) -> None:
+        """-qq over a cached folder exits as a run without the cache does."""
+        folder = tmp_path / "claims"
+        folder.mkdir()
+        (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        shutil.copy(SNAPSHOT, tmp_path / "snapshot.txt")
+        for source in sorted((FIXTURES / "claims" / "invalid").glob("F1*.yaml"))[:4]:
+            shutil.copy(source, folder / source.name)
+        monkeypatch.chdir(tmp_path)
+        runner = CliRunner()
+        args = ["check", "-qq", "--fail-level", fail_level, "claims"]
+        cold = runner.invoke(cli, [*args, "--no-cache"])
+        runner.invoke(cli, args)
+        warm = runner.invoke(cli, args)
+        assert warm.exit_code == cold.exit_code
+        assert warm.output == cold.output == ""
+
+
+def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> None:
+    """A check whose every file comes from the cache imports neither the parsers, the
+    model, cattrs nor the checks: that is what keeps a warm run short."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.claimtrack]\nignore = ['F111']\n", "utf-8")
+    shutil.copy(SNAPSHOT, tmp_path / "snapshot.txt")
+    shutil.copy(CLAIM_FILE, folder / "full.yaml")
+    shutil.copy(FIXTURES / "claims" / "invalid" / "F101-citation-needed.yaml", folder)
+    script = (
+        "import sys\n"
+        "from claimtrack.cli import main\n"
+        "try:\n"
+        "    main(['check', '-qq', 'claims'])\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "heavy = ['yaml', 'cattrs', 'jsonschema', 'claimtrack.io.load', 'claimtrack.model',\n"
+        "         'claimtrack.lint.checks', 'claimtrack._evaluate']\n"
+        "print(code, [name for name in heavy if name in sys.modules])\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs[0].startswith("1 ")
+    assert "claimtrack.model" in runs[0]
+    assert runs[1] == "1 []"

@@ -170,13 +170,21 @@ def check_command(
     found = discover(paths)
     for missing in found.missing:
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    # The baseline files themselves are not claim files (only a file of the same name can
+    # be one of them, so only those are resolved).
     own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}
+    own_names = {path.name for path in own}
+
+    def is_own(name: str) -> bool:
+        return os.path.basename(name) in own_names and Path(name).resolve() in own
+
     names = [
         name
         for name in found.files
-        if not config.is_excluded(name) and (name == "-" or Path(name).resolve() not in own)
+        if not config.is_excluded(name) and (name == "-" or not is_own(name))
     ]
     settings = CheckSettings(project_root=project_root, rules=selection, baseline=baseline)
+    level = verbosity(verbose, quiet)
     if write_baseline is None:
         # Writing a baseline needs every file's records, so it never takes shortcuts.
         settings = attrs.evolve(
@@ -184,6 +192,7 @@ def check_command(
             jobs=jobs or _processors(),
             cache=_cache(settings, config.path, cache_dir) if cache else None,
             keep_records=False,  # only findings are reported
+            keep_findings=level >= 0,  # printing nothing, only the exit status counts
         )
     ordered = _run(names, settings, stdin_filename)
 
@@ -191,33 +200,32 @@ def check_command(
         _write_baseline(ordered, write_baseline)
         sys.exit(exit_codes.OK)
 
-    level = verbosity(verbose, quiet)
     if level >= 0:
         coloured = output_format == "text" and output in (None, "-") and use_colour(colour)
         emit(_render(ordered, output_format, coloured, level, statistics), output, colour=coloured)
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
-    findings = [finding for result in ordered for finding in result.findings]
-    if found.missing or any(finding.code == UNREADABLE.code for finding in findings):
+    unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
+    if found.missing or unreadable:
         sys.exit(exit_codes.USAGE)
-    if any(finding.severity.rank >= threshold for finding in findings):
+    if any((worst := result.severest) and worst.rank >= threshold for result in ordered):
         sys.exit(exit_codes.FINDINGS)
     sys.exit(exit_codes.OK)
 
 
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
-    from claimtrack._check import FileResult, apply_baseline, check
-    from claimtrack.cli._inputs import read_stdin
+    from claimtrack._check import FileResult, Input, apply_baseline, check
     from claimtrack.io.discover import STDIN
-    from claimtrack.io.load import LoadedDocument
 
-    inputs: list[str | LoadedDocument] = []
+    inputs: list[Input] = []
     results: dict[int, FileResult] = {}
     for index, name in enumerate(names):
         if name != STDIN:
             inputs.append(name)
             continue
+        from claimtrack.cli._inputs import read_stdin  # loads the parsers
+
         loaded = read_stdin(stdin_filename, settings)
         if isinstance(loaded, FileResult):
             results[index] = apply_baseline(loaded, settings.baseline)
@@ -282,7 +290,9 @@ def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | Non
         except OSError:
             config_text = "unreadable"
     where = folder or find_project_root(Path.cwd()) / CACHE_FOLDER
-    return ResultCache(where, fingerprint(settings.fingerprint(), config_text))
+    return ResultCache(
+        where, fingerprint(settings.fingerprint(), config_text), settings.limits.max_bytes
+    )
 
 
 def _write_baseline(results: list[FileResult], target: Path) -> None:

@@ -1,30 +1,59 @@
 """A content-hash cache of check results, so an unchanged folder is checked again in a blink.
 
-One JSON index per cache folder maps each checked file to the SHA-256 of its bytes, the path
-and SHA-256 of the snapshot it named, and the findings it gave (before any baseline). A
-result is reused only when the file's bytes and its snapshot's bytes hash the same as then,
-and the whole index is dropped when the *fingerprint* changes: claimtrack's version, the
+The cache folder holds an *index* and a *results* file. The index maps each checked file to
+the SHA-256 of its bytes, the path and SHA-256 of the snapshot it named, the severity of its
+most severe finding, and where its result (findings, suppressed findings, record ids) stands
+in the results file. A run reads the small index; a result's findings are read and decoded
+only when asked for, so a run that needs only an exit status decodes none.
+
+A result is reused only when the file's bytes and its snapshot's bytes hash the same as
+then. To know that without reading every file, the index also keeps each file's *stat
+signature* (size, modification and change times, inode, device) taken around a read whose
+bytes hashed to the recorded SHA-256. A file whose signature is unchanged has not been
+written since: any write changes its change time, which no program can set back. A
+signature is kept only for a file last written at least :data:`SETTLE_SECONDS` before it
+was read, so a write in the same tick of the file system's clock as that read cannot go
+unseen (the "racily clean" case of version control systems). A file whose signature
+differs is read and hashed again.
+
+The whole index is dropped when the *fingerprint* changes: claimtrack's version, the
 schema, and the settings that shape findings (rule selection, severities, limits, project
-root, configuration file). A damaged or foreign index is ignored, never trusted.
+root, configuration file). A damaged or foreign index or results file is ignored, never
+trusted: its entries are misses.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimtrack.findings import Finding, finding_from_row, finding_row
-from claimtrack.io.atomic import write_atomic
+from claimtrack.findings import Finding, Severity, finding_from_row, finding_row
 
-__all__ = ["CACHE_FOLDER", "CachedResult", "ResultCache", "fingerprint", "record_skeleton"]
+__all__ = [
+    "CACHE_FOLDER",
+    "SETTLE_SECONDS",
+    "CacheHit",
+    "CachedResult",
+    "ResultCache",
+    "fingerprint",
+    "record_skeleton",
+    "severest",
+]
 
 CACHE_FOLDER = ".claimtrack-cache"
-_INDEX = "check-v2.json"
+_INDEX = "check-v3.json"
+_RESULTS_PREFIX = "results-"
+#: How long before a read a file must have been last written for its stat signature to be
+#: trusted on later runs (see the module's docstring).
+SETTLE_SECONDS = 2.0
+_SEVERITIES = {str(severity): severity for severity in Severity}
 
 
 def fingerprint(*parts: str) -> str:
@@ -34,6 +63,11 @@ def fingerprint(*parts: str) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def severest(findings: Sequence[Finding]) -> Severity | None:
+    """The severity of the most severe finding, None when there is none."""
+    return max((f.severity for f in findings), key=lambda s: s.rank, default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -51,8 +85,8 @@ class CachedResult:
         return record_skeleton(self.claim_ids, self.source_ids)
 
     def to_data(self) -> dict[str, Any]:
-        """Plain lists and strings: what the index stores, and what a worker process sends
-        back (far quicker to pickle than the objects)."""
+        """Plain lists and strings: what the results file stores, and what a worker process
+        sends back (far quicker to pickle than the objects)."""
         return {
             "findings": [finding_row(finding) for finding in self.findings],
             "suppressed": [[finding_row(f), reason] for f, reason in self.suppressed],
@@ -82,73 +116,260 @@ def record_skeleton(
     }
 
 
-def _sha256(path: Path) -> str | None:
+@attrs.frozen
+class CacheHit:
+    """A file whose cached result still holds: the severity of its most severe finding, and
+    the key to read the result itself with :meth:`ResultCache.result`."""
+
+    key: str
+    severest: Severity | None
+
+
+def _signature(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev]
+
+
+def _settled(stat: os.stat_result, now_ns: int) -> bool:
+    last_write = max(stat.st_mtime_ns, stat.st_ctime_ns)
+    return now_ns - last_write >= SETTLE_SECONDS * 1e9
+
+
+def read_signed(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
+    """A file's bytes, with its stat signature when no write can have come in between (the
+    file was unchanged while it was read, and settled before). Raises OSError, or
+    ValueError for a file larger than ``max_bytes``."""
+    now = time.time_ns()
+    with open(path, "rb") as handle:
+        before = os.fstat(handle.fileno())
+        if before.st_size > max_bytes:
+            raise ValueError("larger than the input limit")
+        content = handle.read(max_bytes + 1)
+        after = os.fstat(handle.fileno())
+    if len(content) > max_bytes:
+        raise ValueError("larger than the input limit")
+    same = _signature(before) == _signature(after) and len(content) == before.st_size
+    return content, _signature(before) if same and _settled(before, now) else None
+
+
+def _stat_signature(path: str | os.PathLike[str]) -> list[int] | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return _signature(os.stat(path))
+    except (OSError, ValueError):
         return None
 
 
-class ResultCache:
-    """The cache of one run: read once at the start, written once (atomically) at the end."""
+def _sha256_of(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, list[int] | None]:
+    """The SHA-256 of a file and its signature if it can be trusted ("" if unreadable)."""
+    try:
+        content, signature = read_signed(path, max_bytes)
+    except (OSError, ValueError):
+        return "", None
+    return hashlib.sha256(content).hexdigest(), signature
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+
+class ResultCache:
+    """The cache of one run: its index read once at the start, written once (atomically)
+    at the end. ``max_bytes`` bounds what a lookup reads to hash a file."""
+
+    def __init__(self, folder: Path, fingerprint: str, max_bytes: int = 256 * 1024 * 1024):
         self.folder = folder
         self.fingerprint = fingerprint
+        self.max_bytes = max_bytes
         self._entries: dict[str, dict[str, Any]] = {}
+        self._fresh: dict[str, bytes] = {}  # results stored in this run, encoded
+        self._results_name: str | None = None
+        self._results: bytes | None = None
         self._changed = False
         try:
-            index = json.loads((folder / _INDEX).read_text(encoding="utf-8"))
+            index = json.loads((folder / _INDEX).read_bytes())
         except (OSError, ValueError):
             return
-        if isinstance(index, dict) and index.get("fingerprint") == fingerprint:
-            entries = index.get("entries")
-            if isinstance(entries, dict):
-                self._entries = entries
+        if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
+            return
+        entries, results = index.get("entries"), index.get("results")
+        if isinstance(entries, dict) and _is_results_name(results):
+            self._entries = entries
+            self._results_name = results
 
-    def lookup(self, key: str, content: bytes) -> CachedResult | None:
-        """The cached result of the file ``key`` if its bytes and its snapshot are unchanged."""
+    # Looking up -----------------------------------------------------------------------
+
+    def lookup(
+        self, key: str, path: str | os.PathLike[str]
+    ) -> tuple[CacheHit | None, bytes | None]:
+        """Whether the cached result of the file ``key`` (read from ``path``) still holds:
+        a hit, or a miss with the file's bytes when they had to be read (so the caller
+        need not read them again)."""
         entry = self._entries.get(key)
         if not isinstance(entry, dict):
-            return None
+            return None, None
         try:
-            if entry["sha256"] != hashlib.sha256(content).hexdigest():
-                return None
-            snapshot = entry["snapshot"]
-            if snapshot is not None and (_sha256(Path(snapshot[0])) or "") != snapshot[1]:
-                return None
-            return CachedResult.from_data(entry)
+            signature = _stat_signature(path)
+            content: bytes | None = None
+            if signature is None or signature != entry["stat"]:
+                try:
+                    content, signature = read_signed(path, self.max_bytes)
+                except (OSError, ValueError):
+                    return None, None
+                if hashlib.sha256(content).hexdigest() != entry["sha256"]:
+                    return None, content
+                self._sign(entry, "stat", signature)
+            if not self._snapshot_holds(entry):
+                return None, content
+            worst = entry["severest"]
+            return CacheHit(key, None if worst is None else _SEVERITIES[worst]), None
         except (KeyError, TypeError, ValueError, IndexError):
-            return None  # a damaged entry is a miss, never an error
+            return None, None  # a damaged entry is a miss, never an error
+
+    def _snapshot_holds(self, entry: dict[str, Any]) -> bool:
+        snapshot = entry["snapshot"]
+        if snapshot is None:
+            return True
+        path, sha, recorded = snapshot
+        if recorded is not None and _stat_signature(path) == recorded:
+            return True
+        now_sha, signature = _sha256_of(path, self.max_bytes)
+        if now_sha != sha:
+            return False
+        if signature != recorded:
+            entry["snapshot"] = [path, sha, signature]
+            self._changed = True
+        return True
+
+    def _sign(self, entry: dict[str, Any], field: str, signature: list[int] | None) -> None:
+        if entry.get(field) != signature:
+            entry[field] = signature
+            self._changed = True
+
+    def result(self, hit: CacheHit) -> CachedResult | None:
+        """The cached result a hit stands for; None when the results file is damaged or
+        gone (the file must then be checked again)."""
+        entry = self._entries.get(hit.key)
+        try:
+            return CachedResult.from_data(json.loads(self._result_bytes(hit.key, entry)))
+        except (KeyError, TypeError, ValueError, IndexError, OSError):
+            return None
+
+    def _result_bytes(self, key: str, entry: Any) -> bytes:
+        if key in self._fresh:
+            return self._fresh[key]
+        offset, length = entry["at"]
+        if not isinstance(offset, int) or not isinstance(length, int) or offset < 0:
+            raise ValueError("damaged entry")
+        if self._results is None:
+            if self._results_name is None:
+                raise ValueError("no results file")
+            self._results = (self.folder / self._results_name).read_bytes()
+        chunk = self._results[offset : offset + length]
+        if len(chunk) != length:
+            raise ValueError("results file too short")
+        return chunk
+
+    # Storing --------------------------------------------------------------------------
 
     def store(
         self,
         key: str,
+        path: str | os.PathLike[str],
         content_sha256: str,
         result: CachedResult | dict[str, Any],
         snapshot: tuple[Path, str] | None,
     ) -> None:
-        """Remember a file's result (its bytes' SHA-256 given), with the snapshot it depended
-        on: its path and SHA-256 ("" when it could not be read). The result may be given
-        already as :meth:`CachedResult.to_data` made it (as worker processes send it)."""
+        """Remember the result of the file ``key`` (read from ``path``, whose bytes had the
+        SHA-256 given), with the snapshot it depended on: its path and SHA-256 ("" when it
+        could not be read). The result may be given already as
+        :meth:`CachedResult.to_data` made it (as worker processes send it).
+
+        Each file is hashed once more here, to take a stat signature that belongs to the
+        bytes the result came from; a file changed since is stored without one.
+        """
+        data = result if isinstance(result, dict) else result.to_data()
+        worst = max(
+            (_SEVERITIES[row[2]] for row in data["findings"]), key=lambda s: s.rank, default=None
+        )
+        sha, signature = _sha256_of(path, self.max_bytes)
+        snapshot_entry = None
+        if snapshot is not None:
+            snapshot_sha, snapshot_signature = _sha256_of(snapshot[0], self.max_bytes)
+            kept = snapshot_signature if snapshot_sha == snapshot[1] else None
+            snapshot_entry = [str(snapshot[0]), snapshot[1], kept]
         self._entries[key] = {
             "sha256": content_sha256,
-            "snapshot": None if snapshot is None else [str(snapshot[0]), snapshot[1]],
-            **(result if isinstance(result, dict) else result.to_data()),
+            "stat": signature if sha == content_sha256 else None,
+            "snapshot": snapshot_entry,
+            "severest": None if worst is None else str(worst),
+            "at": None,
         }
+        self._fresh[key] = json.dumps(data, ensure_ascii=False).encode("utf-8")
         self._changed = True
 
     def save(self) -> None:
-        """Write the index if anything changed; a cache that cannot be written is skipped."""
+        """Write the index (and, when results were stored, a new results file) if anything
+        changed; a cache that cannot be written is skipped."""
         if not self._changed:
             return
-        index = {"fingerprint": self.fingerprint, "entries": self._entries}
+        from claimtrack.io.atomic import write_atomic
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# Written by claimtrack; safe to delete.\n*\n")
+            old = self._results_name
+            if self._fresh:
+                self._write_results()
+            index = {
+                "fingerprint": self.fingerprint,
+                "results": self._results_name,
+                "entries": self._entries,
+            }
             write_atomic(self.folder / _INDEX, json.dumps(index, ensure_ascii=False))
+            self._sweep(keep=self._results_name, replaced=old)
         except OSError:
             return
         self._changed = False
+
+    def _write_results(self) -> None:
+        """One new results file with every entry's result: fresh ones as encoded, the others
+        copied from the old file as they were (entries whose result cannot be read are
+        dropped, and checked again next time)."""
+        parts: list[bytes] = []
+        offset = 0
+        for key in list(self._entries):
+            try:
+                chunk = self._result_bytes(key, self._entries[key])
+            except (KeyError, TypeError, ValueError, IndexError, OSError):
+                del self._entries[key]
+                continue
+            self._entries[key]["at"] = [offset, len(chunk)]
+            parts.append(chunk)
+            offset += len(chunk)
+        from claimtrack.io.atomic import write_atomic
+
+        name = f"{_RESULTS_PREFIX}{os.urandom(8).hex()}.json"
+        write_atomic(self.folder / name, b"".join(parts))
+        self._results_name = name
+        self._results = None
+        self._fresh.clear()
+
+    def _sweep(self, keep: str | None, replaced: str | None) -> None:
+        """Remove the results file this run replaced, and any other left by an interrupted
+        or concurrent run that is more than a minute old."""
+        for path in self.folder.glob(f"{_RESULTS_PREFIX}*.json"):
+            if path.name == keep:
+                continue
+            try:
+                if path.name == replaced or time.time() - path.stat().st_mtime > 60:
+                    path.unlink()
+            except OSError:
+                continue
+
+
+def _is_results_name(name: Any) -> bool:
+    return (
+        isinstance(name, str)
+        and name.startswith(_RESULTS_PREFIX)
+        and name.endswith(".json")
+        and "/" not in name
+        and "\\" not in name
+        and name not in (".", "..")
+    )

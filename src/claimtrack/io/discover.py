@@ -24,11 +24,15 @@ class Discovery:
 
 
 def _walk(folder: str) -> list[str]:
+    """The claim files under ``folder``, named as :func:`discover` shows them (each folder's
+    name is made POSIX once, not each file's)."""
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        prefix = Path(root).as_posix()
+        prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
         found.extend(
-            os.path.join(root, name)
+            prefix + name
             for name in sorted(files)
             if name.lower().endswith(CLAIM_FILE_SUFFIXES) and not name.startswith(".")
         )
@@ -45,8 +49,9 @@ def discover(arguments: Iterable[str]) -> Discovery:
     missing: list[str] = []
     seen: set[str] = set()
 
-    def add(name: str) -> None:
-        display = Path(name).as_posix() if name != STDIN else name
+    def add(name: str, display: str | None = None) -> None:
+        if display is None:
+            display = Path(name).as_posix() if name != STDIN else name
         if display not in seen:
             seen.add(display)
             files.append(display)
@@ -56,7 +61,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
             add(STDIN)
         elif os.path.isdir(argument):
             for name in _walk(argument):
-                add(name)
+                add(name, name)
         elif os.path.exists(argument):
             add(argument)
         elif glob.has_magic(argument):

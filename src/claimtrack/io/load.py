@@ -17,6 +17,7 @@ from claimtrack import rules
 from claimtrack.errors import InputLimitError, LoadError
 from claimtrack.findings import Location, Span, pointer
 from claimtrack.io.json import parse_json
+from claimtrack.io.limits import Limits
 from claimtrack.io.positions import PositionMap, span_of_offset
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.yaml import YamlLimits, parse_yaml
@@ -43,15 +44,6 @@ class Format(StrEnum):
 
     YAML = "yaml"
     JSON = "json"
-
-
-@attrs.frozen
-class Limits:
-    """Bounds that keep hostile input from exhausting memory or time."""
-
-    max_bytes: int = 256 * 1024 * 1024
-    max_depth: int = 64
-    max_alias_nodes: int = 100_000
 
 
 @attrs.frozen(eq=False)

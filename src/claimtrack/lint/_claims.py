@@ -7,8 +7,7 @@ from typing import TypeAlias
 
 import attrs
 
-from claimtrack import rules
-from claimtrack.findings import Finding, Location, Severity
+from claimtrack.findings import Finding, Location
 from claimtrack.io.load import LoadedDocument
 from claimtrack.model import (
     Backs,
@@ -32,7 +31,6 @@ __all__ = [
     "backs_attribution",
     "backs_content",
     "checkworthy",
-    "flag",
     "supporting",
     "supports_content",
 ]
@@ -115,31 +113,6 @@ def supporting(claim: Claim) -> list[Citation]:
 def disputing(claim: Claim) -> list[Citation]:
     """The citations that dispute the claim."""
     return [c for c in claim.citations if c.stance is Stance.DISPUTES]
-
-
-def flag(
-    code: str,
-    name: str,
-    summary: str,
-    rationale: str,
-    bad: str,
-    good: str,
-    hint: str,
-    severity: Severity = Severity.WARNING,
-) -> RuleInfo:
-    """Register a flag rule (a warning unless said otherwise)."""
-    return rules.register(
-        RuleInfo(
-            code=code,
-            name=name,
-            severity=severity,
-            summary=summary,
-            rationale=rationale,
-            bad_example=bad,
-            good_example=good,
-            hint=hint,
-        )
-    )
 
 
 def at_claim(document: LoadedDocument, index: int, *rest: str | int) -> Location:

@@ -7,38 +7,12 @@ from collections.abc import Iterator
 from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint._claims import Check, flag
+from claimtrack.lint._claims import Check
 from claimtrack.lint._numbers import Expression, Shape, read_numbers, same_number, scale_of_unit
+from claimtrack.lint.flags import QUANTITY_MISMATCH
 from claimtrack.model import ClaimFile, Quantity
 
 __all__ = ["CHECKS", "QUANTITY_MISMATCH", "quantity_problem"]
-
-QUANTITY_MISMATCH = flag(
-    "F108",
-    "quantity-text-mismatch",
-    "A recorded quantity does not match the numbers in the quoted text.",
-    "'More than 2,000' recorded as exactly 3,000, or '$30–50 billion' recorded as 30–50 "
-    "million, puts a wrong number into every report built on the record.",
-    """\
-- id: casualties
-  text: More than 2,000 fighters were killed.
-  kind: quantity
-  anchor: {exact: "more than 2,000 casualties"}
-  quantities: [{value: 3000, unit: casualties}]
-  citations: [{source: monitor-2024-report}]
-""",
-    """\
-- id: casualties
-  text: More than 2,000 fighters were killed.
-  kind: quantity
-  anchor: {exact: "more than 2,000 casualties"}
-  quantities: [{lower_bound: 2000, unit: casualties}]
-  citations: [{source: monitor-2024-report}]
-""",
-    "Record the number as the text states it: a value, a low–high range, or a bound"
-    " (lower_bound for 'more than'); put a scale word such as 'billion' in the unit or in the"
-    " number.",
-)
 
 
 def _show(number: float) -> str:

@@ -9,55 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from claimtrack import rules
-from claimtrack.findings import Finding, Severity
+from claimtrack.findings import Finding, SuppressedFinding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import ClaimFacts
+from claimtrack.lint.flags import UNUSED_SUPPRESSION
 from claimtrack.lint.selection import RuleSelection
-from claimtrack.rules import RuleInfo
 
 __all__ = ["UNUSED_SUPPRESSION", "SuppressedFinding", "apply_suppressions"]
-
-UNUSED_SUPPRESSION = rules.register(
-    RuleInfo(
-        code="F001",
-        name="unused-suppression",
-        severity=Severity.WARNING,
-        summary="A suppression that suppresses nothing, or names no known flag.",
-        rationale="A suppression outlives the problem it silenced; left in place it would hide "
-        "the same problem if it came back, and it tells readers something that is no longer "
-        "true.",
-        bad_example="""\
-- id: strike
-  text: Israel struck the Iranian consulate in Damascus.
-  kind: event
-  anchor: {exact: the strike on the consulate}
-  dates: [{date: 2024-04-01}]
-  citations: [{source: wire-report}]
-  suppress:
-    - {rule: when-needed, reason: The date is in the next sentence.}
-""",
-        good_example="""\
-- id: strike
-  text: Israel struck the Iranian consulate in Damascus.
-  kind: event
-  anchor: {exact: the strike on the consulate}
-  dates: [{date: 2024-04-01}]
-  citations: [{source: wire-report}]
-""",
-        hint="Remove the suppression (or correct the rule it names).",
-    )
-)
-
-
-@attrs.frozen
-class SuppressedFinding:
-    """A finding silenced by a claim's suppression, with the reason given."""
-
-    finding: Finding
-    reason: str
 
 
 def apply_suppressions(

@@ -9,7 +9,8 @@ from claimtrack._convert import structure
 from claimtrack.errors import ConfigError
 from claimtrack.findings import Location, Severity
 from claimtrack.io.load import LoadedDocument, load_path
-from claimtrack.lint import CHECKS, RuleSelection, SelectionLayer, lint_findings
+from claimtrack.lint import RuleSelection, SelectionLayer
+from claimtrack.lint.checks import CHECKS, lint_findings
 from claimtrack.lint.selection import resolve
 from claimtrack.lint.sourcing import CITATION_NEEDED
 from claimtrack.lint.support import SINGLE_SOURCE
