@@ -166,14 +166,18 @@ def main() -> None:
         f" {os.cpu_count()} processors"
     )
     base = statistics.median(times["claimtrack cold"]) if "claimtrack cold" in times else None
-    print(f"{'command':<28} {'median s':>9} {'min–max s':>15} {'peak MiB':>9} {'exit':>5}  ratio")
+    print(f"{'command':<28} {'median s':>9} {'min–max s':>17} {'peak MiB':>9} {'exit':>5}  ratio")
     for label in commands:
         median = statistics.median(times[label])
-        span = f"{min(times[label]):.2f}–{max(times[label]):.2f}"
-        ratio = f"{median / base:.2f}× claimtrack cold" if base else ""
+        span = f"{min(times[label]):.3f}–{max(times[label]):.3f}"
+        ratio = ""
+        if base:
+            ratio = f"{median / base:.3f}× claimtrack cold"
+            if median < base:
+                ratio += f" ({base / median:.1f}× faster)"
         exits = ",".join(str(code) for code in sorted(codes[label]))
         peak = memory[label] / 1024
-        print(f"{label:<28} {median:>9.2f} {span:>15} {peak:>9.0f} {exits:>5}  {ratio}")
+        print(f"{label:<28} {median:>9.3f} {span:>17} {peak:>9.0f} {exits:>5}  {ratio}")
     shutil.rmtree(cache_dir, ignore_errors=True)
     os.unlink(script.name)
 

@@ -10,7 +10,6 @@ paths are relative to the configuration file. An unknown key, rule or level is a
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import tomllib
@@ -156,6 +155,8 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
 
     for key in table:
         if key not in KEYS:
+            import difflib  # only to suggest a key for a misspelt one
+
             close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
             tip = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
             raise ConfigError(f"{where(key)}: unknown key{tip}")

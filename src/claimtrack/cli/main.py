@@ -6,7 +6,6 @@ import gc
 import importlib
 import os
 import sys
-import traceback
 from typing import Any
 
 import click
@@ -79,6 +78,8 @@ def main(argv: list[str] | None = None) -> Any:
         raise
     except Exception as error:  # the last line of defence: report, don't crash
         if os.environ.get("CLAIMTRACK_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(
             f"claimtrack: internal error: {type(error).__name__}: {error}"
