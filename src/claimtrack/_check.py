@@ -28,14 +28,14 @@ from claimtrack.io.cache import (
     severest,
 )
 from claimtrack.io.limits import Limits
-from claimtrack.io.snapshot import SnapshotText
-from claimtrack.lint.baseline import Baseline, BaselineEntry
 from claimtrack.lint.selection import RuleSelection
 from claimtrack.schema import schema_text
 
 if TYPE_CHECKING:
     from claimtrack._evaluate import Outcome
     from claimtrack.io.load import LoadedDocument
+    from claimtrack.io.snapshot import SnapshotText
+    from claimtrack.lint.baseline import Baseline, BaselineEntry
     from claimtrack.model import ClaimFile
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "apply_baseline",
     "check",
     "check_document",
+    "display_name",
     "from_cache",
     "record_ids",
     "skeleton",
@@ -227,10 +228,29 @@ def _hit_result(
     return None if cached is None else from_cache(name, cached)
 
 
-def _cache_key(name: str, item: str | os.PathLike[str]) -> str:
-    # The name findings carry, and the file it names from here. (Where a link leads needs
-    # no part in the key: the file's signature and hash are those of what it leads to.)
-    return f"{name}\n{os.path.abspath(item)}"
+def display_name(item: str | os.PathLike[str]) -> str:
+    """The name a file's findings carry: its path as given, in POSIX form (as
+    ``Path(item).as_posix()`` writes it, without building a Path for a name that is already
+    so written, as discovered files are)."""
+    if (
+        isinstance(item, str)
+        and os.sep == "/"
+        and item
+        and item != "."
+        and "//" not in item
+        and "/./" not in item
+        and not item.startswith("./")
+        and not item.endswith(("/", "/."))
+    ):
+        return item
+    return Path(item).as_posix()
+
+
+def _cache_key(name: str, item: str | os.PathLike[str], cwd: str) -> str:
+    # The name findings carry, and the file it names from here (``cwd``: the current folder,
+    # read once per run). Where a link leads needs no part in the key: the file's signature
+    # and hash are those of what it leads to.
+    return f"{name}\n{os.path.normpath(os.path.join(cwd, item))}"
 
 
 def _worker_count(settings: CheckSettings, files: int) -> int:
@@ -249,10 +269,11 @@ def _run_paths(
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
     cache = settings.cache
+    cwd = os.getcwd()
     for index, item in enumerate(paths):
         if cache is not None:
-            name = Path(item).as_posix()
-            hit, content = cache.lookup(_cache_key(name, item), item)
+            name = display_name(item)
+            hit, content = cache.lookup(_cache_key(name, item, cwd), item)
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
                 done[index] = apply_baseline(result, settings.baseline)
@@ -261,7 +282,7 @@ def _run_paths(
                 read[index] = content
         todo.append(index)
     if todo:
-        _check_paths(paths, todo, read, settings, done)
+        _check_paths(paths, todo, read, settings, done, cwd)
     return [item for item in done if item is not None]
 
 
@@ -271,9 +292,10 @@ def _check_paths(
     read: dict[int, bytes],
     settings: CheckSettings,
     done: list[Outcome | FileResult | None],
+    cwd: str,
 ) -> None:
     """Check the files at ``todo`` for real (in worker processes when there are enough),
-    and remember their results in the cache."""
+    and remember their results in the cache (keyed as seen from ``cwd``)."""
     from claimtrack._evaluate import Outcome, received, run_path, run_path_in_worker
     from claimtrack._windows import fork_context
 
@@ -303,7 +325,7 @@ def _check_paths(
             fresh = done[index]
             if isinstance(fresh, Outcome) and fresh.content_sha256 is not None:
                 cache.store(
-                    _cache_key(Path(paths[index]).as_posix(), paths[index]),
+                    _cache_key(display_name(paths[index]), paths[index], cwd),
                     paths[index],
                     fresh.content_sha256,
                     fresh.cached,

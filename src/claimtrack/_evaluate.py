@@ -16,7 +16,14 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from claimtrack import rules
-from claimtrack._check import CheckSettings, FileResult, from_cache, record_ids, skeleton
+from claimtrack._check import (
+    CheckSettings,
+    FileResult,
+    display_name,
+    from_cache,
+    record_ids,
+    skeleton,
+)
 from claimtrack._convert import iter_structure_errors, structure
 from claimtrack._windows import claim_findings, processes_for, windowed
 from claimtrack.errors import LoadError
@@ -167,7 +174,7 @@ def run_path(
     item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None = None
 ) -> Outcome:
     """Read (unless ``content`` is given), parse and check one file (no cache, no baseline)."""
-    name = Path(item).as_posix()
+    name = display_name(item)
     if content is None:
         try:
             content = read_bytes(item, name=name, limits=settings.limits)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def _display(path: Path) -> str:
 
 
 def _has_table(path: Path) -> bool:
+    import tomllib  # imported only once there is a file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -127,6 +128,8 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
     if found is None:
         return Config()
     name = _display(found)
+    import tomllib
+
     try:
         data = tomllib.loads(found.read_text(encoding="utf-8"))
     except OSError as error:
