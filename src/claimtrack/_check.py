@@ -28,6 +28,7 @@ from claimtrack.io.cache import (
     severest,
 )
 from claimtrack.io.limits import Limits
+from claimtrack.io.names import display_name
 from claimtrack.lint.selection import RuleSelection
 from claimtrack.schema import schema_text
 
@@ -45,7 +46,6 @@ __all__ = [
     "apply_baseline",
     "check",
     "check_document",
-    "display_name",
     "from_cache",
     "record_ids",
     "skeleton",
@@ -228,24 +228,6 @@ def _hit_result(
     return None if cached is None else from_cache(name, cached)
 
 
-def display_name(item: str | os.PathLike[str]) -> str:
-    """The name a file's findings carry: its path as given, in POSIX form (as
-    ``Path(item).as_posix()`` writes it, without building a Path for a name that is already
-    so written, as discovered files are)."""
-    if (
-        isinstance(item, str)
-        and os.sep == "/"
-        and item
-        and item != "."
-        and "//" not in item
-        and "/./" not in item
-        and not item.startswith("./")
-        and not item.endswith(("/", "/."))
-    ):
-        return item
-    return Path(item).as_posix()
-
-
 def _cache_key(name: str, item: str | os.PathLike[str], cwd: str) -> str:
     # The name findings carry, and the file it names from here (``cwd``: the current folder,
     # read once per run). Where a link leads needs no part in the key: the file's signature
@@ -268,21 +250,24 @@ def _run_paths(
     done: list[Outcome | FileResult | None] = [None] * len(paths)
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
+    keys: dict[int, str] = {}  # the cache keys of the files to check
     cache = settings.cache
     cwd = os.getcwd()
     for index, item in enumerate(paths):
         if cache is not None:
             name = display_name(item)
-            hit, content = cache.lookup(_cache_key(name, item, cwd), item)
+            key = _cache_key(name, item, cwd)
+            hit, content = cache.lookup(key, item)
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
                 done[index] = apply_baseline(result, settings.baseline)
                 continue
+            keys[index] = key
             if content is not None:
                 read[index] = content
         todo.append(index)
     if todo:
-        _check_paths(paths, todo, read, settings, done, cwd)
+        _check_paths(paths, todo, read, settings, done, keys)
     return [item for item in done if item is not None]
 
 
@@ -292,10 +277,10 @@ def _check_paths(
     read: dict[int, bytes],
     settings: CheckSettings,
     done: list[Outcome | FileResult | None],
-    cwd: str,
+    keys: dict[int, str],
 ) -> None:
     """Check the files at ``todo`` for real (in worker processes when there are enough),
-    and remember their results in the cache (keyed as seen from ``cwd``)."""
+    and remember their results in the cache under ``keys``."""
     from claimtrack._evaluate import Outcome, received, run_path, run_path_in_worker
     from claimtrack._windows import fork_context
 
@@ -325,13 +310,8 @@ def _check_paths(
             fresh = done[index]
             if isinstance(fresh, Outcome) and fresh.content_sha256 is not None:
                 cache.store(
-                    _cache_key(display_name(paths[index]), paths[index], cwd),
-                    paths[index],
-                    fresh.content_sha256,
-                    fresh.cached,
-                    fresh.snapshot,
+                    keys[index], paths[index], fresh.content_sha256, fresh.cached, fresh.snapshot
                 )
-    if cache is not None:
         cache.save()
 
 

@@ -19,7 +19,6 @@ from claimtrack import rules
 from claimtrack._check import (
     CheckSettings,
     FileResult,
-    display_name,
     from_cache,
     record_ids,
     skeleton,
@@ -30,6 +29,7 @@ from claimtrack.errors import LoadError
 from claimtrack.findings import Finding
 from claimtrack.io.cache import CachedResult
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
+from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.lint.checks import ClaimFacts, file_lint_findings, finalize
 from claimtrack.model import ClaimFile

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack._check import display_name
+from claimtrack.io.names import display_name
 
 _paths = st.text(alphabet="/.ab", max_size=12)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import attrs
 
+from claimtrack.io.names import display_name
+
 __all__ = ["CLAIM_FILE_SUFFIXES", "STDIN", "Discovery", "discover"]
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -49,9 +51,8 @@ def discover(arguments: Iterable[str]) -> Discovery:
     missing: list[str] = []
     seen: set[str] = set()
 
-    def add(name: str, display: str | None = None) -> None:
-        if display is None:
-            display = Path(name).as_posix() if name != STDIN else name
+    def add(name: str) -> None:
+        display = display_name(name)
         if display not in seen:
             seen.add(display)
             files.append(display)
@@ -61,7 +62,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
             add(STDIN)
         elif os.path.isdir(argument):
             for name in _walk(argument):
-                add(name, name)
+                add(name)
         elif os.path.exists(argument):
             add(argument)
         elif glob.has_magic(argument):

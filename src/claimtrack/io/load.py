@@ -18,6 +18,7 @@ from claimtrack.errors import InputLimitError, LoadError
 from claimtrack.findings import Location, Span, pointer
 from claimtrack.io.json import parse_json
 from claimtrack.io.limits import Limits
+from claimtrack.io.names import display_name
 from claimtrack.io.positions import PositionMap, span_of_offset
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.yaml import YamlLimits, parse_yaml
@@ -190,7 +191,7 @@ def read_bytes(
     """A claim file's bytes; :class:`LoadError` (E100, or E104 when too large) if they cannot
     be had. ``name`` is how findings name the file."""
     limits = limits or Limits()
-    display = name if name is not None else Path(path).as_posix()
+    display = name if name is not None else display_name(path)
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -226,6 +227,6 @@ def load_path(
 ) -> LoadedDocument:
     """Read and parse a claim file from disk; raise :class:`LoadError` with findings if bad."""
     limits = limits or Limits()
-    display = name if name is not None else Path(path).as_posix()
+    display = name if name is not None else display_name(path)
     data = read_bytes(path, name=display, limits=limits)
     return load_bytes(data, display, format=format, limits=limits, file_path=Path(path))
