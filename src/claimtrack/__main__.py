@@ -1,6 +1,6 @@
 """``python -m claimtrack``."""
 
-from claimtrack.cli import main
+from claimtrack.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -160,4 +160,8 @@ def escape_pointer_token(token: str | int) -> str:
 
 def pointer(path: tuple[str | int, ...] | list[str | int]) -> str:
     """The RFC 6901 JSON Pointer of a key/index path (``""`` for the whole document)."""
-    return "".join(["/" + escape_pointer_token(token) for token in path])
+    tokens = [token if isinstance(token, str) else str(token) for token in path]
+    joined = "/".join(tokens)
+    if "~" in joined or joined.count("/") != len(tokens) - 1:  # some token needs escaping
+        return "".join(["/" + escape_pointer_token(token) for token in tokens])
+    return "/" + joined if tokens else ""

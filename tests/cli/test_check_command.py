@@ -203,6 +203,25 @@ class TestProcess:
         assert completed.returncode == 1
         assert completed.stdout.decode().startswith("x.yaml:2:11: E110")
 
+    def test_a_whole_process_flushes_everything_before_it_ends(self, tmp_path: Path) -> None:
+        """The command line ends its process without Python's teardown: what it wrote
+        through a pipe arrives whole, and the exit status is kept."""
+        for number in range(300):
+            (tmp_path / f"bad-{number}.yaml").write_text(BAD, encoding="utf-8")
+        command = [sys.executable, "-m", "claimtrack", "check", "--no-cache", "-f", "json"]
+        completed = subprocess.run([*command, str(tmp_path)], capture_output=True, check=False)
+        assert completed.returncode == 1
+        report = json.loads(completed.stdout)  # far more than a pipe's buffer, all of it
+        assert len(completed.stdout) > 65536
+        assert report["summary"]["files"] == 300
+        missing = subprocess.run(
+            [sys.executable, "-m", "claimtrack", "check", "no-such-file.yaml"],
+            capture_output=True,
+            check=False,
+        )
+        assert missing.returncode == 2
+        assert b"no-such-file.yaml: no such file" in missing.stderr
+
     def test_version(self) -> None:
         """claimtrack --version prints the version and exits 0."""
         from claimtrack import __version__

@@ -141,6 +141,17 @@ def test_line_index_counts_like_a_person_would(text: str, data: st.DataObject) -
         assert index.position(offset) == _by_hand(text, offset)
 
 
+@given(st.text(alphabet="ab\n\r\té", max_size=300), st.data())
+def test_a_span_ends_where_counting_by_hand_says(text: str, data: st.DataObject) -> None:
+    """Short spans are measured from their start; any other from a block boundary. Both
+    name the line and column of each end as counting from the top of the text does."""
+    index = LineIndex(text, block=7)
+    offsets = st.integers(-3, len(text) + 3)
+    for start, end in data.draw(st.lists(st.tuples(offsets, offsets), max_size=20)):
+        first, last = (max(0, min(offset, len(text))) for offset in (start, end))
+        assert index.span(start, end) == (*_by_hand(text, first), *_by_hand(text, last))
+
+
 def test_a_long_single_line_file_gives_exact_columns() -> None:
     text = json.dumps({"claims": [{"id": f"c{n}", "text": "x" * 50} for n in range(2000)]})
     lazy = JsonPositions(text)

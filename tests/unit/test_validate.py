@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import claimtrack
-from claimtrack.findings import Finding
+from claimtrack.findings import Finding, pointer
 
 
 def _check(text: str, name: str = "f.yaml") -> list[Finding]:
@@ -65,6 +68,12 @@ class TestSchemaFindings:
         """JSON pointers escape '~' and '/' in keys (RFC 6901)."""
         findings = _check(HEAD + "claims: []\nweird/key~: 1\n")
         assert findings[0].location.pointer == "/weird~1key~0"
+
+    @given(st.lists(st.integers(0, 10**6) | st.text(alphabet="ab~/0", max_size=4), max_size=5))
+    def test_pointer_escapes_each_token_as_rfc_6901_says(self, path: list[str | int]) -> None:
+        """Each token is written with '~' as '~0' and '/' as '~1', after a '/' of its own."""
+        expected = "".join("/" + str(token).replace("~", "~0").replace("/", "~1") for token in path)
+        assert pointer(path) == expected
 
     def test_number_written_as_text_gets_a_hint(self) -> None:
         """A quoted number in a numeric field is told to drop the quotes and commas."""

@@ -152,8 +152,14 @@ class LineIndex:
     def span(self, start: int, end: int) -> RawSpan:
         """The (line, column, end line, end column) of the offsets ``start``–``end``."""
         line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return (line, column, end_line, end_column)
+        if not 0 <= start <= end <= min(len(self._text), start + self._block):
+            end_line, end_column = self.position(end)
+            return (line, column, end_line, end_column)
+        # A short span (most are) is measured from its start, not from a block boundary.
+        breaks = self._text.count("\n", start, end)
+        if not breaks:
+            return (line, column, line, column + end - start)
+        return (line, column, line + breaks, end - self._text.rfind("\n", start, end))
 
 
 def span_of_offset(text: str, offset: int) -> Span:
