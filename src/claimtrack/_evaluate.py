@@ -23,8 +23,16 @@ from claimtrack._check import (
     record_ids,
     skeleton,
 )
+from claimtrack._collection import uncollected
 from claimtrack._convert import iter_structure_errors, structure
-from claimtrack._windows import claim_findings, processes_for, windowed
+from claimtrack._windows import (
+    Helpers,
+    Prepared,
+    claim_findings,
+    processes_for,
+    start_early,
+    windowed,
+)
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding
 from claimtrack.io.cache import CachedResult
@@ -49,14 +57,26 @@ def _snapshot_for(
     return read_snapshot(recorded.path, base, root)
 
 
-def evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
-    """A document's findings before the baseline."""
+def evaluate(
+    document: LoadedDocument, settings: CheckSettings, helpers: Helpers | None = None
+) -> FileResult:
+    """A document's findings before the baseline; ``helpers`` are processes started for
+    its claims before it was parsed (see :mod:`claimtrack._windows`)."""
+    with uncollected():
+        return _evaluate(document, settings, helpers)
+
+
+def _evaluate(
+    document: LoadedDocument, settings: CheckSettings, helpers: Helpers | None
+) -> FileResult:
     findings = schema_findings(document)
     claim_file: ClaimFile | None = None
     snapshot: SnapshotText | None = None
     facts: ClaimFacts | None = None
     if not findings:
-        findings, claim_file, snapshot, facts = _check_records(document, settings)
+        findings, claim_file, snapshot, facts = _check_records(document, settings, helpers)
+    elif helpers is not None:  # no windows for a file the schema refuses
+        helpers.stop()
     kept, suppressed = finalize(document, facts, findings, settings.rules)
     return FileResult(
         path=document.path,
@@ -74,14 +94,20 @@ def evaluate(document: LoadedDocument, settings: CheckSettings) -> FileResult:
 _Checked = tuple[list[Finding], ClaimFile | None, SnapshotText | None, ClaimFacts | None]
 
 
-def _check_records(document: LoadedDocument, settings: CheckSettings) -> _Checked:
+def _check_records(
+    document: LoadedDocument, settings: CheckSettings, helpers: Helpers | None
+) -> _Checked:
     """Structure a schema-valid document and run the integrity checks and the flags: the
     claims of a large file in windows (see :mod:`claimtrack._windows`) when its records
     need not be kept, else all at once."""
     processes = (
         1 if settings.keep_records else processes_for(_claim_count(document.data), settings.jobs)
     )
-    checked = _check_in_windows(document, settings, processes) if processes > 1 else None
+    checked = None
+    if processes > 1:
+        checked = _check_in_windows(document, settings, processes, helpers)
+    elif helpers is not None:  # too few claims to share
+        helpers.stop()
     if checked is not None:
         return checked
     try:
@@ -103,23 +129,56 @@ def _check_records(document: LoadedDocument, settings: CheckSettings) -> _Checke
 
 
 def _check_in_windows(
-    document: LoadedDocument, settings: CheckSettings, processes: int
+    document: LoadedDocument, settings: CheckSettings, processes: int, helpers: Helpers | None
 ) -> _Checked | None:
     """The checks with the claims cut into windows; None if they could not be (the file is
     then checked whole, which also reports any records that cannot be structured)."""
+    ready = _prepared(document, settings)
+    if ready is None:
+        return None
+    prepared, snapshot = ready
+    result = windowed(prepared, settings.rules, processes, helpers)
+    if result is None:
+        return None
+    found, facts = result
+    findings = _file_findings(document, prepared.records, facts, snapshot, settings)
+    findings.extend(found)
+    return findings, None, snapshot, facts
+
+
+def _prepared(
+    document: LoadedDocument, settings: CheckSettings
+) -> tuple[Prepared, SnapshotText | None] | None:
+    """What windows of the document's claims are checked with (and its snapshot): the
+    records without claims, structured, and the snapshot's text; None when the records
+    cannot be structured."""
     try:
         records = structure({**document.data, "claims": []})
     except BaseValidationError:
         return None
     snapshot = _snapshot_for(document, records, settings)
     text = anchor_text(records, snapshot)
-    result = windowed(document, records, text, settings.rules, processes)
-    if result is None:
+    sha = snapshot.sha256 if snapshot is not None else None
+    return Prepared(document, records, text, sha), snapshot
+
+
+def _early_helpers(
+    content: bytes, name: str, item: str | os.PathLike[str], settings: CheckSettings
+) -> Helpers | None:
+    """Helpers for a file large enough to hold claims for several processes, started before
+    it is parsed: each parses it alongside this process (see :mod:`claimtrack._windows`)."""
+    if settings.keep_records:
         return None
-    found, facts = result
-    findings = _file_findings(document, records, facts, snapshot, settings)
-    findings.extend(found)
-    return findings, None, snapshot, facts
+
+    def prepare() -> Prepared | None:  # in the helper
+        try:
+            document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
+        except LoadError:
+            return None
+        ready = _prepared(document, settings)
+        return None if ready is None else ready[0]
+
+    return start_early(len(content), settings.jobs, prepare, settings.rules)
 
 
 def _file_findings(
@@ -174,6 +233,13 @@ def run_path(
     item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None = None
 ) -> Outcome:
     """Read (unless ``content`` is given), parse and check one file (no cache, no baseline)."""
+    with uncollected():
+        return _run_path(item, settings, content)
+
+
+def _run_path(
+    item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None
+) -> Outcome:
     name = display_name(item)
     if content is None:
         try:
@@ -181,13 +247,18 @@ def run_path(
         except LoadError as error:  # nothing to cache: the file could not be read
             result = FileResult(path=name, findings=error.findings)
             return Outcome(result, CachedResult(findings=error.findings), None, None)
-    sha = hashlib.sha256(content).hexdigest()
+    helpers = _early_helpers(content, name, item, settings)
     try:
+        sha = hashlib.sha256(content).hexdigest()
         document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
     except LoadError as error:
         result = FileResult(path=name, findings=error.findings, record_data=skeleton(None))
         return Outcome(result, CachedResult(findings=error.findings), sha, None)
-    result = evaluate(document, settings)
+    else:
+        result = _evaluate(document, settings, helpers)
+    finally:
+        if helpers is not None:
+            helpers.stop()
     snapshot = result.snapshot
     depends = (
         (snapshot.path, snapshot.sha256 or "")

@@ -5,7 +5,10 @@ twice, sources no claim cites, suppressions) across window boundaries."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack import _check, _windows
+from claimtrack import _check, _evaluate, _windows
 from claimtrack._convert import unstructure
 from claimtrack.cli.main import cli
 from claimtrack.io.load import load_bytes, load_path
@@ -33,6 +36,36 @@ def tiny_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     files are cut as a large one would be."""
     monkeypatch.setattr(_windows, "MIN_CLAIMS_PER_PROCESS", 2)
     monkeypatch.setattr(_windows, "WINDOW", 2)
+
+
+@pytest.fixture
+def early(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Helpers started before parsing for files of any size, as for a large one."""
+    monkeypatch.setattr(_windows, "EARLY_BYTES", 0)
+
+
+@pytest.fixture
+def parent_windows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The first claims of the windows this process checks (helpers' are not seen here)."""
+    seen: list[int] = []
+    real = _windows._check_window
+
+    def spy(prepared: _windows.Prepared, selection: Any, window: tuple[int, int]) -> Any:
+        seen.append(window[0])
+        return real(prepared, selection, window)
+
+    monkeypatch.setattr(_windows, "_check_window", spy)
+    return seen
+
+
+def _in_helpers(real: Any, change: Any) -> Any:
+    """``real``, but ``change(real, ...)`` where a helper process calls it."""
+    parent = os.getpid()
+
+    def call(*args: Any) -> Any:
+        return real(*args) if os.getpid() == parent else change(real, *args)
+
+    return call
 
 
 def _same(path: Path, jobs: int) -> None:
@@ -57,6 +90,13 @@ FILES = sorted(
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 def test_every_fixture_checks_alike_in_windows(path: Path) -> None:
     _same(path, jobs=3)
+
+
+@pytest.mark.usefixtures("tiny_windows", "early")
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_every_fixture_checks_alike_with_helpers_started_before_parsing(path: Path) -> None:
+    _same(path, jobs=3)
+    assert multiprocessing.active_children() == []  # used or not, every helper is gone
 
 
 def _claim_number(claim: Claim, number: int, pool: list[str], sources: list[str]) -> Claim:
@@ -145,33 +185,120 @@ def test_claims_that_cannot_be_structured_are_reported_as_a_whole_check_reports_
     document = load_path(ARTICLE)
     whole = _check.check_document(document, SERIAL)
 
-    def refuse(data: Any) -> tuple[Claim, ...]:
-        from cattrs.errors import ClassValidationError
-
-        raise ClassValidationError("planted by the test", [ValueError("no")], Claim)
-
-    monkeypatch.setattr(_windows, "structure_claims", refuse)
+    monkeypatch.setattr(_windows, "structure_claims", _refuse)
     windowed = _check.check_document(document, attrs.evolve(SERIAL, jobs=2))
     assert windowed.findings == whole.findings
 
 
 @pytest.mark.usefixtures("tiny_windows")
-def test_no_worker_processes_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("started", ["after parsing", "before parsing"])
+def test_no_helper_processes_means_one_process(
+    monkeypatch: pytest.MonkeyPatch, parent_windows: list[int], started: str
+) -> None:
     """Where processes cannot be forked or started, the file is checked in this one."""
-    path = ARTICLE
-    whole = _check.check_document(load_path(path), SERIAL)
+    if started == "before parsing":
+        monkeypatch.setattr(_windows, "EARLY_BYTES", 0)
+    whole = _check.check([ARTICLE], SERIAL).files[0]
 
     def cannot_start(*args: object, **kwargs: object) -> None:
         raise OSError("no processes left")
 
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", cannot_start)
-    assert _check.check_document(load_path(path), attrs.evolve(SERIAL, jobs=2)).findings == (
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", cannot_start)
+    assert _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0].findings == (
         whole.findings
     )
     monkeypatch.setattr(_windows, "fork_context", lambda: None)
-    assert _check.check_document(load_path(path), attrs.evolve(SERIAL, jobs=2)).findings == (
+    assert _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0].findings == (
         whole.findings
     )
+    assert parent_windows == []  # no windows: the file was checked whole
+
+
+def _other_snapshot(real: Any, document: Any, settings: Any) -> Any:
+    prepared, snapshot = real(document, settings)
+    return attrs.evolve(prepared, snapshot_sha256="0" * 64), snapshot
+
+
+def _die(real: Any, *args: Any) -> Any:
+    os._exit(3)
+
+
+def _cannot_structure(real: Any, data: Any) -> Any:
+    return _refuse(data)
+
+
+@pytest.mark.usefixtures("tiny_windows", "early")
+@pytest.mark.parametrize(
+    ("trouble", "target", "change"),
+    [
+        ("read another snapshot", "_prepared", _other_snapshot),
+        ("dies", "_prepared", _die),
+        ("cannot structure a window", "structure_claims", _cannot_structure),
+    ],
+)
+def test_a_helper_in_trouble_means_the_file_is_checked_whole(
+    monkeypatch: pytest.MonkeyPatch, trouble: str, target: str, change: Any
+) -> None:
+    """A helper that read another snapshot (the file changed between two reads), died, or
+    could not check a window it took: its windows do not count, so the file is checked
+    whole in this process, with the same findings as ever."""
+    whole = _check.check([ARTICLE], SERIAL).files[0]
+    module = _evaluate if target == "_prepared" else _windows
+    monkeypatch.setattr(module, target, _in_helpers(getattr(module, target), change))
+    # This process takes its time, so the helper surely takes windows of its own.
+    real_window = _windows._check_window
+
+    def slowly(*args: Any) -> Any:
+        time.sleep(0.01)
+        return real_window(*args)
+
+    monkeypatch.setattr(_windows, "_check_window", slowly)
+    checked_whole: list[bool] = []
+    real = _evaluate.windowed
+
+    def spy(*args: Any) -> Any:
+        outcome = real(*args)
+        checked_whole.append(outcome is None)
+        return outcome
+
+    monkeypatch.setattr(_evaluate, "windowed", spy)
+    result = _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0]
+    assert checked_whole == [True]
+    assert result.findings == whole.findings
+    assert result.suppressed == whole.suppressed
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("tiny_windows")
+@pytest.mark.parametrize("started", ["after parsing", "before parsing"])
+def test_helpers_share_the_windows_when_all_goes_well(
+    monkeypatch: pytest.MonkeyPatch, started: str
+) -> None:
+    """This process checks some windows, a helper the others, and the findings are those
+    of a whole-file check."""
+    if started == "before parsing":
+        monkeypatch.setattr(_windows, "EARLY_BYTES", 0)
+    whole = _check.check([ARTICLE], SERIAL).files[0]
+    mine: list[int] = []
+    real = _windows._check_window
+
+    def slowly(prepared: _windows.Prepared, selection: Any, window: tuple[int, int]) -> Any:
+        mine.append(window[0])  # seen here for this process's windows only
+        time.sleep(0.01)  # so that the helper, started later, surely takes some
+        return real(prepared, selection, window)
+
+    monkeypatch.setattr(_windows, "_check_window", slowly)
+    result = _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0]
+    assert 0 < len(mine) < 93
+    assert result.findings == whole.findings
+    assert result.suppressed == whole.suppressed
+    assert multiprocessing.active_children() == []
+
+
+def _refuse(data: Any) -> tuple[Claim, ...]:
+    from cattrs.errors import ClassValidationError
+
+    raise ClassValidationError("planted by the test", [ValueError("no")], Claim)
 
 
 def test_windows_only_for_large_files_and_several_jobs() -> None:
