@@ -90,12 +90,20 @@ def _display(path: Path) -> str:
 
 
 def _has_table(path: Path) -> bool:
-    import tomllib  # imported only once there is a file to read
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True  # let load_config report what is wrong with it
+    if "claimtrack" not in text and "\\" not in text:
+        # Without escapes a TOML key is spelt out, so this file has no claimtrack table;
+        # most projects' pyproject.toml is so answered without a TOML parser.
+        return False
+    import tomllib  # imported only once there is a file that may have the table
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return True  # let load_config report what is wrong with it
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True
     return isinstance(data.get("tool"), dict) and "claimtrack" in data["tool"]
 
 

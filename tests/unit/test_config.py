@@ -37,6 +37,32 @@ class TestFindConfig:
         _write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'x'\n")
         assert find_config(tmp_path / "sub") == outer.resolve()
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "[project]\ndependencies = ['claimtrack']\n",  # named, but no table
+            '[tool.ruff]\nexclude = ["a\\\\b"]\n',  # an escape, but no table
+        ],
+    )
+    def test_pyproject_naming_claimtrack_without_a_table_is_passed_over(
+        self, tmp_path: Path, text: str
+    ) -> None:
+        outer = _write(tmp_path / "claimtrack.toml", "")
+        _write(tmp_path / "sub" / "pyproject.toml", text)
+        assert find_config(tmp_path / "sub") == outer.resolve()
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "[tool.claimtrack]\n",
+            "[tool]\nclaimtrack = { ignore = ['F101'] }\n",
+            '[tool."claim\\u0074rack"]\n',  # the name written with an escape
+        ],
+    )
+    def test_a_claimtrack_table_however_written_is_found(self, tmp_path: Path, text: str) -> None:
+        inner = _write(tmp_path / "pyproject.toml", text)
+        assert find_config(tmp_path) == inner.resolve()
+
 
 class TestLoadConfig:
     def test_all_keys(self, tmp_path: Path) -> None:

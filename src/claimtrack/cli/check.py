@@ -16,6 +16,7 @@ from claimtrack.cli.output import emit, use_colour, verbosity
 if TYPE_CHECKING:
     from claimtrack._check import CheckSettings, FileResult
     from claimtrack.io.cache import ResultCache
+    from claimtrack.lint.baseline import Baseline
 
 _SEVERITIES = ("error", "warning", "info")
 _FORMATS = ("text", "json", "github", "sarif")
@@ -151,7 +152,6 @@ def check_command(
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
     from claimtrack.io.discover import discover
-    from claimtrack.lint.baseline import Baseline, load_baseline
     from claimtrack.rules import UNREADABLE
 
     try:
@@ -163,6 +163,8 @@ def check_command(
         baseline: Baseline | None = None
         baseline_path = baseline_file or (None if no_baseline else config.baseline)
         if baseline_path is not None and write_baseline is None:
+            from claimtrack.lint.baseline import load_baseline
+
             baseline = load_baseline(baseline_path)
     except ConfigError as error:
         _fail(str(error))
