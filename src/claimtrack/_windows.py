@@ -174,6 +174,10 @@ def _helper(
     """A helper's life: prepare, then check windows until none is left, sending each."""
     for end in inherited:  # this process's copies of other helpers' pipes
         end.close()
+    # The model's field validators state what the schema does, and a helper's work counts
+    # only for a file the schema accepted, so here they could only repeat it. Turning them
+    # off is process-wide, which is safe in a helper: it has no thread but this one.
+    attrs.validators.set_disabled(True)
     outcome: str | None = None
     try:
         with uncollected():

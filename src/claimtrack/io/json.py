@@ -19,7 +19,7 @@ from typing import Any, TypeAlias, cast
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import LineIndex, Node, PositionMap
+from claimtrack.io.positions import LineIndex, Node, PositionMap, RawSpan
 from claimtrack.io.problem import ParseProblem
 
 __all__ = ["JsonPositions", "parse_json", "scan_positions"]
@@ -212,15 +212,15 @@ class JsonPositions(PositionMap):
         self._split: dict[int, _Members | None] = dict(split or {})
         self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
 
-    def span(self, path: Sequence[str | int], *, key: bool = False) -> Span | None:
+    def raw_span(self, path: Sequence[str | int], *, key: bool = False) -> RawSpan | None:
         try:
             return self._find(path, key)
         except RecursionError:
             # The C scanner recurses once per level of nesting; a value nested nearly as
             # deep as the parser allows is found by the iterative scanner instead.
-            return super().span(path, key=key)
+            return super().raw_span(path, key=key)
 
-    def _find(self, path: Sequence[str | int], key: bool) -> Span:
+    def _find(self, path: Sequence[str | int], key: bool) -> RawSpan:
         if self._end is None:
             self._end = _content_end(self._text)
         raw = (_skip_space(self._text, 0), self._end)
@@ -243,8 +243,7 @@ class JsonPositions(PositionMap):
             else:
                 break
             raw = (offsets[at], offsets[at + 1])
-        line, column, end_line, end_column = self._index.span(*raw)
-        return Span(line, column, end_line, end_column)
+        return self._index.span(raw[0], raw[1])
 
     def _members(self, start: int) -> _Members | None:
         """The members of the object or array at ``start`` (None for a scalar)."""

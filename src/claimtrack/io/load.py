@@ -73,11 +73,17 @@ class LoadedDocument:
         self, path: tuple[str | int, ...] | list[str | int], *, key: bool = False
     ) -> Location:
         """The location of the value (or, with ``key``, the key) at ``path``."""
-        return Location.at(
-            self.path,
-            self.positions.span(path, key=key),
-            pointer(path),
-            self.claim_id_at(path),
+        raw = self.positions.raw_span(path, key=key)
+        if raw is None:
+            return Location(path=self.path, pointer=pointer(path), claim_id=self.claim_id_at(path))
+        return Location(
+            path=self.path,
+            line=raw[0],
+            column=raw[1],
+            end_line=raw[2],
+            end_column=raw[3],
+            pointer=pointer(path),
+            claim_id=self.claim_id_at(path),
         )
 
 

@@ -66,6 +66,11 @@ class PositionMap:
         When the path leads somewhere the file does not have (a missing field), the span of
         the deepest value that exists is returned, so a finding still points close by.
         """
+        raw = self.raw_span(path, key=key)
+        return None if raw is None else Span(*raw)
+
+    def raw_span(self, path: Sequence[str | int], *, key: bool = False) -> RawSpan | None:
+        """:meth:`span` as a plain (line, column, end line, end column) tuple."""
         node = self.root
         if node is None:
             return None
@@ -84,8 +89,8 @@ class PositionMap:
             else:
                 break
         if self._lines is not None:
-            raw = self._lines.span(raw[0], raw[1])
-        return Span(raw[0], raw[1], raw[2], raw[3])
+            return self._lines.span(raw[0], raw[1])
+        return (raw[0], raw[1], raw[2], raw[3])
 
 
 def _convert(node: Node, lines: LineIndex) -> Node:
