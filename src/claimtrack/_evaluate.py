@@ -135,6 +135,8 @@ def _check_in_windows(
     then checked whole, which also reports any records that cannot be structured)."""
     ready = _prepared(document, settings)
     if ready is None:
+        if helpers is not None:
+            helpers.stop()
         return None
     prepared, snapshot = ready
     result = windowed(prepared, settings.rules, processes, helpers)

@@ -133,13 +133,26 @@ class _WindowDocument(LoadedDocument):
         return super().location(path, key=key)
 
 
+class _Stuck(Exception):
+    """The counter's lock was not released: a process died holding it."""
+
+
+#: The counter's lock is held for a few microseconds; one held this long was never let go.
+_LOCK_SECONDS = 30.0
+
+
 def _take(counter: Any, total: int) -> tuple[int, int] | None:
     """The next window not yet taken by any process, if one is left."""
-    with counter.get_lock():
+    lock = counter.get_lock()
+    if not lock.acquire(timeout=_LOCK_SECONDS):
+        raise _Stuck
+    try:
         start: int = counter.value
         if start >= total:
             return None
         counter.value = start + WINDOW
+    finally:
+        lock.release()
     return start, min(start + WINDOW, total)
 
 
@@ -224,7 +237,7 @@ class _Receiver:
                 start, rows, facts = sent
                 self.windows.append((start, [finding_from_row(row) for row in rows], facts))
             self.snapshot_sha256 = sent if isinstance(sent, str) else None
-        except (EOFError, OSError, ValueError, TypeError, KeyError):  # died, or sent garbage
+        except Exception:  # the helper died, or sent what cannot be read: its windows are lost
             self.snapshot_sha256 = None
 
     def join(self) -> None:
@@ -338,6 +351,8 @@ def windowed(
             if sent is None:
                 return None
             windows.extend(sent)
+    except _Stuck:
+        return None
     finally:
         helpers.stop()
         if frozen:

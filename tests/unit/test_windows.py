@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -327,3 +328,30 @@ def test_the_check_command_prints_the_same_with_and_without_windows(tmp_path: Pa
     assert windowed.exit_code == serial.exit_code
     assert windowed.stdout == serial.stdout
     assert json.loads(serial.stdout)["findings"]
+
+
+def test_a_counter_lock_never_let_go_is_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that died holding the counter's lock does not hang the others."""
+    monkeypatch.setattr(_windows, "_LOCK_SECONDS", 0.05)
+    counter = multiprocessing.get_context().Value("q", 0)
+    total = 3 * _windows.WINDOW
+    assert _windows._take(counter, total) == (0, _windows.WINDOW)
+    # Taken by another thread and never released, as by a process that died holding it.
+    holder = threading.Thread(target=counter.get_lock().acquire)
+    holder.start()
+    holder.join()
+    with pytest.raises(_windows._Stuck):
+        _windows._take(counter, total)
+
+
+@pytest.mark.usefixtures("tiny_windows")
+def test_a_stuck_counter_means_the_file_is_checked_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = _check.check([ARTICLE], SERIAL).files[0]
+
+    def stuck(counter: Any, total: int) -> None:
+        raise _windows._Stuck
+
+    monkeypatch.setattr(_windows, "_take", stuck)
+    result = _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0]
+    assert result.findings == whole.findings
+    assert multiprocessing.active_children() == []
