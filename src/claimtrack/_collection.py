@@ -29,7 +29,9 @@ def uncollected() -> Iterator[None]:
     finally:
         # What the block made and left alive joins the oldest generation (freezing and
         # unfreezing moves every object there without looking at any): left in the
-        # youngest, all of it would be walked by the very next collection.
-        gc.freeze()
-        gc.unfreeze()
+        # youngest, all of it would be walked by the very next collection. Not done when
+        # the program has frozen objects of its own, which unfreezing would release.
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()

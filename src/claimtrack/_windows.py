@@ -23,7 +23,6 @@ other bytes, a window could not be structured), the file is checked in one proce
 from __future__ import annotations
 
 import contextlib
-import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -329,14 +328,12 @@ def windowed(
     check all the windows they took against the same snapshot: the caller then checks the
     file in one process.
     """
-    frozen = helpers is None
     if helpers is None:
-        # Objects that exist now are never collected by the helpers, should they collect,
-        # which keeps the pages they share with this process from being copied.
-        gc.freeze()
+        # Forked from here, they share the document; like this process, they never collect
+        # garbage while they check (see claimtrack._collection), so no collection writes to
+        # the pages they share.
         helpers = start_helpers(processes - 1, lambda: prepared, selection)
     if helpers is None:
-        gc.unfreeze()
         return None
     try:
         with uncollected():
@@ -355,8 +352,6 @@ def windowed(
         return None
     finally:
         helpers.stop()
-        if frozen:
-            gc.unfreeze()
     windows.sort(key=lambda window: window[0])
     findings = [finding for _start, items, _facts in windows for finding in items]
     return findings, ClaimFacts.joined(facts for _start, _items, facts in windows)

@@ -59,3 +59,18 @@ def test_cycles_made_inside_are_still_collected_later() -> None:
     del node
     gc.collect()
     assert alive() is None
+
+
+def test_objects_the_program_froze_stay_frozen() -> None:
+    """A program that froze objects of its own (as servers do before forking) keeps them
+    frozen."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with uncollected():
+            made = [[] for _ in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(made) == 1_000
+    finally:
+        gc.unfreeze()
