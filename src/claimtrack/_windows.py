@@ -23,6 +23,7 @@ other bytes, a window could not be structured), the file is checked in one proce
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -186,6 +187,11 @@ def _helper(
     """A helper's life: prepare, then check windows until none is left, sending each."""
     for end in inherited:  # this process's copies of other helpers' pipes
         end.close()
+    # Ctrl-C reaches every process of the terminal's group: the parent stops its helpers,
+    # which must not each print a traceback; and a terminate() must end one whatever the
+    # program's own handlers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # The model's field validators state what the schema does, and a helper's work counts
     # only for a file the schema accepted, so here they could only repeat it. Turning them
     # off is process-wide, which is safe in a helper: it has no thread but this one.
@@ -280,13 +286,15 @@ def start_helpers(count: int, prepare: Prepare, selection: RuleSelection) -> Hel
     """Fork ``count`` helpers, each running ``prepare`` and then checking windows with the
     rule ``selection``; None where processes cannot be forked or started (the file is then
     checked in one process)."""
+    import multiprocessing
+
     context = fork_context()
-    if context is None or count < 1:
-        return None
-    counter = context.Value("q", 0)
+    if context is None or count < 1 or multiprocessing.current_process().daemon:
+        return None  # (a daemonic process, such as a pool's worker, may not have children)
     processes: list[Any] = []
     ends: list[Any] = []
     try:
+        counter = context.Value("q", 0)
         for _ in range(count):
             mine, theirs = context.Pipe(duplex=False)
             process = context.Process(
@@ -298,10 +306,14 @@ def start_helpers(count: int, prepare: Prepare, selection: RuleSelection) -> Hel
             theirs.close()
             processes.append(process)
             ends.append(mine)
-    except OSError:
-        Helpers(processes, [], counter).stop()
+        return Helpers(processes, [_Receiver(end) for end in ends], counter)
+    except Exception:  # no semaphores, no processes, no threads: checked in one process
+        for process in processes:
+            process.terminate()
+            process.join()
+        for end in ends:
+            end.close()
         return None
-    return Helpers(processes, [_Receiver(end) for end in ends], counter)
 
 
 def start_early(size: int, jobs: int, prepare: Prepare, selection: RuleSelection) -> Helpers | None:

@@ -289,8 +289,18 @@ def test_helpers_share_the_windows_when_all_goes_well(
         return real(prepared, selection, window)
 
     monkeypatch.setattr(_windows, "_check_window", slowly)
+    shared: list[bool] = []
+    real_windowed = _evaluate.windowed
+
+    def spy(*args: Any) -> Any:
+        outcome = real_windowed(*args)
+        shared.append(outcome is not None)
+        return outcome
+
+    monkeypatch.setattr(_evaluate, "windowed", spy)
     result = _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0]
-    assert 0 < len(mine) < 93
+    assert shared == [True]  # the helper's windows counted
+    assert 0 < len(mine) < len(range(0, 186, 2))
     assert result.findings == whole.findings
     assert result.suppressed == whole.suppressed
     assert multiprocessing.active_children() == []
@@ -355,3 +365,15 @@ def test_a_stuck_counter_means_the_file_is_checked_whole(monkeypatch: pytest.Mon
     result = _check.check([ARTICLE], attrs.evolve(SERIAL, jobs=2)).files[0]
     assert result.findings == whole.findings
     assert multiprocessing.active_children() == []
+
+
+def _check_in_a_pool_worker(path: str) -> tuple[Any, ...]:
+    return _check.check_document(load_path(path), attrs.evolve(SERIAL, jobs=2)).findings
+
+
+@pytest.mark.usefixtures("tiny_windows")
+def test_a_daemonic_process_checks_in_one_process() -> None:
+    """A pool's worker may not have children: the file is checked in it, without helpers."""
+    whole = _check.check_document(load_path(ARTICLE), SERIAL)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_check_in_a_pool_worker, (str(ARTICLE),)) == whole.findings

@@ -110,8 +110,9 @@ def run() -> None:
 
 def _flushed() -> bool:
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when the process was started without it
+                stream.flush()
     except (OSError, ValueError):  # a closed pipe or stream: let Python report it
         return False
     return True
