@@ -103,13 +103,11 @@ def _check_records(
     processes = (
         1 if settings.keep_records else processes_for(_claim_count(document.data), settings.jobs)
     )
-    checked = None
-    if processes > 1:
-        checked = _check_in_windows(document, settings, processes, helpers)
-    elif helpers is not None:  # too few claims to share
-        helpers.stop()
+    checked = _check_in_windows(document, settings, processes, helpers) if processes > 1 else None
     if checked is not None:
         return checked
+    if helpers is not None:  # too few claims to share, or the windows failed
+        helpers.stop()
     try:
         claim_file = structure(document.data)
     except BaseValidationError as error:
@@ -135,8 +133,6 @@ def _check_in_windows(
     then checked whole, which also reports any records that cannot be structured)."""
     ready = _prepared(document, settings)
     if ready is None:
-        if helpers is not None:
-            helpers.stop()
         return None
     prepared, snapshot = ready
     result = windowed(prepared, settings.rules, processes, helpers)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -208,13 +208,24 @@ def _helper(
         connection.send(outcome)
 
 
+def _checked_windows(
+    prepared: Prepared, selection: RuleSelection, counter: Any
+) -> Iterator[_Window | None]:
+    """Take windows from ``counter`` and check each, until none is left; at one whose
+    claims cannot be structured, None, and no more."""
+    total = len(prepared.document.data["claims"])
+    while (window := _take(counter, total)) is not None:
+        checked = _check_window(prepared, selection, window)
+        yield checked
+        if checked is None:
+            return
+
+
 def _send_windows(
     prepared: Prepared, selection: RuleSelection, counter: Any, connection: Any
 ) -> bool:
     """Check windows until none is left, sending each; False at one that cannot be."""
-    total = len(prepared.document.data["claims"])
-    while (window := _take(counter, total)) is not None:
-        checked = _check_window(prepared, selection, window)
+    for checked in _checked_windows(prepared, selection, counter):
         if checked is None:
             return False
         start, findings, facts = checked
@@ -350,9 +361,7 @@ def windowed(
     try:
         with uncollected():
             windows: list[_Window] = []
-            total = len(prepared.document.data["claims"])
-            while (window := _take(helpers.counter, total)) is not None:
-                checked = _check_window(prepared, selection, window)
+            for checked in _checked_windows(prepared, selection, helpers.counter):
                 if checked is None:  # claims that cannot be structured: stop here
                     return None
                 windows.append(checked)

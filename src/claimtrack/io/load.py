@@ -47,6 +47,10 @@ class Format(StrEnum):
     JSON = "json"
 
 
+# Where a location without a span points: the top of the file, as Location's defaults do.
+_TOP_OF_FILE: tuple[int, int, None, None] = (1, 1, None, None)
+
+
 @attrs.frozen(eq=False)
 class LoadedDocument:
     """A parsed claim file: its name, format, text, data and value positions."""
@@ -73,15 +77,14 @@ class LoadedDocument:
         self, path: tuple[str | int, ...] | list[str | int], *, key: bool = False
     ) -> Location:
         """The location of the value (or, with ``key``, the key) at ``path``."""
-        raw = self.positions.raw_span(path, key=key)
-        if raw is None:
-            return Location(path=self.path, pointer=pointer(path), claim_id=self.claim_id_at(path))
+        span = self.positions.raw_span(path, key=key)
+        line, column, end_line, end_column = span or _TOP_OF_FILE
         return Location(
             path=self.path,
-            line=raw[0],
-            column=raw[1],
-            end_line=raw[2],
-            end_column=raw[3],
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
             pointer=pointer(path),
             claim_id=self.claim_id_at(path),
         )
