@@ -11,6 +11,7 @@ import attrs
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
@@ -58,12 +59,7 @@ def _fail(message: str) -> NoReturn:
     help="Exit 1 when a finding is at least this severe.  [default: warning, or the"
     " configuration's fail-level]",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from FILE instead of the nearest pyproject.toml or claimtrack.toml.",
-)
+@config_option
 @click.option(
     "--baseline",
     "baseline_file",
