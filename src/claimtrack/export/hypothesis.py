@@ -62,7 +62,8 @@ def _text(claim_file: ClaimFile, row: ClaimRow) -> str:
         url = safe_url(source.url) if source is not None else None
         if url is None or source is None or citation.stance is Stance.MENTIONS:
             continue
-        links.append(f"- {citation.stance}: [{_markdown_text(source.title)}](<{url}>)")
+        target = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+        links.append(f"- {citation.stance}: [{_markdown_text(source.title)}](<{target}>)")
     if links:
         lines += ["", *links]
     return "\n".join(lines)
