@@ -1,10 +1,10 @@
 """The ``--to hypothesis`` file has the shape the Hypothesis client's import reads.
 
 What is checked is read from the client's source (hypothesis/client, main branch as stored
-in the public code index): ``src/sidebar/helpers/import.ts`` (``readExportFile``: a JSON
+in the public code index): ``readExportFile`` in ``import.ts`` (a JSON
 object whose ``annotations`` is an array, else "Not a valid Hypothesis JSON file"),
 ``src/sidebar/services/import-annotations.ts`` (``getImportData`` keeps ``target``, ``tags``,
-``text``, ``uri`` and ``document``; duplicates are matched on text, tags and quote),
+``text``, ``uri`` and ``document``; repeated annotations are matched on text, tags and quote),
 ``src/sidebar/components/ShareDialog/ImportAnnotations.tsx`` (annotations are listed and
 chosen by ``user``) and ``src/types/api.ts`` (``Target`` is ``{source, selector?}``; a
 ``TextQuoteSelector`` has ``exact`` and optional ``prefix``/``suffix``). The server's own

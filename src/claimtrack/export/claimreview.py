@@ -126,15 +126,15 @@ def claimant(name: str, claim: Claim, entities: Iterable[Entity] = ()) -> dict[s
     say which, then the other ``entities`` of the file; None when none does."""
     wanted = name.casefold()
     for entity in (*claim.entities, *entities):
-        if entity.name.casefold() == wanted and entity.type in _AGENTS:
-            who: dict[str, Any] = {"@type": _AGENTS[entity.type], "name": name}
+        if entity.name.casefold() == wanted and entity.type in _PARTIES:
+            who: dict[str, Any] = {"@type": _PARTIES[entity.type], "name": name}
             if entity.wikidata:
                 who["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
             return who
     return None
 
 
-_AGENTS = {EntityType.PERSON: "Person", EntityType.ORGANIZATION: "Organization"}
+_PARTIES = {EntityType.PERSON: "Person", EntityType.ORGANIZATION: "Organization"}
 
 
 def _claim(claim: Claim, document: Document, entities: tuple[Entity, ...] = ()) -> dict[str, Any]:

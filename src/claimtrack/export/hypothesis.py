@@ -2,7 +2,7 @@
 
 The shape is the one the client's own exporter writes and its importer reads (hypothesis/client:
 ``src/sidebar/services/annotations-exporter.ts`` writes ``export_date``, ``export_userid``,
-``client_version`` and ``annotations``; ``src/sidebar/helpers/import.ts`` accepts any JSON
+``client_version`` and ``annotations``; ``readExportFile`` (in ``import.ts``) accepts any JSON
 object with an ``annotations`` array; ``src/sidebar/services/import-annotations.ts`` keeps
 ``target``, ``tags``, ``text``, ``uri`` and ``document`` of each, and the dialog lists the
 annotations by ``user``). Each claim becomes one annotation on the document's live URL:

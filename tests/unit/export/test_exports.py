@@ -118,27 +118,27 @@ class TestClaimReview:
                 assert full.startswith(stem)
                 assert full[len(stem)] in " ,;:.-–—"
 
-    def test_every_agent_is_typed(self, article_report: Report) -> None:
+    def test_every_person_or_organization_is_typed(self, article_report: Report) -> None:
         """Every author and publisher in the export is a typed Person or Organization."""
         settings = ClaimReviewSettings(
             review_url="https://checks.example.org/r", reviewer="A. Editor", reviewer_type="Person"
         )
-        agents: list[Any] = []
+        parties: list[Any] = []
 
         def walk(node: Any) -> None:
             if isinstance(node, dict):
                 for key, value in node.items():
                     if key in ("author", "publisher"):
-                        agents.extend(value if isinstance(value, list) else [value])
+                        parties.extend(value if isinstance(value, list) else [value])
                     walk(value)
             elif isinstance(node, list):
                 for value in node:
                     walk(value)
 
         walk(claimreview_data(article_report, settings))
-        assert agents
-        assert {agent["@type"] for agent in agents} <= {"Person", "Organization"}
-        assert {"@type": "Person", "name": "A. Editor"} in agents
+        assert parties
+        assert {party["@type"] for party in parties} <= {"Person", "Organization"}
+        assert {"@type": "Person", "name": "A. Editor"} in parties
 
     def test_claimant_typed_by_another_claims_entity(self, article_report: Report) -> None:
         """A claimant typed by an entity of any claim of the file is typed; one no entity
