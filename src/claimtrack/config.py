@@ -4,7 +4,10 @@ The nearest file above the starting folder wins; in one folder ``claimtrack.toml
 ``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.claimtrack]`` table is passed
 over. Keys (kebab-case, as in ruff): ``select``, ``extend-select``, ``ignore``, ``severity``
 (a table from rule to level), ``fail-level``, ``baseline`` and ``exclude`` (file globs);
-paths are relative to the configuration file. An unknown key, rule or level is a
+paths are relative to the configuration file. ``docs-url`` (where the documentation is
+published: SARIF rules link to their pages under it) and ``review-url``, ``reviewer``,
+``reviewer-url``, ``reviewer-type`` (who publishes ClaimReviews, and where) are read by the
+commands that use them. An unknown key, rule or level is a
 :class:`~claimtrack.errors.ConfigError` naming the file and the key.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,22 @@ from claimtrack.lint.selection import RuleSelection, SelectionLayer, resolve
 __all__ = ["CONFIG_FILES", "Config", "find_config", "load_config"]
 
 CONFIG_FILES = ("claimtrack.toml", "pyproject.toml")
-KEYS = ("baseline", "exclude", "extend-select", "fail-level", "ignore", "select", "severity")
+KEYS = (
+    "baseline",
+    "docs-url",
+    "exclude",
+    "extend-select",
+    "fail-level",
+    "ignore",
+    "review-url",
+    "reviewer",
+    "reviewer-type",
+    "reviewer-url",
+    "select",
+    "severity",
+)
+_URL_KEYS = ("docs-url", "review-url", "reviewer-url")
+_REVIEWER_TYPES = ("Organization", "Person")
 
 
 @attrs.frozen(kw_only=True)
@@ -40,6 +58,11 @@ class Config:
     fail_level: Severity | None = None
     baseline: Path | None = None
     exclude: tuple[str, ...] = ()
+    docs_url: str | None = None
+    review_url: str | None = None
+    reviewer: str | None = None
+    reviewer_url: str | None = None
+    reviewer_type: str | None = None
 
     @property
     def where(self) -> str:
@@ -199,6 +222,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
             raise ConfigError(f"{where('baseline')}: expected a file path")
         baseline = path.parent / raw
     exclude = _strings(table.get("exclude", []), where("exclude"))
+    texts = _texts(table, where)
     config = Config(
         path=path,
         select=select,
@@ -208,9 +232,37 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         fail_level=fail_level,
         baseline=baseline,
         exclude=exclude,
+        docs_url=texts.get("docs-url"),
+        review_url=texts.get("review-url"),
+        reviewer=texts.get("reviewer"),
+        reviewer_url=texts.get("reviewer-url"),
+        reviewer_type=texts.get("reviewer-type"),
     )
     config.selection()  # resolve severities now, so their errors surface here too
     return config
+
+
+def _texts(table: dict[str, Any], where: Callable[[str], str]) -> dict[str, str]:
+    """The plain-text keys: non-empty strings, URLs absolute http(s), a known reviewer type."""
+    from urllib.parse import urlsplit
+
+    found: dict[str, str] = {}
+    for key in ("docs-url", "review-url", "reviewer", "reviewer-url", "reviewer-type"):
+        if key not in table:
+            continue
+        raw = table[key]
+        if not isinstance(raw, str) or not raw.strip():
+            raise ConfigError(f"{where(key)}: expected a non-empty string")
+        if key in _URL_KEYS:
+            parts = urlsplit(raw)
+            if parts.scheme not in ("http", "https") or not parts.netloc or " " in raw:
+                raise ConfigError(f"{where(key)}: expected an absolute http(s) URL, got {raw!r}")
+        if key == "reviewer-type" and raw not in _REVIEWER_TYPES:
+            raise ConfigError(
+                f"{where(key)}: unknown type {raw!r} (use {' or '.join(_REVIEWER_TYPES)})"
+            )
+        found[key] = raw
+    return found
 
 
 def selection_layer(

@@ -75,7 +75,8 @@ class TestSelection:
         assert result.exit_code == 2
         assert (
             result.output == "claimtrack: claimtrack.toml: colour: unknown key; known keys:"
-            " baseline, exclude, extend-select, fail-level, ignore, select, severity\n"
+            " baseline, docs-url, exclude, extend-select, fail-level, ignore, review-url,"
+            " reviewer, reviewer-type, reviewer-url, select, severity\n"
         )
 
     def test_explicit_config_file(self, project: Path) -> None:

@@ -78,6 +78,8 @@ class DocumentReport:
     claims: tuple[ClaimRow, ...]
     findings: tuple[Finding, ...]
     bibliography: tuple[BibEntry, ...]
+    #: The SHA-256 of the snapshot bytes ``text`` was read from (None without ``text``).
+    text_sha256: str | None = None
 
     @property
     def title(self) -> str:
@@ -166,6 +168,7 @@ def _document(index: int, result: FileResult) -> DocumentReport:
         claims=_rows(claim_file, text, bibliography, result.findings),
         findings=result.findings,
         bibliography=bibliography,
+        text_sha256=result.snapshot.sha256 if text is not None and result.snapshot else None,
     )
 
 

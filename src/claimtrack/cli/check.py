@@ -11,6 +11,7 @@ import attrs
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
@@ -58,12 +59,7 @@ def _fail(message: str) -> NoReturn:
     help="Exit 1 when a finding is at least this severe.  [default: warning, or the"
     " configuration's fail-level]",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from FILE instead of the nearest pyproject.toml or claimtrack.toml.",
-)
+@config_option
 @click.option(
     "--baseline",
     "baseline_file",
@@ -204,7 +200,12 @@ def check_command(
 
     if level >= 0:
         coloured = output_format == "text" and output in (None, "-") and use_colour(colour)
-        emit(_render(ordered, output_format, coloured, level, statistics), output, colour=coloured)
+        summary = _step_summary(ordered) if output_format == "github" else False
+        where = baseline_path.as_posix() if baseline is not None and baseline_path else None
+        rendered = _render(
+            ordered, output_format, coloured, level, statistics, config.docs_url, where, summary
+        )
+        emit(rendered, output, colour=coloured)
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
@@ -239,12 +240,28 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
     return [results[i] if i in results else next(queue) for i in range(len(inputs))]
 
 
+def _step_summary(results: list[FileResult]) -> bool:
+    """Under GitHub Actions, append the Markdown summary to the job summary; whether it was."""
+    from claimtrack.cli.step_summary import append_step_summary, step_summary_path
+
+    path = step_summary_path(os.environ)
+    if path is None:
+        return False
+    problem = append_step_summary(results, path)
+    if problem is not None:
+        click.echo(f"claimtrack: {problem}", err=True)
+    return problem is None
+
+
 def _render(
     results: list[FileResult],
     output_format: str,
     coloured: bool,
     level: int,
     statistics: bool,
+    docs_url: str | None = None,
+    baseline: str | None = None,
+    summary: bool = False,
 ) -> str:
     if output_format == "json":
         from claimtrack.report.json import render_json
@@ -253,12 +270,12 @@ def _render(
     if output_format == "github":
         from claimtrack.report.github import render_github
 
-        return render_github(results)
+        return render_github(results, summary)
     if output_format == "sarif":
         from claimtrack.report.sarif import render_sarif
 
-        # Where the project publishes these docs, if it does: rules then link to their pages.
-        return render_sarif(results, os.environ.get("CLAIMTRACK_DOCS_URL") or None)
+        # docs-url: where the project publishes these docs; rules then link to their pages.
+        return render_sarif(results, docs_url, baseline)
     from claimtrack.report.text import TextStyle, render_text
 
     style = TextStyle(

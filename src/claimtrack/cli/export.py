@@ -1,4 +1,4 @@
-"""``claimtrack export``: ClaimReview, CSL-JSON, Web Annotation or PROV-JSON."""
+"""``claimtrack export``: ClaimReview, CSL-JSON, Web Annotation, Hypothesis or PROV-JSON."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from pathlib import Path
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit
 
 _EXIT_HELP = (
-    "Exit codes: 0 written (findings in the files are part of the output, not a failure); "
-    "2 usage or I/O problem (a path that matches nothing, a file that cannot be read)."
+    "Exit codes: 0 written (findings in the files are part of the output, not a failure; "
+    "warnings about what consumers will miss go to standard error); 1 with --strict, when a "
+    "ClaimReview lacks its url or author (nothing is written); 2 usage, configuration or I/O "
+    "problem (a path that matches nothing, a file that cannot be read)."
 )
 
-_TARGETS = ("claimreview", "csl-json", "web-annotation", "prov-json")
+_TARGETS = ("claimreview", "csl-json", "web-annotation", "hypothesis", "prov-json")
 
 
 @click.command("export", epilog=_EXIT_HELP)
@@ -27,21 +30,43 @@ _TARGETS = ("claimreview", "csl-json", "web-annotation", "prov-json")
     type=click.Choice(_TARGETS),
     required=True,
     help="claimreview: schema.org ClaimReview JSON-LD; csl-json: the sources as CSL-JSON;"
-    " web-annotation: W3C Web Annotation JSON-LD of the anchors; prov-json: W3C PROV-JSON of"
-    " the provenance.",
+    " web-annotation: W3C Web Annotation JSON-LD of the anchors; hypothesis: a file the"
+    " Hypothesis client imports; prov-json: W3C PROV-JSON of the provenance.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
 @click.option(
     "--review-url",
     metavar="URL",
-    help="claimreview: the page publishing the reviews; each review's url is URL#claim-id.",
+    help="claimreview: the page publishing the reviews; each review's url is URL#claim-id"
+    " (default: review-url in the configuration).",
 )
 @click.option(
     "--reviewer",
     metavar="NAME",
-    help="claimreview: the organisation publishing the reviews (default: each claim's verifier).",
+    help="claimreview: who publishes the reviews (default: reviewer in the configuration).",
 )
-@click.option("--reviewer-url", metavar="URL", help="claimreview: the reviewer's home page.")
+@click.option(
+    "--reviewer-url",
+    metavar="URL",
+    help="claimreview: the reviewer's home page (default: reviewer-url in the configuration).",
+)
+@click.option(
+    "--reviewer-type",
+    type=click.Choice(["Organization", "Person"]),
+    help="claimreview: the reviewer's schema.org type  [default: reviewer-type in the"
+    " configuration, else Organization]",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="claimreview: exit 1, writing nothing, when a review would lack its url or author.",
+)
+@click.option(
+    "--hypothesis-user",
+    metavar="ACCOUNT",
+    help="hypothesis: the account the annotations name, as acct:NAME@AUTHORITY.",
+)
+@config_option
 @click.option("--stdin-filename", default="<stdin>", show_default=True, help="Name for '-' input.")
 @click.option(
     "--project-root",
@@ -55,6 +80,10 @@ def export_command(
     review_url: str | None,
     reviewer: str | None,
     reviewer_url: str | None,
+    reviewer_type: str | None,
+    strict: bool,
+    hypothesis_user: str | None,
+    config_file: Path | None,
     stdin_filename: str,
     project_root: Path | None,
 ) -> None:
@@ -63,20 +92,45 @@ def export_command(
     from claimtrack.citations._links import safe_url
     from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
+    from claimtrack.config import load_config
+    from claimtrack.errors import ConfigError
 
     for option, value in (("--review-url", review_url), ("--reviewer-url", reviewer_url)):
         if value is not None and safe_url(value) is None:
             raise click.BadParameter("give an absolute http(s) URL", param_hint=option)
+    if hypothesis_user is not None:
+        from claimtrack.export.hypothesis import ACCOUNT_PATTERN
+
+        if not ACCOUNT_PATTERN.match(hypothesis_user):
+            raise click.BadParameter(
+                "give a Hypothesis account such as acct:name@hypothes.is",
+                param_hint="--hypothesis-user",
+            )
+    try:
+        config = load_config(config_file)
+    except ConfigError as error:
+        click.echo(f"claimtrack: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
     gathered = gather(paths, stdin_filename, project_root)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
     if target == "claimreview":
         from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
+        from claimtrack.export.claimreview_gaps import claimreview_gaps
 
         settings = ClaimReviewSettings(
-            review_url=review_url, reviewer=reviewer, reviewer_url=reviewer_url
+            review_url=review_url or config.review_url,
+            reviewer=reviewer or config.reviewer,
+            reviewer_url=reviewer_url or config.reviewer_url,
+            reviewer_type=reviewer_type or config.reviewer_type or "Organization",
         )
+        gaps = claimreview_gaps(report, settings)
+        for gap in gaps:
+            click.echo(f"claimtrack: warning: {gap}", err=True)
+        if strict and any(gap.fails_strict for gap in gaps):
+            click.echo("claimtrack: --strict: nothing written", err=True)
+            sys.exit(exit_codes.FINDINGS)
         text = render_claimreview(report, settings)
     elif target == "csl-json":
         from claimtrack.export.csl import render_csl
@@ -86,6 +140,15 @@ def export_command(
         from claimtrack.export.webannotation import render_web_annotation
 
         text = render_web_annotation(report)
+    elif target == "hypothesis":
+        from datetime import UTC, datetime
+
+        from claimtrack.export.hypothesis import hypothesis_gaps, render_hypothesis
+
+        for missing in hypothesis_gaps(report, hypothesis_user):
+            click.echo(f"claimtrack: warning: {missing}", err=True)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        text = render_hypothesis(report, hypothesis_user, now)
     else:
         from claimtrack.export.prov import render_prov
 

@@ -5,13 +5,20 @@ Each claim becomes an ``Annotation`` whose target is the document (its URL, or a
 ``urn:claimtrack:document:`` name when it has none) with two alternative selectors: a
 ``TextQuoteSelector`` (the exact quote, with the recorded prefix and suffix, or up to
 32 characters of context taken from the snapshot) and, when the anchor is placed in the
-snapshot, a ``TextPositionSelector`` (code-point offsets of the normalised text). The bodies
+snapshot, a ``TextPositionSelector`` (code-point offsets of the normalised text).
+
+Offsets hold only in the text they were counted on, which is the snapshot, not whatever the
+URL serves today. The W3C model ties a target to one representation of its source with a
+``State``; the target then carries a ``TimeState`` whose ``cached`` copy is the snapshot,
+named by its SHA-256 as an RFC 6920 ``ni:`` URI (the bytes, whatever folder they are in). A
+position that could not be checked against a snapshot that was read is left out. The bodies
 describe the claim, tag it, classify it by its verdict when it has one, and link the sources that
 support it. All annotations sit in one ``AnnotationCollection``.
 """
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from claimtrack._version import __version__
@@ -21,13 +28,21 @@ from claimtrack.citations.state import VERDICTS
 from claimtrack.export._common import is_datetime, json_text, urn
 from claimtrack.model import ClaimFile, Stance
 
-__all__ = ["CONTEXT", "CONTEXT_CHARS", "annotation_collection", "render_web_annotation"]
+__all__ = [
+    "CONTEXT",
+    "CONTEXT_CHARS",
+    "annotation_collection",
+    "quote_selector",
+    "render_web_annotation",
+    "snapshot_iri",
+]
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 
 
-def _quote_selector(doc: DocumentReport, row: ClaimRow) -> dict[str, Any]:
+def quote_selector(doc: DocumentReport, row: ClaimRow) -> dict[str, Any]:
+    """The quote with its recorded prefix and suffix, or context taken from the snapshot."""
     anchor = row.claim.anchor
     selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": anchor.exact}
     prefix, suffix = anchor.prefix, anchor.suffix
@@ -43,16 +58,25 @@ def _quote_selector(doc: DocumentReport, row: ClaimRow) -> dict[str, Any]:
     return selector
 
 
-def _selectors(doc: DocumentReport, row: ClaimRow) -> list[dict[str, Any]]:
-    selectors = [_quote_selector(doc, row)]
-    anchor = row.claim.anchor
-    if row.placement is not None:
+def snapshot_iri(sha256: str) -> str:
+    """The RFC 6920 name of the bytes with this SHA-256 (hex): ``ni:///sha-256;`` and the
+    digest in unpadded base64url."""
+    digest = base64.urlsafe_b64encode(bytes.fromhex(sha256)).decode("ascii").rstrip("=")
+    return f"ni:///sha-256;{digest}"
+
+
+def _target(doc: DocumentReport, row: ClaimRow, source: str) -> dict[str, Any]:
+    """The document with the claim's selectors; positions come with the state naming the
+    snapshot they count."""
+    target: dict[str, Any] = {"source": source}
+    selectors = [quote_selector(doc, row)]
+    if row.placement is not None and doc.text_sha256 is not None:
         selectors.append(
             {"type": "TextPositionSelector", "start": row.placement.start, "end": row.placement.end}
         )
-    elif doc.text is None and anchor.start is not None and anchor.end is not None:
-        selectors.append({"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end})
-    return selectors
+        target["state"] = {"type": "TimeState", "cached": snapshot_iri(doc.text_sha256)}
+    target["selector"] = selectors
+    return target
 
 
 def _bodies(claim_file: ClaimFile, row: ClaimRow) -> list[dict[str, Any]]:
@@ -97,7 +121,7 @@ def _annotation(doc: DocumentReport, claim_file: ClaimFile, row: ClaimRow) -> di
         "name": f"claimtrack {__version__}",
     }
     annotation["body"] = _bodies(claim_file, row)
-    annotation["target"] = {"source": target_source, "selector": _selectors(doc, row)}
+    annotation["target"] = _target(doc, row, target_source)
     return annotation
 
 

@@ -4,6 +4,11 @@ One line per finding: ``::warning file=…,line=…,col=…,endLine=…,endColum
 Messages escape ``%``, CR and LF; property values also escape ``:`` and ``,`` (the escaping
 the runner's own toolkit applies). Severities map error → error, warning → warning,
 info → notice.
+
+Annotations come most severe first. GitHub shows 10 error and 10 warning annotations per
+step (https://docs.github.com/en/rest/checks/runs: "GitHub Actions are limited to 10 warning
+annotations and 10 error annotations per step"); when more would be printed, one notice
+comes first saying how many are not shown and where the rest are.
 """
 
 from __future__ import annotations
@@ -12,9 +17,12 @@ from collections.abc import Sequence
 
 from claimtrack._check import FileResult
 from claimtrack.findings import Finding, Severity
+from claimtrack.report.step_summary import by_severity
 
-__all__ = ["escape_data", "escape_property", "render_github"]
+__all__ = ["SHOWN_PER_STEP", "escape_data", "escape_property", "overflow_notice", "render_github"]
 
+#: Error annotations, and warning annotations, GitHub shows per step.
+SHOWN_PER_STEP = 10
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
@@ -46,8 +54,28 @@ def render_annotation(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {props}::{escape_data(message)}"
 
 
-def render_github(results: Sequence[FileResult]) -> str:
-    """Every finding as an annotation line (empty when there are none)."""
-    return "".join(
-        render_annotation(finding) + "\n" for result in results for finding in result.findings
+def overflow_notice(findings: Sequence[Finding], summary: bool = False) -> str | None:
+    """The notice for annotations GitHub will not show, None when it shows them all;
+    ``summary`` says the job summary lists every finding."""
+    hidden = sum(
+        max(0, sum(1 for f in findings if f.severity is severity) - SHOWN_PER_STEP)
+        for severity in (Severity.ERROR, Severity.WARNING)
     )
+    if not hidden:
+        return None
+    where = "the job summary and this step's log list" if summary else "this step's log lists"
+    message = (
+        f"{hidden} of {len(findings)} findings are not shown as annotations: GitHub shows"
+        f" {SHOWN_PER_STEP} errors and {SHOWN_PER_STEP} warnings per step, the most severe"
+        f" first; {where} every one."
+    )
+    return f"::notice title=claimtrack::{escape_data(message)}"
+
+
+def render_github(results: Sequence[FileResult], summary: bool = False) -> str:
+    """Every finding as an annotation line, most severe first (empty when there are none),
+    after the notice for those GitHub will not show."""
+    findings = by_severity(results)
+    notice = overflow_notice(findings, summary)
+    lines = ([notice] if notice else []) + [render_annotation(finding) for finding in findings]
+    return "".join(line + "\n" for line in lines)

@@ -5,12 +5,22 @@ order, with its descriptions, help and documentation link); each result names it
 level, message and region (1-based lines and columns counted in Unicode code points, end
 column exclusive). Findings silenced by a claim's suppression are included with an
 ``inSource`` suppression carrying the reason, as SARIF intends, so viewers can hide them.
+
+Each result's ``partialFingerprints`` hold ``primaryLocationLineHash`` (the one fingerprint
+GitHub code scanning reads) and ``claimtrackKey/v1``: both hash the baseline key (file, rule,
+record id, pointer), never a line, so inserting lines above a finding keeps its alert.
+
+When a baseline was applied, counted results say ``baselineState: new``; baseline entries no
+longer found are reported as ``toolExecutionNotifications`` of the invocation, not as
+results: a consumer that ignores ``baselineState`` (GitHub does) would show an ``absent``
+result as an open alert.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +30,7 @@ from claimtrack import rules
 from claimtrack._check import FileResult
 from claimtrack._version import __version__
 from claimtrack.findings import Finding, Severity
-from claimtrack.lint.baseline import entry_for
+from claimtrack.lint.baseline import BaselineEntry, entry_for
 from claimtrack.rules import RuleInfo
 
 __all__ = ["SARIF_SCHEMA", "render_sarif", "rule_help_uri"]
@@ -64,15 +74,29 @@ def _region(finding: Finding) -> dict[str, int]:
     return region
 
 
-def _fingerprint(finding: Finding, data: Any) -> str:
-    """A hash of the baseline key (file, rule, record id, pointer): stable across edits that
+def _key_hash(finding: Finding, data: Any) -> str:
+    """A SHA-256 of the baseline key (file, rule, record id, pointer): stable across edits that
     move lines, so code-scanning services track one problem as one alert."""
     key = "\x00".join(entry_for(finding, finding.location.path, data).key)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _fingerprints(finding: Finding, data: Any, seen: Counter[str]) -> dict[str, str]:
+    """``primaryLocationLineHash`` in the ``hash:occurrence`` form GitHub's own tools write
+    (the occurrence tells identical keys apart), and our own key."""
+    digest = _key_hash(finding, data)
+    seen[digest] += 1
+    return {
+        "primaryLocationLineHash": f"{digest[:16]}:{seen[digest]}",
+        "claimtrackKey/v1": digest[:32],
+    }
 
 
 def _result(
-    finding: Finding, index: dict[str, int], data: Any = None, reason: str | None = None
+    finding: Finding,
+    index: dict[str, int],
+    fingerprints: dict[str, str],
+    reason: str | None = None,
 ) -> dict[str, Any]:
     loc = finding.location
     text = finding.message + (f" (claim {loc.claim_id})" if loc.claim_id else "")
@@ -91,7 +115,7 @@ def _result(
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
-    result["partialFingerprints"] = {"claimtrackKey/v1": _fingerprint(finding, data)}
+    result["partialFingerprints"] = fingerprints
     if loc.pointer:
         result["locations"][0]["logicalLocations"] = [
             {"fullyQualifiedName": loc.pointer, "kind": "object"}
@@ -107,37 +131,73 @@ def _result(
     return result
 
 
-def render_sarif(results: Sequence[FileResult], docs_url: str | None = None) -> str:
+def _fixed_notification(entry: BaselineEntry, baseline: str) -> dict[str, Any]:
+    record = entry.claim_id or entry.source_id
+    what = (
+        f"{entry.code} on {'claim' if entry.claim_id else 'source'} {record}"
+        if record
+        else entry.code
+    )
+    notification: dict[str, Any] = {
+        "level": "note",
+        "message": {
+            "text": f"Fixed: the baseline entry {what} ({entry.path}"
+            f"{' ' + entry.pointer if entry.pointer else ''}) matches no finding any more;"
+            f" write the baseline again to drop it ({baseline})."
+        },
+        "descriptor": {"id": entry.code},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(entry.path)}}}],
+        "properties": {"baselineState": "absent"},
+    }
+    return notification
+
+
+def render_sarif(
+    results: Sequence[FileResult], docs_url: str | None = None, baseline: str | None = None
+) -> str:
     """The SARIF 2.1.0 log of a run, as indented JSON ending in a newline.
 
     ``docs_url`` is where the documentation site is published (the rule pages live under
     ``generated/rules/``); without it the log carries the rules' full help text but no links.
+    ``baseline`` names the baseline file applied, if one was: results then carry
+    ``baselineState`` and fixed entries are reported.
     """
     registry = list(rules.iter_rules())
     index = {rule.code: number for number, rule in enumerate(registry)}
     items: list[tuple[tuple[str, int, int, str, str, str], dict[str, Any]]] = []
+    fixed: list[dict[str, Any]] = []
     for file_result in results:
         data = file_result.record_data
-        for finding in file_result.findings:
-            items.append((finding.sort_key, _result(finding, index, data)))
-        for item in file_result.suppressed:
-            items.append((item.finding.sort_key, _result(item.finding, index, data, item.reason)))
+        seen: Counter[str] = Counter()
+        for finding in sorted(file_result.findings, key=lambda f: f.sort_key):
+            result = _result(finding, index, _fingerprints(finding, data, seen))
+            if baseline is not None:
+                result["baselineState"] = "new"
+            items.append((finding.sort_key, result))
+        for item in sorted(file_result.suppressed, key=lambda s: s.finding.sort_key):
+            fingerprints = _fingerprints(item.finding, data, seen)
+            items.append(
+                (item.finding.sort_key, _result(item.finding, index, fingerprints, item.reason))
+            )
+        if baseline is not None:
+            fixed += [_fixed_notification(entry, baseline) for entry in file_result.fixed]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "claimtrack",
+                "version": __version__,
+                **({"informationUri": docs_url} if docs_url else {}),
+                "rules": [_rule(rule, docs_url) for rule in registry],
+            }
+        },
+    }
+    if fixed:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": fixed}]
+    run["columnKind"] = "unicodeCodePoints"
+    run["results"] = [result for _key, result in sorted(items, key=lambda pair: pair[0])]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "claimtrack",
-                        "version": __version__,
-                        **({"informationUri": docs_url} if docs_url else {}),
-                        "rules": [_rule(rule, docs_url) for rule in registry],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [result for _key, result in sorted(items, key=lambda pair: pair[0])],
-            }
-        ],
+        "runs": [run],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

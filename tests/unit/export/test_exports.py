@@ -3,7 +3,9 @@ schemas and examples in ../shared/reference."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,13 +14,20 @@ import attrs
 import jsonschema
 import pytest
 
-from claimtrack import Claim, Status
+from claimtrack import Claim, Entity, EntityType, Status
 from claimtrack.citations import Report
 from claimtrack.citations.state import VERDICTS
-from claimtrack.export.claimreview import ClaimReviewSettings, claimreview_data
+from claimtrack.export.claimreview import (
+    CLAIM_REVIEWED_CHARS,
+    ClaimReviewSettings,
+    claimant,
+    claimreview_data,
+    short_claim,
+)
+from claimtrack.export.claimreview_gaps import claimreview_gaps
 from claimtrack.export.csl import csl_items
 from claimtrack.export.prov import prov_document
-from claimtrack.export.webannotation import CONTEXT, annotation_collection
+from claimtrack.export.webannotation import CONTEXT, annotation_collection, snapshot_iri
 
 FIXTURES = ("article", "small", "hostile")
 
@@ -40,8 +49,9 @@ class TestClaimReview:
         for item, claim in zip(graph, claims, strict=True):
             if claim.status in VERDICTS:
                 assert item["@type"] == "ClaimReview"
-                assert item["claimReviewed"] == claim.text
+                assert item["claimReviewed"] == short_claim(claim.text)
                 assert item["itemReviewed"]["@type"] == "Claim"
+                assert item["itemReviewed"]["text"] == claim.text
             else:
                 assert item["@type"] == "Claim"
                 assert "reviewRating" not in json.dumps(item)
@@ -91,6 +101,79 @@ class TestClaimReview:
         lavrov = next(i for i in graph if "Lavrov" in json.dumps(i.get("itemReviewed", i)))
         item = lavrov.get("itemReviewed", lavrov)
         assert item["author"] == {"@type": "Person", "name": "Sergei Lavrov"}
+
+    def test_long_claims_are_shortened_at_a_word(self, article_report: Report) -> None:
+        """claimReviewed keeps within Google's 75 characters, ending at a word of the claim."""
+        reviews = [
+            i for i in claimreview_data(article_report)["@graph"] if i["@type"] == "ClaimReview"
+        ]
+        shortened = [r for r in reviews if r["claimReviewed"] != r["itemReviewed"]["text"]]
+        assert shortened
+        for review in reviews:
+            short, full = review["claimReviewed"], review["itemReviewed"]["text"]
+            assert len(short) <= CLAIM_REVIEWED_CHARS
+            if short != full:
+                stem = short.removesuffix("…")
+                assert short.endswith("…")
+                assert full.startswith(stem)
+                assert full[len(stem)] in " ,;:.-–—"
+
+    def test_every_person_or_organization_is_typed(self, article_report: Report) -> None:
+        """Every author and publisher in the export is a typed Person or Organization."""
+        settings = ClaimReviewSettings(
+            review_url="https://checks.example.org/r", reviewer="A. Editor", reviewer_type="Person"
+        )
+        parties: list[Any] = []
+
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key in ("author", "publisher"):
+                        parties.extend(value if isinstance(value, list) else [value])
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(claimreview_data(article_report, settings))
+        assert parties
+        assert {party["@type"] for party in parties} <= {"Person", "Organization"}
+        assert {"@type": "Person", "name": "A. Editor"} in parties
+
+    def test_claimant_typed_by_another_claims_entity(self, article_report: Report) -> None:
+        """A claimant typed by an entity of any claim of the file is typed; one no entity
+        types is left out and named as a gap."""
+        doc = article_report.documents[0]
+        assert doc.claim_file is not None
+        claim = next(
+            c for c in doc.claim_file.claims if c.attribution and c.attribution.asserted_by
+        )
+        name = claim.attribution.asserted_by if claim.attribution else ""
+        assert name
+        bare = attrs.evolve(claim, entities=())
+        assert claimant(name, bare) is None
+        typed = claimant(name, bare, [Entity(name=name.upper(), type=EntityType.PERSON)])
+        assert typed == {"@type": "Person", "name": name}
+
+    def test_gaps_name_the_missing_url_and_author(self, article_report: Report) -> None:
+        """Without settings the gaps name the url and author that fail --strict; with them
+        every review carries all that Google requires."""
+        gaps = claimreview_gaps(article_report, ClaimReviewSettings())
+        strict = [gap for gap in gaps if gap.fails_strict]
+        assert len(strict) == 2
+        assert "url" in str(strict[0])
+        assert "--review-url" in str(strict[0])
+        assert "author" in str(strict[1])
+        assert "--reviewer" in str(strict[1])
+        settings = ClaimReviewSettings(review_url="https://checks.example.org/r", reviewer="Desk")
+        assert not [gap for gap in claimreview_gaps(article_report, settings) if gap.fails_strict]
+        for item in claimreview_data(article_report, settings)["@graph"]:
+            if item["@type"] != "ClaimReview":
+                continue
+            assert item["claimReviewed"]
+            assert item["url"].startswith("https://checks.example.org/")
+            assert item["reviewRating"]["alternateName"]
+            assert item["author"]["name"] == "Desk"
 
     def test_nothing_is_invented(self, small_report: Report) -> None:
         """Without a review URL, reviewer or dates on record, those properties are left out."""
@@ -167,21 +250,37 @@ class TestWebAnnotation:
             for body in annotation["body"]:
                 assert body["purpose"] in context
 
-    def test_selectors_agree_with_the_text(self, article_report: Report) -> None:
-        """Position selectors select the quote; prefix and suffix surround it."""
-        text = article_report.documents[0].text
-        assert text is not None
-        for annotation in annotation_collection(article_report)["first"]["items"]:
-            quote, position = annotation["target"]["selector"]
+    def test_positions_select_the_quote_in_the_named_snapshot(
+        self, article_report: Report, fixtures_dir: Path
+    ) -> None:
+        """Positions come with a TimeState whose cached copy names the snapshot's bytes, and in
+        that representation (normalised as documented) they select the quote exactly."""
+        snapshots = {
+            snapshot_iri(hashlib.sha256(path.read_bytes()).hexdigest()): path
+            for path in fixtures_dir.rglob("*.txt")
+        }
+        items = annotation_collection(article_report)["first"]["items"]
+        for annotation in items:
+            target = annotation["target"]
+            quote, position = target["selector"]
+            assert target["state"]["type"] == "TimeState"
+            raw = snapshots[target["state"]["cached"]].read_text(encoding="utf-8")
+            text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
             assert text[position["start"] : position["end"]] == quote["exact"]
             assert text[: position["start"]].endswith(quote["prefix"])
             assert text[position["end"] :].startswith(quote["suffix"])
+
+    def test_snapshot_iri_is_rfc_6920(self) -> None:
+        """The cached copy's name is ni:///sha-256; with the digest in unpadded base64url."""
+        digest = hashlib.sha256(b"abc").hexdigest()
+        assert snapshot_iri(digest) == "ni:///sha-256;ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"
 
     def test_unplaced_anchor_has_only_a_quote(self, small_report: Report) -> None:
         """An anchor not found in the snapshot gets no position selector."""
         items = annotation_collection(small_report)["first"]["items"]
         unplaced = next(i for i in items if i["id"].endswith(":opened"))
         assert [s["type"] for s in unplaced["target"]["selector"]] == ["TextQuoteSelector"]
+        assert "state" not in unplaced["target"]
 
     def test_recorded_context_wins(self, small_report: Report) -> None:
         """A prefix recorded on the anchor is exported as recorded."""

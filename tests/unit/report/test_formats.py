@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,19 +78,96 @@ class TestJson:
         assert data["summary"]["suppressed"] == 1
 
 
+_HEAD = "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
+_ONE = "  - {id: one, text: t, kind: assessment, anchor: {exact: a}}\n"
+_TWO = "  - {id: two, text: t, kind: assessment, anchor: {exact: b}}\n"
+
+
+def _sarif_of(text: str) -> list[dict[str, Any]]:
+    """The SARIF results of one claim file's text."""
+    from claimtrack.io.load import load_bytes
+
+    outcome = check(load_bytes(text.encode(), "c.yaml"))
+    results: list[dict[str, Any]] = json.loads(render_sarif(list(outcome.files)))["runs"][0][
+        "results"
+    ]
+    return results
+
+
 class TestSarifFingerprints:
     def test_fingerprints_survive_moving_claims(self) -> None:
         """Reordering claims changes lines but not the results' fingerprints."""
-        from claimtrack.io.load import load_bytes
 
-        head = "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
-        one = "  - {id: one, text: t, kind: assessment, anchor: {exact: a}}\n"
-        two = "  - {id: two, text: t, kind: assessment, anchor: {exact: b}}\n"
+        head, one, two = _HEAD, _ONE, _TWO
 
         def prints(text: str) -> set[str]:
-            outcome = check(load_bytes(text.encode(), "c.yaml"))
-            log = json.loads(render_sarif(list(outcome.files)))
-            return {r["partialFingerprints"]["claimtrackKey/v1"] for r in log["runs"][0]["results"]}
+            return {r["partialFingerprints"]["claimtrackKey/v1"] for r in _sarif_of(text)}
 
         assert prints(head + one + two) == prints(head + two + "\n\n" + one)
         assert len(prints(head + one + two)) == 2
+
+    def test_primary_location_line_hash_ignores_inserted_lines(self) -> None:
+        """GitHub's primaryLocationLineHash stays put when lines are inserted above a finding,
+        and tells two findings with the same key apart by occurrence."""
+
+        head, one, two = _HEAD, _ONE, _TWO
+
+        def hashes(text: str) -> list[str]:
+            return sorted(
+                r["partialFingerprints"]["primaryLocationLineHash"] for r in _sarif_of(text)
+            )
+
+        before = hashes(head + one + two)
+        assert before == hashes("# a comment\n\n" + head + "\n" + one + "\n\n" + two)
+        assert len(set(before)) == len(before) == 2
+        assert all(re.fullmatch(r"[0-9a-f]{16}:1", value) for value in before)
+
+    def test_identical_keys_are_told_apart_by_occurrence(self) -> None:
+        """Two findings with one key get the occurrences 1 and 2 of one hash."""
+        from collections import Counter
+
+        from claimtrack.findings import Finding, Location, Severity
+        from claimtrack.report.sarif import _fingerprints
+
+        finding = Finding(
+            code="F101",
+            name="citation-needed",
+            severity=Severity.WARNING,
+            message="m",
+            location=Location(path="c.yaml", line=1, column=1, pointer="/claims/0"),
+        )
+        seen: Counter[str] = Counter()
+        first = _fingerprints(finding, None, seen)["primaryLocationLineHash"]
+        second = _fingerprints(finding, None, seen)["primaryLocationLineHash"]
+        assert first.endswith(":1")
+        assert second == first.removesuffix(":1") + ":2"
+
+
+class TestSarifBaseline:
+    def test_new_results_and_fixed_entries_against_a_baseline(self, tmp_path: Path) -> None:
+        """With a baseline, counted results are baselineState new and fixed entries become
+        notifications (never results GitHub would show as open alerts); the log stays valid."""
+        from claimtrack._check import CheckSettings
+        from claimtrack.lint.baseline import BaselineEntry, load_baseline, render_baseline
+
+        claim_file = FIXTURES / "invalid" / "F101-citation-needed.yaml"
+        copied = tmp_path / claim_file.name
+        copied.write_bytes(claim_file.read_bytes())
+        gone = BaselineEntry(path=copied.name, code="F105", claim_id="nobody", pointer="/text")
+        baseline_file = tmp_path / "baseline.json"
+        baseline_file.write_text(render_baseline([gone]), encoding="utf-8")
+        settings = CheckSettings(baseline=load_baseline(baseline_file))
+        files = list(check([copied], settings).files)
+        log = json.loads(render_sarif(files, baseline="baseline.json"))
+        run = log["runs"][0]
+        assert run["results"]
+        assert {r["baselineState"] for r in run["results"]} == {"new"}
+        notes = run["invocations"][0]["toolExecutionNotifications"]
+        assert len(notes) == 1
+        assert "F105" in notes[0]["message"]["text"]
+        assert "nobody" in notes[0]["message"]["text"]
+        errors = sorted(Draft4Validator(_sarif_schema()).iter_errors(log), key=str)
+        assert [error.message for error in errors] == []
+        plain = json.loads(render_sarif(files))["runs"][0]
+        assert "invocations" not in plain
+        assert all("baselineState" not in r for r in plain["results"])
