@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.output import emit
 
+if TYPE_CHECKING:
+    from claimtrack.citations.model import Report
+
 _EXIT_HELP = (
     "Exit codes: 0 written (findings in the files are part of the output, not a failure); "
     "2 usage or I/O problem (a path that matches nothing, a file that cannot be read)."
 )
 
-_TARGETS = ("claimreview", "csl-json", "web-annotation", "prov-json")
+_TARGETS = ("claimreview", "csl-json", "web-annotation", "prov-json", "sqlite")
 
 
 @click.command("export", epilog=_EXIT_HELP)
@@ -28,7 +32,8 @@ _TARGETS = ("claimreview", "csl-json", "web-annotation", "prov-json")
     required=True,
     help="claimreview: schema.org ClaimReview JSON-LD; csl-json: the sources as CSL-JSON;"
     " web-annotation: W3C Web Annotation JSON-LD of the anchors; prov-json: W3C PROV-JSON of"
-    " the provenance.",
+    " the provenance; sqlite: one SQLite database for Datasette and SQL (needs -o), with"
+    " Datasette metadata beside it (FILE's name with .metadata.yml).",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
 @click.option(
@@ -67,10 +72,16 @@ def export_command(
     for option, value in (("--review-url", review_url), ("--reviewer-url", reviewer_url)):
         if value is not None and safe_url(value) is None:
             raise click.BadParameter("give an absolute http(s) URL", param_hint=option)
+    if target == "sqlite" and output in (None, "-"):
+        raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
     gathered = gather(paths, stdin_filename, project_root)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
+    if target == "sqlite":
+        assert output is not None  # noqa: S101 (checked above)
+        _export_sqlite(report, Path(output))
+        sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
     if target == "claimreview":
         from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
 
@@ -92,3 +103,42 @@ def export_command(
         text = render_prov(report)
     emit(text, output)
     sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
+
+
+def _export_sqlite(report: Report, output: Path) -> None:
+    """Write the database and its Datasette metadata; exit 2 with a message if either
+    cannot be written."""
+    import yaml
+
+    from claimtrack.export.sqlite import (
+        DatabaseError,
+        corpus_matches,
+        datasette_metadata,
+        write_database,
+    )
+    from claimtrack.io.atomic import write_atomic
+
+    metadata_path = output.with_name(output.stem + ".metadata.yml")
+    try:
+        summary = write_database(report.documents, output, corpus_matches(report.documents))
+        metadata = yaml.safe_dump(
+            datasette_metadata(output.stem), sort_keys=False, allow_unicode=True, width=100
+        )
+        write_atomic(metadata_path, metadata)
+    except DatabaseError as error:
+        click.echo(f"claimtrack export: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+    except OSError as error:
+        click.echo(
+            f"claimtrack export: cannot write {error.filename or output}:"
+            f" {error.strerror or error}",
+            err=True,
+        )
+        sys.exit(exit_codes.USAGE)
+    counts = summary.counts
+    click.echo(
+        f"claimtrack export: {output}: {counts.get('documents', 0)} documents,"
+        f" {counts.get('claims', 0)} claims, {counts.get('sources', 0)} sources,"
+        f" {counts.get('matches', 0)} matches; Datasette metadata in {metadata_path}",
+        err=True,
+    )
