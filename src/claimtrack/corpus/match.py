@@ -8,9 +8,9 @@ Two claims match when their words agree and nothing checkable sets them apart:
    text; its polarity from negation words ("not", "never", "denied", "n't").
 2. **Candidates.** Claims are indexed by their rarest shared content words (the few words
    of a claim that the fewest other claims also use), their figures and their entities.
-   Only claims of different documents sharing a key are compared, and a key that too many
-   claims share (more than ``max(200, 4 * sqrt(claims))``) is not used, so the work grows
-   like the number of claims times its square root, not like its square.
+   Only claims of different documents sharing two keys or more are compared, and a key that
+   too many claims share (more than ``max(200, 4 * sqrt(claims))``) is not used, so the work
+   grows like the number of claims times its square root at worst, not like its square.
 3. **Score.** The mean of :func:`rapidfuzz.fuzz.token_set_ratio` and
    :func:`~rapidfuzz.fuzz.token_sort_ratio` of the normalised texts, from 0 to 1, plus 0.15
    when both claims state the same figures, and from -0.10 to +0.10 by the share of the
@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
+from rapidfuzz import fuzz
 
 from claimtrack.extract.numbers import SCALES, parse_number
 from claimtrack.model import Claim
@@ -55,6 +56,7 @@ _KEYS_PER_CLAIM = 4
 #: not used to find candidates.
 _MIN_KEY_CAP = 200
 _KEY_CAP_FACTOR = 4
+_MIN_SHARED_KEYS = 2
 _FIGURE_BONUS = 0.15
 _ENTITY_WEIGHT = 0.10
 
@@ -308,8 +310,6 @@ def features(claim: Claim) -> Features:
 def score(a: Features, b: Features) -> tuple[float, str]:
     """How alike two claims are, from 0 to 1, and a few words saying why (0 with the reason
     for a veto)."""
-    from rapidfuzz import fuzz
-
     if a.negated != b.negated:
         return 0.0, "one claim is negated and the other is not"
     if a.figures and b.figures and not a.figures & b.figures:
@@ -352,24 +352,26 @@ def _candidates(refs: Sequence[ClaimRef], feats: Sequence[Features]) -> Iterable
         for word in feature.words:
             frequency[word] += 1
     index: dict[str, list[int]] = defaultdict(list)
-    for position, feature in enumerate(feats):
-        for key in _keys(feature, frequency):
+    keys = [_keys(feature, frequency) for feature in feats]
+    for position, claim_keys in enumerate(keys):
+        for key in claim_keys:
             index[key].append(position)
     # A key most claims share (a corpus about one country names it everywhere) tells
     # nothing and would make the comparisons quadratic: keys held by more claims than the
     # cap are not used.
     cap = max(_MIN_KEY_CAP, int(_KEY_CAP_FACTOR * math.sqrt(len(feats))))
-    seen: set[tuple[int, int]] = set()
-    for positions in index.values():
-        if len(positions) > cap:
-            continue
-        for i, first in enumerate(positions):
-            for second in positions[i + 1 :]:
-                pair = (first, second) if first < second else (second, first)
-                if pair in seen or refs[first].path == refs[second].path:
-                    continue
-                seen.add(pair)
-                yield pair
+    usable = {key: positions for key, positions in index.items() if len(positions) <= cap}
+    # A pair is compared only when it shares two keys or more: one rare word in common is
+    # chance, and the pairs that share a single key are most of the pairs.
+    for first, claim_keys in enumerate(keys):
+        shared: dict[int, int] = defaultdict(int)
+        for key in claim_keys:
+            for second in usable.get(key, ()):
+                if second > first and refs[first].path != refs[second].path:
+                    shared[second] += 1
+        for second, count in sorted(shared.items()):
+            if count >= _MIN_SHARED_KEYS:
+                yield first, second
 
 
 def propose(

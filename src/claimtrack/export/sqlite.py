@@ -28,6 +28,7 @@ from claimtrack.model import Claim, Provenance, Source
 __all__ = [
     "CANNED_QUERIES",
     "SCHEMA_VERSION",
+    "VIEWS",
     "DatabaseError",
     "ExportSummary",
     "MatchRow",
@@ -226,6 +227,14 @@ CREATE TABLE matches (
   accepted INTEGER NOT NULL,
   UNIQUE (claim, other)
 );
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+  text, quotes, notes, content='claims', content_rowid='id'
+);
+"""
+
+#: Indexes on every foreign key and on the columns the views filter by, built after the rows
+#: are in (cheaper than keeping them up to date row by row).
+_INDEXES = """
 CREATE INDEX sources_document ON sources(document);
 CREATE INDEX sources_url ON sources(url);
 CREATE INDEX claims_document ON claims(document);
@@ -243,12 +252,9 @@ CREATE INDEX findings_code ON findings(code);
 CREATE INDEX provenance_document ON provenance(document);
 CREATE INDEX matches_claim ON matches(claim);
 CREATE INDEX matches_other ON matches(other);
-CREATE VIRTUAL TABLE claims_fts USING fts5(
-  text, quotes, notes, content='claims', content_rowid='id'
-);
 """
 
-_VIEWS = """
+VIEWS = """
 CREATE VIEW check_worthy_unsourced AS
   SELECT documents.title AS document, documents.path, claims.claim_id, claims.text,
          claims.kind, claims.status, claims.specificity, claims.asserted_by
@@ -304,24 +310,31 @@ def _flag(value: bool) -> int:
 
 
 class _Writer:
-    """Inserts one document's records; keeps the row ids the foreign keys need."""
+    """Collects one row per record, numbering each table's rows itself so that foreign keys
+    are known before anything is inserted; :meth:`flush` inserts each table at once."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
         self.claim_rows: dict[tuple[str, str], int] = {}
         self.counts: dict[str, int] = {}
+        self.rows: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
-        columns = ", ".join(f'"{name}"' for name in row)
-        marks = ", ".join("?" for _ in row)
-        cursor = self.db.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608 (fixed names)
-            tuple(row.values()),
-        )
-        self.counts[table] = self.counts.get(table, 0) + 1
-        row_id = cursor.lastrowid
-        assert row_id is not None  # noqa: S101 (an INSERT always has a row id)
+        row_id = self.counts.get(table, 0) + 1
+        self.counts[table] = row_id
+        columns = ("id", *row)
+        self.rows.setdefault((table, columns), []).append((row_id, *row.values()))
         return row_id
+
+    def flush(self) -> None:
+        for (table, columns), rows in self.rows.items():
+            names = ", ".join(f'"{name}"' for name in columns)
+            marks = ", ".join("?" for _ in columns)
+            self.db.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 (fixed names)
+                rows,
+            )
+        self.rows.clear()
 
     def provenance(
         self, document: int, subject: str, record: Provenance | None, **ids: int
@@ -615,13 +628,17 @@ def build_database(
         connection.executescript(_TABLES)
         writer = _Writer(connection)
         with connection:
-            writer.insert("claimtrack_meta", {"key": "schema_version", "value": SCHEMA_VERSION})
+            connection.execute(
+                "INSERT INTO claimtrack_meta (key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
             for document in documents:
                 writer.document(document)
+            writer.flush()
             writer.matches(matches)
             connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-            connection.executescript(_VIEWS)
-        connection.execute("PRAGMA foreign_key_check").fetchall()
+            connection.executescript(_INDEXES)
+            connection.executescript(VIEWS)
         counts = {"claimtrack_meta": 1, **writer.counts}
         return connection.serialize(), ExportSummary(counts=counts)
     finally:
