@@ -136,9 +136,14 @@ def _export_sqlite(report: Report, output: Path) -> None:
         )
         sys.exit(exit_codes.USAGE)
     counts = summary.counts
+
+    def count(table: str, noun: str) -> str:
+        number = counts.get(table, 0)
+        return f"{number} {noun}" + ("" if number == 1 else "es" if noun == "match" else "s")
+
     click.echo(
-        f"claimtrack export: {output}: {counts.get('documents', 0)} documents,"
-        f" {counts.get('claims', 0)} claims, {counts.get('sources', 0)} sources,"
-        f" {counts.get('matches', 0)} matches; Datasette metadata in {metadata_path}",
+        f"claimtrack export: {output}: {count('documents', 'document')},"
+        f" {count('claims', 'claim')}, {count('sources', 'source')},"
+        f" {count('matches', 'match')}; Datasette metadata in {metadata_path}",
         err=True,
     )

@@ -75,4 +75,5 @@ def claimreview_command(
     emit(dumps(imported.claim_file, out_format), output)
     count = len(imported.claim_file.claims)
     where = f" to {out}" if out is not None else ""
-    click.echo(f"claimtrack import: {count} claims from {source}{where}", err=True)
+    noun = "claim" if count == 1 else "claims"
+    click.echo(f"claimtrack import: {count} {noun} from {source}{where}", err=True)
