@@ -50,7 +50,16 @@ def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None)
     found = discover(paths)
     for missing in found.missing:
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
-    settings = CheckSettings(project_root=project_root)
+    from claimtrack.cli import exit_codes
+    from claimtrack.config import load_config
+    from claimtrack.errors import ConfigError
+
+    try:
+        limits = load_config().limits
+    except ConfigError as error:
+        click.echo(f"claimtrack: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+    settings = CheckSettings(project_root=project_root, limits=limits)
     progress = Progress(len(found.files), sys.stderr)
     results: list[FileResult] = []
     try:
