@@ -211,6 +211,7 @@ suppressions = st.builds(
     rule=st.sampled_from(["F101", "citation-needed", "E203"]),
     reason=texts,
 )
+claim_links = st.builds(m.ClaimLink, document=ids, claim=ids)
 claims = st.builds(
     m.Claim,
     id=ids,
@@ -228,6 +229,7 @@ claims = st.builds(
     notes=optional(texts),
     tags=st.lists(texts, max_size=2).map(tuple),
     suppress=st.lists(suppressions, max_size=1).map(tuple),
+    same_as=st.lists(claim_links, max_size=2).map(tuple),
     provenance=optional(provenances),
 )
 claim_files = st.builds(

@@ -3,11 +3,12 @@
 The nearest file above the starting folder wins; in one folder ``claimtrack.toml`` beats
 ``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.claimtrack]`` table is passed
 over. Keys (kebab-case, as in ruff): ``select``, ``extend-select``, ``ignore``, ``severity``
-(a table from rule to level), ``fail-level``, ``baseline`` and ``exclude`` (file globs);
-paths are relative to the configuration file. ``docs-url`` (where the documentation is
-published: SARIF rules link to their pages under it) and ``review-url``, ``reviewer``,
-``reviewer-url``, ``reviewer-type`` (who publishes ClaimReviews, and where) are read by the
-commands that use them. An unknown key, rule or level is a
+(a table from rule to level), ``fail-level``, ``baseline``, ``exclude`` (file globs) and the
+input limits ``max-file-size`` (bytes, or a size such as ``"512 MiB"``), ``max-depth`` and
+``max-alias-nodes``; paths are relative to the configuration file. ``docs-url`` (where the
+documentation is published: SARIF rules link to their pages under it) and ``review-url``,
+``reviewer``, ``reviewer-url``, ``reviewer-type`` (who publishes ClaimReviews, and where) are
+read by the commands that use them. An unknown key, rule or level is a
 :class:`~claimtrack.errors.ConfigError` naming the file and the key.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import attrs
 
 from claimtrack.errors import ConfigError
 from claimtrack.findings import Severity
+from claimtrack.io.limits import Limits
 from claimtrack.lint.selection import RuleSelection, SelectionLayer, resolve
 
 __all__ = ["CONFIG_FILES", "Config", "find_config", "load_config"]
@@ -35,6 +38,9 @@ KEYS = (
     "extend-select",
     "fail-level",
     "ignore",
+    "max-alias-nodes",
+    "max-depth",
+    "max-file-size",
     "review-url",
     "reviewer",
     "reviewer-type",
@@ -44,6 +50,20 @@ KEYS = (
 )
 _URL_KEYS = ("docs-url", "review-url", "reviewer-url")
 _REVIEWER_TYPES = ("Organization", "Person")
+#: The highest values the input limits may be raised to: beyond them a parser would run out of
+#: stack (depth) or a file could not be held in memory alongside its parse.
+LIMIT_CEILINGS = {"max-file-size": 8 * 1024**3, "max-depth": 1000, "max-alias-nodes": 10**8}
+_SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$")
+_SIZE_UNITS = {
+    None: 1,
+    "B": 1,
+    "KB": 1000,
+    "KiB": 1024,
+    "MB": 1000**2,
+    "MiB": 1024**2,
+    "GB": 1000**3,
+    "GiB": 1024**3,
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -63,6 +83,8 @@ class Config:
     reviewer: str | None = None
     reviewer_url: str | None = None
     reviewer_type: str | None = None
+    #: The input limits, with today's defaults for the keys not given.
+    limits: Limits = attrs.field(factory=Limits)
 
     @property
     def where(self) -> str:
@@ -224,6 +246,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
     exclude = _strings(table.get("exclude", []), where("exclude"))
     texts = _texts(table, where)
     config = Config(
+        limits=_limits(table, where),
         path=path,
         select=select,
         extend_select=extend,
@@ -263,6 +286,41 @@ def _texts(table: dict[str, Any], where: Callable[[str], str]) -> dict[str, str]
             )
         found[key] = raw
     return found
+
+
+def _limit(key: str, raw: Any, where: str) -> int:
+    if isinstance(raw, bool):
+        raise ConfigError(f"{where}: expected a whole number, got {raw!r}")
+    value: int | None = raw if isinstance(raw, int) else None
+    if key == "max-file-size" and isinstance(raw, str):
+        match = _SIZE.match(raw)
+        if match is not None:
+            value = int(match.group(1)) * _SIZE_UNITS[match.group(2)]
+    if value is None:
+        example = '"512 MiB" or a number of bytes' if key == "max-file-size" else "a number"
+        raise ConfigError(f"{where}: expected {example}, got {raw!r}")
+    ceiling = LIMIT_CEILINGS[key]
+    if not 1 <= value <= ceiling:
+        raise ConfigError(f"{where}: must be between 1 and {ceiling}, got {value}")
+    return value
+
+
+def _limits(table: dict[str, Any], where: Any) -> Limits:
+    """The input limits the table sets, today's defaults for the others."""
+    defaults = Limits()
+    return Limits(
+        max_bytes=_limit("max-file-size", table["max-file-size"], where("max-file-size"))
+        if "max-file-size" in table
+        else defaults.max_bytes,
+        max_depth=_limit("max-depth", table["max-depth"], where("max-depth"))
+        if "max-depth" in table
+        else defaults.max_depth,
+        max_alias_nodes=_limit(
+            "max-alias-nodes", table["max-alias-nodes"], where("max-alias-nodes")
+        )
+        if "max-alias-nodes" in table
+        else defaults.max_alias_nodes,
+    )
 
 
 def selection_layer(

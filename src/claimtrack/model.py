@@ -24,6 +24,7 @@ __all__ = [
     "Claim",
     "ClaimFile",
     "ClaimKind",
+    "ClaimLink",
     "Confidence",
     "Document",
     "Entity",
@@ -444,6 +445,14 @@ class Suppression:
 
 
 @attrs.frozen(kw_only=True)
+class ClaimLink:
+    """The same claim made in another document: that document's id and the claim's id."""
+
+    document: str = attrs.field(validator=_ID)
+    claim: str = attrs.field(validator=_ID)
+
+
+@attrs.frozen(kw_only=True)
 class Claim:
     """One claim of the document."""
 
@@ -462,6 +471,7 @@ class Claim:
     notes: str | None = attrs.field(default=None, validator=_opt(_TEXT))
     tags: tuple[str, ...] = attrs.field(default=(), validator=_each(_TEXT))
     suppress: tuple[Suppression, ...] = ()
+    same_as: tuple[ClaimLink, ...] = ()
     provenance: Provenance | None = None
 
 

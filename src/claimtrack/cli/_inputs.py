@@ -14,6 +14,7 @@ from claimtrack._check import CheckSettings, FileResult, check
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
+from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.rules import UNREADABLE
 
@@ -45,12 +46,28 @@ def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
     return loaded if isinstance(loaded, FileResult) else check(loaded, settings).files[0]
 
 
-def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None) -> Gathered:
-    """Check every claim file named by ``paths``; missing arguments are reported on stderr."""
+def gather(
+    paths: Sequence[str],
+    stdin_filename: str,
+    project_root: Path | None,
+    limits: Limits | None = None,
+) -> Gathered:
+    """Check every claim file named by ``paths``; missing arguments are reported on stderr.
+    ``limits`` are the configured input limits (default: the nearest configuration's)."""
     found = discover(paths)
     for missing in found.missing:
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
-    settings = CheckSettings(project_root=project_root)
+    if limits is None:
+        from claimtrack.cli import exit_codes
+        from claimtrack.config import load_config
+        from claimtrack.errors import ConfigError
+
+        try:
+            limits = load_config().limits
+        except ConfigError as error:
+            click.echo(f"claimtrack: {error}", err=True)
+            sys.exit(exit_codes.USAGE)
+    settings = CheckSettings(project_root=project_root, limits=limits)
     progress = Progress(len(found.files), sys.stderr)
     results: list[FileResult] = []
     try:

@@ -181,7 +181,9 @@ def check_command(
         for name in found.files
         if not config.is_excluded(name) and (name == "-" or not is_own(name))
     ]
-    settings = CheckSettings(project_root=project_root, rules=selection, baseline=baseline)
+    settings = CheckSettings(
+        limits=config.limits, project_root=project_root, rules=selection, baseline=baseline
+    )
     level = verbosity(verbose, quiet)
     if write_baseline is None:
         # Writing a baseline needs every file's records, so it never takes shortcuts.

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit
+
+if TYPE_CHECKING:
+    from claimtrack.citations.model import Report
 
 _EXIT_HELP = (
     "Exit codes: 0 written (findings in the files are part of the output, not a failure; "
@@ -18,7 +22,7 @@ _EXIT_HELP = (
     "problem (a path that matches nothing, a file that cannot be read)."
 )
 
-_TARGETS = ("claimreview", "csl-json", "web-annotation", "hypothesis", "prov-json")
+_TARGETS = ("claimreview", "csl-json", "web-annotation", "hypothesis", "prov-json", "sqlite")
 
 
 @click.command("export", epilog=_EXIT_HELP)
@@ -31,7 +35,9 @@ _TARGETS = ("claimreview", "csl-json", "web-annotation", "hypothesis", "prov-jso
     required=True,
     help="claimreview: schema.org ClaimReview JSON-LD; csl-json: the sources as CSL-JSON;"
     " web-annotation: W3C Web Annotation JSON-LD of the anchors; hypothesis: a file the"
-    " Hypothesis client imports; prov-json: W3C PROV-JSON of the provenance.",
+    " Hypothesis client imports; prov-json: W3C PROV-JSON of the provenance; sqlite: one"
+    " SQLite database for Datasette and SQL (needs -o), with Datasette metadata beside it"
+    " (FILE's name with .metadata.yml).",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
 @click.option(
@@ -111,10 +117,16 @@ def export_command(
     except ConfigError as error:
         click.echo(f"claimtrack: {error}", err=True)
         sys.exit(exit_codes.USAGE)
-    gathered = gather(paths, stdin_filename, project_root)
+    if target == "sqlite" and output in (None, "-"):
+        raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
+    gathered = gather(paths, stdin_filename, project_root, config.limits)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
+    if target == "sqlite":
+        assert output is not None  # noqa: S101 (checked above)
+        _export_sqlite(report, Path(output))
+        sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
     if target == "claimreview":
         from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
         from claimtrack.export.claimreview_gaps import claimreview_gaps
@@ -155,3 +167,47 @@ def export_command(
         text = render_prov(report)
     emit(text, output)
     sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
+
+
+def _export_sqlite(report: Report, output: Path) -> None:
+    """Write the database and its Datasette metadata; exit 2 with a message if either
+    cannot be written."""
+    import yaml
+
+    from claimtrack.export.sqlite import (
+        DatabaseError,
+        corpus_matches,
+        datasette_metadata,
+        write_database,
+    )
+    from claimtrack.io.atomic import write_atomic
+
+    metadata_path = output.with_name(output.stem + ".metadata.yml")
+    try:
+        summary = write_database(report.documents, output, corpus_matches(report.documents))
+        metadata = yaml.safe_dump(
+            datasette_metadata(output.stem), sort_keys=False, allow_unicode=True, width=100
+        )
+        write_atomic(metadata_path, metadata)
+    except DatabaseError as error:
+        click.echo(f"claimtrack export: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+    except OSError as error:
+        click.echo(
+            f"claimtrack export: cannot write {error.filename or output}:"
+            f" {error.strerror or error}",
+            err=True,
+        )
+        sys.exit(exit_codes.USAGE)
+    counts = summary.counts
+
+    def count(table: str, noun: str) -> str:
+        number = counts.get(table, 0)
+        return f"{number} {noun}" + ("" if number == 1 else "es" if noun == "match" else "s")
+
+    click.echo(
+        f"claimtrack export: {output}: {count('documents', 'document')},"
+        f" {count('claims', 'claim')}, {count('sources', 'source')},"
+        f" {count('matches', 'match')}; Datasette metadata in {metadata_path}",
+        err=True,
+    )

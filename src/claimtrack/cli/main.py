@@ -23,6 +23,8 @@ _COMMANDS = {
     "check": ("claimtrack.cli.check", "check_command", "Parse, validate and lint claim files."),
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
+    "import": ("claimtrack.cli.imports", "import_group", "Make claim files from other records."),
+    "match": ("claimtrack.cli.match", "match_command", "Find the same claim across files."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),

@@ -208,8 +208,6 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     offsets = _Offsets(text)
     edits: dict[tuple[int, int, str], str] = {}
     for change in changes:
-        if isinstance(change.value, dict | list):
-            raise _CannotSplice
         parent = _node(root, change.path[:-1])
         key = change.path[-1]
         children = parent[1]
@@ -221,6 +219,8 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
             start, end = _removal(text, offsets, children, key, flow)
             edit, rendered = (start, end, ""), ""
         elif key in children:
+            if isinstance(change.value, dict | list):
+                raise _CannotSplice
             value_node = children[key][1]
             if value_node[1] is not None:
                 raise _CannotSplice

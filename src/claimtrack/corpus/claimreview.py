@@ -1,0 +1,368 @@
+"""Fact-checkers' verdicts, imported from schema.org ClaimReview JSON-LD into a claim file.
+
+Fact-checkers publish each verdict as a ``ClaimReview``. Imported, each review becomes one
+claim, so ``claimtrack match`` can find the same claim in the documents a desk checks:
+
+- the claim's ``text`` and its anchor quote are the review's ``claimReviewed``;
+- who made the claim (``itemReviewed.author``) is its named attribution;
+- the review itself is the claim's source (a ``webpage`` by the review's author, issued on
+  its ``datePublished``), cited with a stance that follows the verdict;
+- the verdict sets the ``status``: the rating's words (``alternateName``) when they are one
+  of the common verdicts, otherwise its number placed between ``worstRating`` and
+  ``bestRating`` (schema.org's defaults are 1 and 5): the top quarter is ``supported``, the
+  bottom quarter ``refuted``, the rest ``disputed``. A review with no usable rating leaves the
+  claim ``unverified``. The rating as published is kept in the claim's notes.
+
+Input is JSON (one object, a list, or a ``@graph``) or an HTML page whose
+``<script type="application/ld+json">`` blocks hold the reviews. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html.parser
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from claimtrack._version import __version__
+from claimtrack.errors import ClaimtrackError
+from claimtrack.model import (
+    HTTP_URL_MAX_LENGTH,
+    ID_MAX_LENGTH,
+    Anchor,
+    Attribution,
+    Citation,
+    Claim,
+    ClaimFile,
+    ClaimKind,
+    Document,
+    Method,
+    Name,
+    Provenance,
+    Source,
+    SourceType,
+    Specificity,
+    Stance,
+    Status,
+)
+from claimtrack.patterns import ecma_regex
+
+__all__ = ["ClaimReviewImportError", "Imported", "import_claimreview", "reviews_in", "verdict"]
+
+_VERDICT_WORDS: tuple[tuple[Status, tuple[str, ...]], ...] = (
+    # Checked in this order: "mostly false" must not read as "false" and then "true".
+    (
+        Status.DISPUTED,
+        (
+            "half true",
+            "half-true",
+            "mostly true",
+            "mostly false",
+            "mixture",
+            "mixed",
+            "misleading",
+            "partly",
+            "partially",
+            "exaggerat",
+            "missing context",
+            "out of context",
+            "needs context",
+            "unproven",
+        ),
+    ),
+    (
+        Status.REFUTED,
+        (
+            "false",
+            "fake",
+            "pants on fire",
+            "incorrect",
+            "wrong",
+            "untrue",
+            "fabricated",
+            "hoax",
+            "not true",
+            "baseless",
+            "debunked",
+        ),
+    ),
+    (Status.SUPPORTED, ("true", "correct", "accurate", "confirmed", "verified")),
+)
+_URL = ecma_regex(r"^https?://[^\s/?#]+[^\s]*$")
+_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
+
+
+class ClaimReviewImportError(ClaimtrackError, ValueError):
+    """The input holds no ClaimReview that can be imported, or is not JSON-LD."""
+
+
+@attrs.frozen(kw_only=True)
+class Imported:
+    """The claim file made, and one line per review that was left out, saying why."""
+
+    claim_file: ClaimFile
+    skipped: tuple[str, ...]
+
+
+class _LdJson(html.parser.HTMLParser):
+    """Collects the text of ``<script type="application/ld+json">`` blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        kind = dict(attrs_).get("type") or ""
+        self._inside = tag == "script" and kind.strip().lower() == "application/ld+json"
+        if self._inside:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.blocks[-1] += data
+
+
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "review", "hasPart"):
+            if key in data:
+                yield from _nodes(data[key])
+
+
+def _is_review(node: dict[str, Any]) -> bool:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "ClaimReview" for k in kinds)
+
+
+def reviews_in(text: str) -> list[dict[str, Any]]:
+    """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        blocks = [stripped]
+    else:
+        parser = _LdJson()
+        parser.feed(text)
+        parser.close()
+        blocks = parser.blocks
+        if not blocks:
+            raise ClaimReviewImportError(
+                "the input is neither JSON-LD nor an HTML page with an application/ld+json script"
+            )
+    reviews: list[dict[str, Any]] = []
+    for number, block in enumerate(blocks, start=1):
+        try:
+            data = json.loads(block)
+        except json.JSONDecodeError as error:
+            where = f"JSON-LD block {number}, " if len(blocks) > 1 else ""
+            raise ClaimReviewImportError(
+                f"{where}line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
+            ) from None
+        reviews.extend(node for node in _nodes(data) if _is_review(node))
+    return reviews
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        for item in value:
+            name = _name_of(item)
+            if name:
+                return name
+        return None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _url(value: Any) -> str | None:
+    text = _text(value)
+    if text and _URL.search(text) and len(text) <= HTTP_URL_MAX_LENGTH:
+        return text
+    return None
+
+
+def _date(value: Any) -> str | None:
+    text = _text(value)
+    match = _DATE.match(text) if text else None
+    if match is None:
+        return None
+    try:
+        parts = [int(part) for part in match.group(1).split("-")]
+        datetime.date(
+            parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+        )
+    except ValueError:
+        return None
+    return match.group(1)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def verdict(rating: Any) -> Status:
+    """The status a ClaimReview rating gives (see the module notes)."""
+    if not isinstance(rating, dict):
+        return Status.UNVERIFIED
+    words = (_text(rating.get("alternateName")) or _text(rating.get("name")) or "").lower()
+    for status, cues in _VERDICT_WORDS:
+        if any(cue in words for cue in cues):
+            return status
+    value = _number(rating.get("ratingValue"))
+    best = _number(rating.get("bestRating"))
+    worst = _number(rating.get("worstRating"))
+    best = 5.0 if best is None else best
+    worst = 1.0 if worst is None else worst
+    if value is None or best == worst:
+        return Status.UNVERIFIED
+    share = (value - worst) / (best - worst)
+    if share >= 0.75:
+        return Status.SUPPORTED
+    if share <= 0.25:
+        return Status.REFUTED
+    return Status.DISPUTED
+
+
+def _rating_note(rating: Any) -> str | None:
+    if not isinstance(rating, dict):
+        return None
+    parts = []
+    words = _text(rating.get("alternateName"))
+    if words:
+        parts.append(f"'{words}'")
+    value = _number(rating.get("ratingValue"))
+    if value is not None:
+        best = _number(rating.get("bestRating"))
+        worst = _number(rating.get("worstRating"))
+        low = 1.0 if worst is None else worst
+        high = 5.0 if best is None else best
+        parts.append(f"{value:g} on a scale from {low:g} to {high:g}")
+    return f"Rated {', '.join(parts)} by the fact-checker." if parts else None
+
+
+def _slug(text: str, fallback: str) -> str:
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:ID_MAX_LENGTH].strip("-")
+    return slug or fallback
+
+
+_STANCE = {
+    Status.SUPPORTED: Stance.SUPPORTS,
+    Status.REFUTED: Stance.DISPUTES,
+    Status.DISPUTED: Stance.DISPUTES,
+}
+
+
+def import_claimreview(
+    text: str,
+    *,
+    document_id: str,
+    title: str,
+    now: datetime.datetime | None = None,
+) -> Imported:
+    """A claim file holding one claim per ClaimReview in ``text`` (see the module notes);
+    :class:`ClaimReviewImportError` if there is none."""
+    recorded_at = (now or datetime.datetime.now(datetime.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    provenance = Provenance(
+        recorded_at=recorded_at,
+        method=Method.IMPORTED,
+        tool="claimtrack",
+        tool_version=__version__,
+    )
+    reviews = reviews_in(text)
+    if not reviews:
+        raise ClaimReviewImportError("the input holds no ClaimReview")
+    claims: list[Claim] = []
+    sources: list[Source] = []
+    skipped: list[str] = []
+    used: set[str] = set()
+    for number, review in enumerate(reviews, start=1):
+        claimed = _text(review.get("claimReviewed"))
+        if claimed is None:
+            skipped.append(f"review {number}: no claimReviewed text")
+            continue
+        claim_id = _slug(claimed[:60], f"claim-{number}")
+        while claim_id in used:
+            claim_id = f"{claim_id[: ID_MAX_LENGTH - 8]}-{number}"
+        used.add(claim_id)
+        status = verdict(review.get("reviewRating"))
+        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+        speaker = _name_of(item.get("author")) if item else None
+        reviewer = _name_of(review.get("author"))
+        review_url = _url(review.get("url"))
+        citations: tuple[Citation, ...] = ()
+        if review_url is not None or reviewer is not None:
+            source_id = f"review-{claim_id}"[:ID_MAX_LENGTH].rstrip("-")
+            source_title = (
+                _text(review.get("name"))
+                or _text(review.get("headline"))
+                or review_url
+                or f"ClaimReview by {reviewer}"
+            )
+            sources.append(
+                Source(
+                    id=source_id,
+                    type=SourceType.WEBPAGE,
+                    title=source_title,
+                    authors=(Name(literal=reviewer),) if reviewer else (),
+                    publisher=reviewer,
+                    issued=_date(review.get("datePublished")),
+                    url=review_url,
+                    provenance=provenance,
+                )
+            )
+            citations = (
+                Citation(
+                    source=source_id,
+                    stance=_STANCE.get(status, Stance.MENTIONS),
+                    quote=_text(review.get("reviewBody")),
+                ),
+            )
+        claims.append(
+            Claim(
+                id=claim_id,
+                text=claimed,
+                kind=ClaimKind.QUOTE if speaker else ClaimKind.CHARACTERIZATION,
+                anchor=Anchor(exact=claimed),
+                attribution=Attribution(
+                    specificity=Specificity.NAMED if speaker else Specificity.NONE,
+                    asserted_by=speaker,
+                ),
+                citations=citations,
+                status=status,
+                notes=_rating_note(review.get("reviewRating")),
+                provenance=provenance,
+            )
+        )
+    if not claims:
+        raise ClaimReviewImportError("no ClaimReview in the input has a claimReviewed text")
+    document = Document(id=document_id, title=title, provenance=provenance)
+    claim_file = ClaimFile(document=document, sources=tuple(sources), claims=tuple(claims))
+    return Imported(claim_file=claim_file, skipped=tuple(skipped))

@@ -1,0 +1,393 @@
+"""Finding the same claim in different documents.
+
+Two claims match when their words agree and nothing checkable sets them apart:
+
+1. **Features.** Each claim's text is normalised (Unicode NFKC, case-folded, punctuation
+   dropped) into content words; its figures come from its ``quantities`` and from the
+   numbers its text writes ("$30bn" is 30,000,000,000); its years from its ``dates`` and its
+   text; its polarity from negation words ("not", "never", "denied", "n't").
+2. **Candidates.** Claims are indexed by their rarest shared content words (the few words
+   of a claim that the fewest other claims also use), their figures and their entities.
+   Only claims of different documents sharing two keys or more are compared, and a key that
+   too many claims share (more than ``max(200, 4 * sqrt(claims))``) is not used, so the work
+   grows like the number of claims times its square root at worst, not like its square.
+3. **Score.** The mean of :func:`rapidfuzz.fuzz.token_set_ratio` and
+   :func:`~rapidfuzz.fuzz.token_sort_ratio` of the normalised texts, from 0 to 1, plus 0.15
+   when both claims state the same figures, and from -0.10 to +0.10 by the share of the
+   entities they name in common (when both name entities).
+4. **Vetoes.** A pair never matches when both state figures and share none ("$30bn"
+   against "$50bn"), when both name years and no year is shared, or when one is negated and
+   the other is not: a claim and its negation are different claims.
+
+A pair scoring at least :data:`DEFAULT_THRESHOLD` is proposed. The threshold and the weights
+were set on the test corpus of known repeats and known near misses
+(``tests/fixtures/corpus/``) and are documented in ``docs/corpus.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+from rapidfuzz import fuzz
+
+from claimtrack.extract.numbers import SCALES, parse_number
+from claimtrack.model import Claim
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ClaimRef",
+    "Features",
+    "Proposal",
+    "features",
+    "propose",
+    "score",
+]
+
+#: The lowest score proposed as the same claim.
+DEFAULT_THRESHOLD = 0.8
+#: How many of a claim's rarest words index it.
+_KEYS_PER_CLAIM = 4
+#: Keys held by more claims than max(_MIN_KEY_CAP, _KEY_CAP_FACTOR * sqrt(claims)) are
+#: not used to find candidates.
+_MIN_KEY_CAP = 200
+_KEY_CAP_FACTOR = 4
+_MIN_SHARED_KEYS = 2
+_FIGURE_BONUS = 0.15
+_ENTITY_WEIGHT = 0.10
+
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "has",
+        "have",
+        "had",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "too",
+        "very",
+        "can",
+        "will",
+        "would",
+        "should",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "during",
+        "against",
+        "up",
+        "down",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "also",
+        "just",
+        "said",
+        "says",
+        "say",
+        "according",
+    ]
+)
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "without",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "false",
+        "untrue",
+        "cannot",
+    ]
+)
+_SCALE_SUFFIXES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(k|mn|m|bn|b|tn|trn|thousand|million|billion|trillion)?(?![\w])",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|and)\s*", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+@attrs.frozen
+class ClaimRef:
+    """A claim of the corpus: the file it is in and its id."""
+
+    path: str
+    claim_id: str
+
+
+@attrs.frozen(kw_only=True)
+class Features:
+    """What matching compares of one claim."""
+
+    text: str
+    words: frozenset[str]
+    figures: frozenset[float]
+    years: frozenset[str]
+    entities: frozenset[str]
+    negated: bool
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """Two claims proposed as the same claim, with the score and why."""
+
+    claim: ClaimRef
+    other: ClaimRef
+    score: float
+    reason: str
+
+
+def _normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return " ".join(_WORD.findall(folded))
+
+
+def _figures_of_text(text: str) -> set[float]:
+    """The figures a text writes, scaled ("$30bn" → 3e10); in a range such as "30–50
+    billion" or "between 30 and 50 billion" the scale word applies to both ends."""
+    normal = unicodedata.normalize("NFKC", text)
+    matches = list(_NUMBER.finditer(normal))
+    found: set[float] = set()
+    for position, match in enumerate(matches):
+        digits, scale = match.group(1), match.group(2)
+        if not scale and position + 1 < len(matches):
+            following = matches[position + 1]
+            between = normal[match.end() : following.start()]
+            if following.group(2) and _RANGE_JOIN.fullmatch(between):
+                scale = following.group(2)
+        if _YEAR.fullmatch(digits) and not scale:
+            continue  # a year is compared as a date, not as a figure
+        value = parse_number(digits)
+        if value is None:
+            continue
+        if scale:
+            value *= _SCALE_SUFFIXES.get(scale.lower()) or SCALES.get(scale.lower(), 1)
+        found.add(round(value, 6))
+    return found
+
+
+def features(claim: Claim) -> Features:
+    """The features of ``claim`` that matching compares."""
+    text = _normalise(claim.text)
+    tokens = text.split()
+    figures = _figures_of_text(claim.text)
+    for quantity in claim.quantities:
+        for value in (
+            quantity.value,
+            quantity.low,
+            quantity.high,
+            quantity.lower_bound,
+            quantity.upper_bound,
+        ):
+            if value is not None:
+                figures.add(round(float(value), 6))
+    years = set(_YEAR.findall(claim.text))
+    for when in claim.dates:
+        for date in (when.date, when.start, when.end):
+            if date is not None:
+                years.add(date[:4])
+    negated = any(token in _NEGATIONS or token.endswith("n't") for token in tokens)
+    return Features(
+        text=text,
+        words=frozenset(t for t in tokens if t not in _STOP_WORDS and not t.isdigit()),
+        figures=frozenset(figures),
+        years=frozenset(years),
+        entities=frozenset(_normalise(entity.name) for entity in claim.entities),
+        negated=negated,
+    )
+
+
+def score(a: Features, b: Features) -> tuple[float, str]:
+    """How alike two claims are, from 0 to 1, and a few words saying why (0 with the reason
+    for a veto)."""
+    if a.negated != b.negated:
+        return 0.0, "one claim is negated and the other is not"
+    if a.figures and b.figures and not a.figures & b.figures:
+        return 0.0, "the claims state different figures"
+    if a.years and b.years and not a.years & b.years:
+        return 0.0, "the claims are about different years"
+    # token_set_ratio forgives extra words (a full name, a clause); token_sort_ratio counts
+    # them. Their mean keeps "X fled" close to "Bashar al-X fled" and "X fled" apart from
+    # "X flew there for talks".
+    value = (fuzz.token_set_ratio(a.text, b.text) + fuzz.token_sort_ratio(a.text, b.text)) / 200
+    reasons = [f"wording {value:.2f}"]
+    if a.figures and a.figures == b.figures:
+        value += _FIGURE_BONUS
+        reasons.append("same figures")
+    if a.entities and b.entities:
+        shared = len(a.entities & b.entities) / len(a.entities | b.entities)
+        # From -0.10 (no entity in common) to +0.10 (the same entities).
+        value += _ENTITY_WEIGHT * (2 * shared - 1)
+        reasons.append(
+            f"{len(a.entities & b.entities)} of {len(a.entities | b.entities)} entities shared"
+        )
+    return min(value, 1.0), ", ".join(reasons)
+
+
+def _keys(feature: Features, frequency: dict[str, int]) -> set[str]:
+    """The index keys of one claim: its rarest words that some other claim shares, its
+    figures and its entities."""
+    shared = [word for word in feature.words if frequency[word] > 1]
+    rarest = sorted(shared, key=lambda word: (frequency[word], word))[:_KEYS_PER_CLAIM]
+    return {
+        *(f"w:{word}" for word in rarest),
+        *(f"n:{figure!r}" for figure in feature.figures),
+        *(f"e:{entity}" for entity in feature.entities),
+    }
+
+
+def _candidates(refs: Sequence[ClaimRef], feats: Sequence[Features]) -> Iterable[tuple[int, int]]:
+    frequency: dict[str, int] = defaultdict(int)
+    for feature in feats:
+        for word in feature.words:
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    keys = [_keys(feature, frequency) for feature in feats]
+    for position, claim_keys in enumerate(keys):
+        for key in claim_keys:
+            index[key].append(position)
+    # A key most claims share (a corpus about one country names it everywhere) tells
+    # nothing and would make the comparisons quadratic: keys held by more claims than the
+    # cap are not used.
+    cap = max(_MIN_KEY_CAP, int(_KEY_CAP_FACTOR * math.sqrt(len(feats))))
+    usable = {key: positions for key, positions in index.items() if len(positions) <= cap}
+    # A pair is compared only when it shares two keys or more: one rare word in common is
+    # chance, and the pairs that share a single key are most of the pairs.
+    for first, claim_keys in enumerate(keys):
+        shared: dict[int, int] = defaultdict(int)
+        for key in claim_keys:
+            for second in usable.get(key, ()):
+                if second > first and refs[first].path != refs[second].path:
+                    shared[second] += 1
+        for second, count in sorted(shared.items()):
+            if count >= _MIN_SHARED_KEYS:
+                yield first, second
+
+
+def propose(
+    claims: Iterable[tuple[ClaimRef, Claim]], *, threshold: float = DEFAULT_THRESHOLD
+) -> list[Proposal]:
+    """Pairs of claims in different files that look like the same claim, best first."""
+    refs: list[ClaimRef] = []
+    feats: list[Features] = []
+    for ref, claim in claims:
+        refs.append(ref)
+        feats.append(features(claim))
+    proposals = []
+    for first, second in _candidates(refs, feats):
+        value, reason = score(feats[first], feats[second])
+        if value >= threshold:
+            a, b = sorted((refs[first], refs[second]), key=lambda r: (r.path, r.claim_id))
+            proposals.append(Proposal(claim=a, other=b, score=round(value, 4), reason=reason))
+    proposals.sort(key=lambda p: (-p.score, p.claim.path, p.claim.claim_id, p.other.path))
+    return proposals

@@ -1,0 +1,155 @@
+"""Importing ClaimReview JSON-LD: one claim per review, the verdict as its status."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import claimtrack
+from claimtrack.cli.main import cli
+from claimtrack.corpus.claimreview import (
+    ClaimReviewImportError,
+    import_claimreview,
+    reviews_in,
+    verdict,
+)
+from claimtrack.model import Specificity, Stance, Status
+
+NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+
+
+def _review(**fields: object) -> dict[str, object]:
+    return {"@context": "https://schema.org", "@type": "ClaimReview", **fields}
+
+
+class TestVerdict:
+    @pytest.mark.parametrize(
+        ("rating", "status"),
+        [
+            ({"alternateName": "False"}, Status.REFUTED),
+            ({"alternateName": "Mostly false"}, Status.DISPUTED),
+            ({"alternateName": "Half True"}, Status.DISPUTED),
+            ({"alternateName": "Pants on Fire!"}, Status.REFUTED),
+            ({"alternateName": "Not true"}, Status.REFUTED),
+            ({"alternateName": "Accurate"}, Status.SUPPORTED),
+            ({"ratingValue": 5, "bestRating": 5, "worstRating": 1}, Status.SUPPORTED),
+            ({"ratingValue": "1", "bestRating": "5"}, Status.REFUTED),
+            ({"ratingValue": 3}, Status.DISPUTED),
+            ({"ratingValue": 2, "bestRating": 2, "worstRating": 2}, Status.UNVERIFIED),
+            ({}, Status.UNVERIFIED),
+        ],
+    )
+    def test_ratings_map_to_statuses(self, rating: dict[str, object], status: Status) -> None:
+        """Verdict words win; otherwise the number's place between worst and best counts."""
+        assert verdict(rating) is status
+
+
+class TestImport:
+    def test_official_examples_import_into_valid_records(self, reference_dir: Path) -> None:
+        """schema.org's ClaimReview examples each give one claim that checks without
+        errors, named after who made it and citing the review."""
+        for name in (
+            "schemaorg-eg-0324-claimreview.jsonld",
+            "schemaorg-eg-0325-claimreview-clip.jsonld",
+        ):
+            text = (reference_dir / "claimreview" / name).read_text(encoding="utf-8")
+            imported = import_claimreview(text, document_id="imported", title="Imported", now=NOW)
+            (claim,) = imported.claim_file.claims
+            assert claim.attribution is not None
+            assert claim.attribution.specificity is Specificity.NAMED
+            assert claim.provenance is not None
+            assert str(claim.provenance.method) == "imported"
+            assert claim.citations[0].source == imported.claim_file.sources[0].id
+            dumped = claimtrack.dumps(imported.claim_file)
+            reloaded = claimtrack.loads(dumped)
+            assert reloaded == imported.claim_file
+
+    def test_the_verdict_sets_status_and_stance(self) -> None:
+        """A review rated false makes a refuted claim whose review citation disputes it."""
+        text = json.dumps(
+            _review(
+                claimReviewed="The moon is made of cheese.",
+                url="https://checker.example/moon",
+                author={"@type": "Organization", "name": "Example Checks"},
+                datePublished="2024-05-06T10:00:00Z",
+                reviewRating={"@type": "Rating", "alternateName": "False"},
+            )
+        )
+        imported = import_claimreview(text, document_id="x", title="X", now=NOW)
+        (claim,) = imported.claim_file.claims
+        (source,) = imported.claim_file.sources
+        assert claim.status is Status.REFUTED
+        assert claim.citations[0].stance is Stance.DISPUTES
+        assert source.issued == "2024-05-06"
+        assert source.publisher == "Example Checks"
+        assert claim.notes == "Rated 'False' by the fact-checker."
+
+    def test_reviews_are_found_in_graphs_lists_and_html(self) -> None:
+        """Reviews inside a @graph, a list, or an HTML page's ld+json scripts are found."""
+        one = _review(claimReviewed="A.")
+        two = _review(claimReviewed="B.")
+        assert len(reviews_in(json.dumps({"@graph": [one, {"@type": "Thing"}, two]}))) == 2
+        assert len(reviews_in(json.dumps([one, two]))) == 2
+        page = (
+            "<html><head><script type='application/ld+json'>"
+            + json.dumps(one)
+            + "</script><script>var x = 1;</script></head><body>"
+            + '<script type="application/ld+json">'
+            + json.dumps(two)
+            + "</script></body></html>"
+        )
+        assert [r["claimReviewed"] for r in reviews_in(page)] == ["A.", "B."]
+
+    def test_repeated_texts_get_distinct_ids(self) -> None:
+        """Two reviews of the same words become two claims with different ids."""
+        text = json.dumps(
+            [_review(claimReviewed="Same words."), _review(claimReviewed="Same words.")]
+        )
+        claims = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file.claims
+        assert len({claim.id for claim in claims}) == 2
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ('{"@type": "ClaimReview",\n "claimReviewed": }', "line 2, column 19: not valid JSON"),
+            ('{"@type": "Article"}', "holds no ClaimReview"),
+            ("<html><p>no data</p></html>", "neither JSON-LD nor an HTML page"),
+            (json.dumps(_review(url="https://x.example/")), "has a claimReviewed text"),
+        ],
+    )
+    def test_bad_input_says_why(self, text: str, message: str) -> None:
+        """Unusable input raises the import error with a reason (and a position for JSON)."""
+        with pytest.raises(ClaimReviewImportError, match=message):
+            import_claimreview(text, document_id="x", title="X", now=NOW)
+
+
+class TestCommand:
+    def test_writes_a_claim_file_that_checks(self, tmp_path: Path, reference_dir: Path) -> None:
+        """`import claimreview FILE -o OUT` writes a claim file that checks without errors."""
+        out = tmp_path / "reviews.yaml"
+        source = reference_dir / "claimreview" / "schemaorg-eg-0324-claimreview.jsonld"
+        result = CliRunner().invoke(cli, ["import", "claimreview", str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        checked = claimtrack.check([str(out)])
+        assert [f for f in checked.findings if f.severity == "error"] == []
+
+    def test_refuses_to_overwrite_without_force(self, tmp_path: Path) -> None:
+        """An existing output file is kept unless --force is given."""
+        source = tmp_path / "review.json"
+        source.write_text(json.dumps(_review(claimReviewed="A.")), encoding="utf-8")
+        out = tmp_path / "out.yaml"
+        out.write_text("mine\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["import", "claimreview", str(source), "-o", str(out)])
+        assert result.exit_code == 2
+        assert out.read_text(encoding="utf-8") == "mine\n"
+
+    def test_unreadable_input_exits_2(self, tmp_path: Path) -> None:
+        """A missing file is a clear message and exit 2, never a traceback."""
+        result = CliRunner().invoke(cli, ["import", "claimreview", str(tmp_path / "none.json")])
+        assert result.exit_code == 2
+        assert "none.json" in result.stderr
+        assert "Traceback" not in result.output

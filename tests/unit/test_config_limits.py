@@ -1,0 +1,74 @@
+"""Input limits set in configuration: sizes with units, bounds, and their effect on check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrack.cli.main import cli
+from claimtrack.config import load_config
+from claimtrack.errors import ConfigError
+from claimtrack.io.limits import Limits
+
+
+def _config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "claimtrack.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+class TestLimits:
+    def test_defaults_stay_when_not_set(self, tmp_path: Path) -> None:
+        """A configuration without limit keys keeps today's limits."""
+        assert load_config(_config(tmp_path, 'fail-level = "error"\n')).limits == Limits()
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ('"512 MiB"', 512 * 1024**2),
+            ('"2GB"', 2 * 1000**3),
+            ("1000", 1000),
+            ('"300 KiB"', 307200),
+        ],
+    )
+    def test_file_size_takes_units(self, tmp_path: Path, value: str, expected: int) -> None:
+        """max-file-size is a number of bytes or a size with a unit."""
+        config = load_config(_config(tmp_path, f"max-file-size = {value}\n"))
+        assert config.limits.max_bytes == expected
+        assert config.limits.max_depth == Limits().max_depth
+
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ("max-depth = 0\n", "must be between 1 and 1000"),
+            ("max-depth = 5000\n", "must be between 1 and 1000"),
+            ("max-depth = true\n", "expected a whole number"),
+            ('max-file-size = "lots"\n', 'expected "512 MiB" or a number of bytes'),
+            ('max-alias-nodes = "10"\n', "expected a number"),
+        ],
+    )
+    def test_bad_values_name_the_key(self, tmp_path: Path, body: str, message: str) -> None:
+        """A bad limit is a configuration error naming the file and the key."""
+        with pytest.raises(ConfigError, match=message) as raised:
+            load_config(_config(tmp_path, body))
+        assert "claimtrack.toml: max-" in str(raised.value)
+
+    def test_check_uses_the_configured_size(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file over a lowered max-file-size gets E104; under the default it would pass."""
+        claim_file = tmp_path / "c.yaml"
+        claim_file.write_text(
+            "version: 1\ndocument: {id: d, title: A document with a long enough title}\n",
+            encoding="utf-8",
+        )
+        _config(tmp_path, "max-file-size = 40\n")
+        monkeypatch.chdir(tmp_path)
+        result = CliRunner().invoke(cli, ["check", "c.yaml", "--no-cache"])
+        assert result.exit_code == 1
+        assert "E104" in result.output
+        (tmp_path / "claimtrack.toml").unlink()
+        result = CliRunner().invoke(cli, ["check", "c.yaml", "--no-cache"])
+        assert result.exit_code == 0, result.output
