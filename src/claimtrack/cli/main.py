@@ -21,6 +21,7 @@ __all__ = ["cli", "main", "run"]
 _COMMANDS = {
     "anchor": ("claimtrack.cli.anchor", "anchor_command", "Verify, fill and re-anchor quotes."),
     "check": ("claimtrack.cli.check", "check_command", "Parse, validate and lint claim files."),
+    "diff": ("claimtrack.cli.diff", "diff_command", "Show what a change does to claim files."),
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
