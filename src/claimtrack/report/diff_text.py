@@ -18,6 +18,7 @@ from claimtrack.review.changes import ClaimChange, Diff, DocumentDiff, FieldChan
 __all__ = ["render_diff_markdown", "render_diff_text"]
 
 _SUMMARY = (
+    ("document_fields_changed", "document field changed", "document fields changed"),
     ("claims_added", "claim added", "claims added"),
     ("claims_removed", "claim removed", "claims removed"),
     ("claims_renamed", "claim renamed", "claims renamed"),
@@ -107,9 +108,13 @@ def _document_rows(document: DocumentDiff) -> list[_Row]:
     for source in document.sources:
         rows.append((0, f"source {source.source_id} {source.change}", source.base, source.head))
         rows += [(1, _field(f), None, None) for f in source.fields]
-    rows += [(0, f"flag introduced: {_finding(f)}", None, None) for f in document.introduced]
-    rows += [(0, f"flag fixed: {_finding(f)}", None, None) for f in document.fixed]
+    rows += [(0, f"flag introduced: {_finding(f)}", None, _at(f)) for f in document.introduced]
+    rows += [(0, f"flag fixed: {_finding(f)}", _at(f), None) for f in document.fixed]
     return rows
+
+
+def _at(finding: Finding) -> Line:
+    return Line(path=finding.location.path, line=finding.location.line)
 
 
 def _title(document: DocumentDiff) -> str:
@@ -125,7 +130,8 @@ def render_diff_text(diff: Diff) -> str:
         out += ["", _title(document)]
         for depth, text, base, head in _document_rows(document):
             line = head or base
-            where = f" [line {line.line}]" if line else ""
+            # A flag's line already leads its text (path:line:col).
+            where = f" [line {line.line}]" if line and not text.startswith("flag ") else ""
             out.append(f"{'  ' * (depth + 1)}{text}{where}")
     return "\n".join(out) + "\n"
 

@@ -160,6 +160,7 @@ class Diff:
         claims = [claim for doc in self.documents for claim in doc.claims]
         return {
             "documents": len(self.documents),
+            "document_fields_changed": sum(len(d.document) for d in self.documents),
             "claims_added": sum(1 for c in claims if c.change == "added"),
             "claims_removed": sum(1 for c in claims if c.change == "removed"),
             "claims_renamed": sum(1 for c in claims if c.change == "renamed"),

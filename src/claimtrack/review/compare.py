@@ -261,7 +261,7 @@ def _claims(
     return sorted(changes, key=_position)
 
 
-def _position(change: ClaimChange) -> int:
+def _position(change: ClaimChange | SourceChange) -> int:
     """Where a change is listed: at its head line, or (removed) at its base line."""
     line = change.head or change.base
     return line.line if line is not None else 0
@@ -302,7 +302,7 @@ def _sources(
                         head=_line(head, "sources", new[source_id][0]),
                     )
                 )
-    return changes
+    return sorted(changes, key=_position)
 
 
 def _flag_key(finding: Finding, version: Version) -> tuple[str, ...]:
