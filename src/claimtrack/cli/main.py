@@ -25,6 +25,7 @@ _COMMANDS = {
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
+    "review": ("claimtrack.cli.review", "review_command", "Sign off verified claims."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
 }
