@@ -24,6 +24,7 @@ _COMMANDS = {
     "diff": ("claimtrack.cli.diff", "diff_command", "Show what a change does to claim files."),
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
+    "log": ("claimtrack.cli.log", "log_command", "Show the history of one claim."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
     "review": ("claimtrack.cli.review", "review_command", "Sign off verified claims."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -68,37 +67,18 @@ def sign_command(
 
 def _locate(files: tuple[str, ...], claim_ids: tuple[str, ...]) -> dict[str, list[str]]:
     """Which file holds each claim; exits 2 for a claim found in none or in several."""
-    from claimtrack.errors import LoadError
-    from claimtrack.io.load import load_path
+    from claimtrack.review.locate import holders
 
-    holders: dict[str, list[str]] = {claim_id: [] for claim_id in claim_ids}
-    for name in files:
-        try:
-            content = Path(name).read_bytes()
-        except OSError:
-            continue
-        wanted = [claim_id for claim_id in holders if claim_id.encode("utf-8") in content]
-        if not wanted:
-            continue
-        try:
-            data = load_path(name).data
-        except LoadError:
-            continue
-        claims = data.get("claims") if isinstance(data.get("claims"), list) else []
-        ids = {claim.get("id") for claim in claims if isinstance(claim, dict)}
-        for claim_id in wanted:
-            if claim_id in ids:
-                holders[claim_id].append(name)
     by_file: dict[str, list[str]] = {}
-    for claim_id, names in holders.items():
-        if not names:
-            _fail(
-                f"no claim file holds a claim with id {claim_id!r}; check the id or use --in PATH"
-            )
-        if len(names) > 1:
-            _fail(
-                f"claim {claim_id!r} is in several files ({', '.join(names)}); name one with"
-                " --in PATH"
-            )
-        by_file.setdefault(names[0], []).append(claim_id)
+    for claim_id, names in holders(files, claim_ids).items():
+        by_file.setdefault(one_holder(claim_id, names), []).append(claim_id)
     return by_file
+
+
+def one_holder(claim_id: str, names: list[str], option: str = "--in PATH") -> str:
+    """The one file holding a claim; exits 2 when none or several do."""
+    if not names:
+        _fail(f"no claim file holds a claim with id {claim_id!r}; check the id or give {option}")
+    if len(names) > 1:
+        _fail(f"claim {claim_id!r} is in several files ({', '.join(names)}); give {option}")
+    return names[0]

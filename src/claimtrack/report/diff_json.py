@@ -18,7 +18,7 @@ from claimtrack.review.changes import (
     SourceChange,
 )
 
-__all__ = ["diff_data", "render_diff_json"]
+__all__ = ["claim_data", "diff_data", "render_diff_json"]
 
 OUTPUT_VERSION = 1
 
@@ -37,7 +37,7 @@ def _anchor(anchor: AnchorChange | None) -> dict[str, Any] | None:
     return {"change": anchor.change, "fields": _fields(anchor.fields), "problem": anchor.problem}
 
 
-def _claim(claim: ClaimChange) -> dict[str, Any]:
+def claim_data(claim: ClaimChange) -> dict[str, Any]:
     return {
         "change": claim.change,
         "id": claim.claim_id,
@@ -79,7 +79,7 @@ def _document(document: DocumentDiff) -> dict[str, Any]:
             "head": [finding_data(f) for f in document.head_problems],
         },
         "document": _fields(document.document),
-        "claims": [_claim(claim) for claim in document.claims],
+        "claims": [claim_data(claim) for claim in document.claims],
         "sources": [_source(source) for source in document.sources],
         "flags": {
             "introduced": [finding_data(f) for f in document.introduced],

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from claimtrack.findings import Finding
 from claimtrack.review.changes import ClaimChange, Diff, DocumentDiff, FieldChange, Line
 
-__all__ = ["render_diff_markdown", "render_diff_text"]
+__all__ = ["claim_rows", "finding_line", "render_diff_markdown", "render_diff_text", "summary_line"]
 
 _SUMMARY = (
     ("document_fields_changed", "document field changed", "document fields changed"),
@@ -64,7 +64,7 @@ def _field(change: FieldChange) -> str:
     return f"{change.field}: {_value(change.before)} → {_value(change.after)}"
 
 
-def _finding(finding: Finding) -> str:
+def finding_line(finding: Finding) -> str:
     loc = finding.location
     claim = f" ({loc.claim_id})" if loc.claim_id else ""
     where = f"{loc.path}:{loc.line}:{loc.column}"
@@ -75,7 +75,7 @@ def _finding(finding: Finding) -> str:
 _Row = tuple[int, str, Line | None, Line | None]
 
 
-def _claim_rows(claim: ClaimChange) -> list[_Row]:
+def claim_rows(claim: ClaimChange) -> list[_Row]:
     if claim.change == "renamed":
         head = f"claim {claim.old_id} renamed to {claim.claim_id}"
     else:
@@ -101,15 +101,15 @@ def _document_rows(document: DocumentDiff) -> list[_Row]:
             rows.append(
                 (0, f"the {side} side does not load, so its records are not compared:", None, None)
             )
-            rows += [(1, _finding(f), None, None) for f in problems]
+            rows += [(1, finding_line(f), None, None) for f in problems]
     rows += [(0, f"document {_field(f)}", None, None) for f in document.document]
     for claim in document.claims:
-        rows += _claim_rows(claim)
+        rows += claim_rows(claim)
     for source in document.sources:
         rows.append((0, f"source {source.source_id} {source.change}", source.base, source.head))
         rows += [(1, _field(f), None, None) for f in source.fields]
-    rows += [(0, f"flag introduced: {_finding(f)}", None, _at(f)) for f in document.introduced]
-    rows += [(0, f"flag fixed: {_finding(f)}", _at(f), None) for f in document.fixed]
+    rows += [(0, f"flag introduced: {finding_line(f)}", None, _at(f)) for f in document.introduced]
+    rows += [(0, f"flag fixed: {finding_line(f)}", _at(f), None) for f in document.fixed]
     return rows
 
 

@@ -305,18 +305,30 @@ def _sources(
     return sorted(changes, key=_position)
 
 
-def _flag_key(finding: Finding, version: Version) -> tuple[str, ...]:
+def _flag_key(
+    finding: Finding, version: Version, renamed: dict[str, str] | None = None
+) -> tuple[str, ...]:
+    """What pairs a finding with its counterpart on the other side; ``renamed`` maps the
+    base-side ids of renamed claims to their head-side ids, so their findings still pair."""
     data = version.document.data if version.document is not None else None
     entry = entry_for(finding, "", data)
-    return (*entry.key[1:], finding.message)
+    _path, code, claim_id, source_id, pointer = entry.key
+    message = finding.message
+    if renamed and claim_id in renamed:
+        message = message.replace(repr(claim_id), repr(renamed[claim_id]))
+        claim_id = renamed[claim_id]
+    return (code, claim_id, source_id, pointer, message)
 
 
-def _only_in(first: Version, second: Version) -> tuple[Finding, ...]:
-    """The findings of ``first`` that ``second`` has no counterpart for."""
-    remaining = Counter(_flag_key(finding, second) for finding in second.findings)
+def _only_in(
+    first: Version, second: Version, renamed: tuple[dict[str, str], dict[str, str]]
+) -> tuple[Finding, ...]:
+    """The findings of ``first`` that ``second`` has no counterpart for (``renamed`` maps
+    each side's ids of renamed claims to the head side's)."""
+    remaining = Counter(_flag_key(finding, second, renamed[1]) for finding in second.findings)
     only: list[Finding] = []
     for finding in first.findings:
-        key = _flag_key(finding, first)
+        key = _flag_key(finding, first, renamed[0])
         if remaining[key] > 0:
             remaining[key] -= 1
         else:
@@ -332,17 +344,16 @@ def compare(base: Version | None, head: Version | None, status: str) -> Document
     claims: list[ClaimChange] = []
     sources: list[SourceChange] = []
     document: list[FieldChange] = []
-    if (
-        base is not None
-        and head is not None
-        and old.records is not None
-        and new.records is not None
-    ):
-        claims = _claims(old, new, old.records, new.records)
-        sources = _sources(old, new, old.records, new.records)
-        document = _other_fields(
-            old.records.get("document", {}), new.records.get("document", {}), frozenset()
-        )
+    # A file only one side has: its claims and sources are all added (or all removed).
+    nothing: dict[str, Any] = {"claims": [], "sources": []}
+    before = old.records if base is not None else nothing
+    after = new.records if head is not None else nothing
+    if before is not None and after is not None:
+        claims = _claims(old, new, before, after)
+        sources = _sources(old, new, before, after)
+    if base is not None and head is not None and before is not None and after is not None:
+        document = _other_fields(before.get("document", {}), after.get("document", {}), frozenset())
+    renamed = {c.old_id: c.claim_id for c in claims if c.old_id is not None}
     return DocumentDiff(
         path=new.name,
         old_path=old.name if status == "renamed" else None,
@@ -352,6 +363,6 @@ def compare(base: Version | None, head: Version | None, status: str) -> Document
         document=tuple(document),
         claims=tuple(claims),
         sources=tuple(sources),
-        introduced=_only_in(new, old),
-        fixed=_only_in(old, new),
+        introduced=_only_in(new, old, ({}, renamed)),
+        fixed=_only_in(old, new, (renamed, {})),
     )
