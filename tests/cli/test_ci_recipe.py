@@ -65,41 +65,23 @@ def _run_step(
     )
 
 
+def _schema_check(text: str, target: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with its vendored GitHub workflow schema, over ``text``."""
+    target.write_text(text, encoding="utf-8")
+    command = [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows"]
+    return subprocess.run([*command, str(target)], capture_output=True, text=True, check=False)
+
+
 class TestWorkflow:
     def test_validates_against_the_github_workflow_schema(self, tmp_path: Path) -> None:
         """check-jsonschema's vendored GitHub workflow schema accepts the workflow."""
-        target = tmp_path / "claims-review.yml"
-        target.write_text(_workflow_text(), encoding="utf-8")
-        done = subprocess.run(
-            [
-                str(BIN / "check-jsonschema"),
-                "--builtin-schema",
-                "vendor.github-workflows",
-                str(target),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = _schema_check(_workflow_text(), tmp_path / "claims-review.yml")
         assert done.returncode == 0, done.stdout + done.stderr
 
     def test_the_schema_check_rejects_a_broken_workflow(self, tmp_path: Path) -> None:
         """The same check fails for a workflow whose job lost its runner (it can fail)."""
         broken = _workflow_text().replace("    runs-on: ubuntu-latest\n", "")
-        target = tmp_path / "broken.yml"
-        target.write_text(broken, encoding="utf-8")
-        done = subprocess.run(
-            [
-                str(BIN / "check-jsonschema"),
-                "--builtin-schema",
-                "vendor.github-workflows",
-                str(target),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 1
+        assert _schema_check(broken, tmp_path / "broken.yml").returncode == 1
 
     @pytest.mark.parametrize("existing", ["", "1111\n2222"], ids=["first-run", "update"])
     def test_every_shell_step_runs_on_a_real_pull_request(
