@@ -113,28 +113,6 @@ def _version(name: str, document: LoadedDocument | None, result: FileResult) -> 
     )
 
 
-def _check_bytes(
-    name: str, content: bytes, snapshot: bytes | None, settings: CheckSettings
-) -> Version:
-    """Check a claim file's bytes from a revision, with its snapshot beside it as it was."""
-    with tempfile.TemporaryDirectory(prefix="claimtrack-diff-") as folder:
-        root = Path(folder)
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        try:
-            document = load_bytes(content, name, limits=settings.limits, file_path=target)
-        except LoadError as error:
-            return Version(name=name, findings=error.findings, problems=error.findings)
-        if snapshot is not None:
-            where = _snapshot_of(document.data, name)
-            if where is not None:
-                (root / where).parent.mkdir(parents=True, exist_ok=True)
-                (root / where).write_bytes(snapshot)
-        result = check_document(document, attrs.evolve(settings, project_root=root))
-    return _version(name, document, result)
-
-
 class _Reader:
     """Reads and checks claim files on one side: a commit, or the work tree (None)."""
 
@@ -158,22 +136,41 @@ class _Reader:
         plain = attrs.evolve(self.settings.check, baseline=None, keep_records=True)
         if self.commit is None:
             return self._work_tree(names, plain)
-        contents = self.bytes_of(names)
-        snapshots: dict[str, str] = {}
-        for name, content in contents.items():
-            try:
-                data = load_bytes(content, name, limits=plain.limits).data
-            except LoadError:
-                continue
-            where = _snapshot_of(data, name)
-            if where is not None:
-                snapshots[name] = where
-        snapshot_bytes = self.repository.read(self.commit, sorted(set(snapshots.values())))
-        plain = attrs.evolve(plain, cache=None)
-        return {
-            name: _check_bytes(name, content, snapshot_bytes.get(snapshots.get(name, "")), plain)
-            for name, content in contents.items()
-        }
+        return self._revision(names, attrs.evolve(plain, cache=None), self.commit)
+
+    def _revision(
+        self, names: Sequence[str], settings: CheckSettings, commit: str
+    ) -> dict[str, Version]:
+        """Check claim files as they are at a commit: each is parsed once, and checked with
+        its snapshot as it was then, written into a temporary folder standing in for the
+        repository."""
+        found: dict[str, Version] = {}
+        with tempfile.TemporaryDirectory(prefix="claimtrack-diff-") as folder:
+            root = Path(folder)
+            documents: dict[str, LoadedDocument] = {}
+            snapshots: dict[str, str] = {}
+            for name, content in self.repository.read(commit, names).items():
+                try:
+                    document = load_bytes(
+                        content, name, limits=settings.limits, file_path=root / name
+                    )
+                except LoadError as error:
+                    found[name] = Version(
+                        name=name, findings=error.findings, problems=error.findings
+                    )
+                    continue
+                documents[name] = document
+                where = _snapshot_of(document.data, name)
+                if where is not None:
+                    snapshots[name] = where
+            wanted = sorted(set(snapshots.values()))
+            for where, content in self.repository.read(commit, wanted).items():
+                (root / where).parent.mkdir(parents=True, exist_ok=True)
+                (root / where).write_bytes(content)
+            rooted = attrs.evolve(settings, project_root=root)
+            for name, document in documents.items():
+                found[name] = _version(name, document, check_document(document, rooted))
+        return found
 
     def _work_tree(self, names: Sequence[str], settings: CheckSettings) -> dict[str, Version]:
         present = [name for name in names if (self.repository.root / name).is_file()]
