@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_RECORD = ROOT / "claims" / "assad-fall-iran-syria.yaml"
 ARTICLE_SNAPSHOT = ROOT / "claims" / "snapshots" / "assad-fall-iran-syria.txt"
 
-# Fixed names, dates and no user or system configuration: commits are the same on every
-# machine, so golden files can hold their hashes' absence and their authors.
+# Fixed names and dates, and no user or system configuration: a test's commits do not depend
+# on the machine it runs on (golden files still replace their hashes by placeholders).
 _ENV = {
     "GIT_AUTHOR_NAME": "Ada Editor",
     "GIT_AUTHOR_EMAIL": "ada@example.org",

@@ -145,6 +145,29 @@ class TestArguments:
         assert "claims/new.yaml (added)" in result.stdout
 
 
+class TestHostileText:
+    def test_markdown_cannot_be_broken_out_of(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Markup, links and table pipes in a claim's text are escaped in the Markdown, so
+        nothing in a claim file can close the section, run a script or make a link."""
+        hostile = "</details><script>alert(1)</script> [click](javascript:alert(1)) | `x`"
+        (tmp_path / "a.yaml").write_text(SMALL, encoding="utf-8")
+        (tmp_path / "b.yaml").write_text(
+            SMALL.replace(
+                "text: The city introduced water rationing.", f"text: {json.dumps(hostile)}"
+            ),
+            encoding="utf-8",
+        )
+        result = _run(tmp_path, "a.yaml", "b.yaml", "-f", "markdown", monkeypatch=monkeypatch)
+        assert result.exit_code == 0, result.output
+        assert "<script>" not in result.stdout
+        assert "</details><" not in result.stdout
+        assert "](javascript:" not in result.stdout
+        assert result.stdout.count("</details>") == 1
+        assert "&lt;script&gt;" in result.stdout
+
+
 class TestBadInput:
     def _fails(self, result: Result, *words: str) -> None:
         assert result.exit_code == 2, result.output
@@ -204,6 +227,11 @@ class TestBadInput:
             _run(history, "HEAD", str(tmp_path / "outside.yaml"), monkeypatch=monkeypatch),
             "outside the repository",
         )
+
+    def test_links_must_be_http(self, history: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+        """--links with anything but an http(s) address is refused."""
+        result = _run(history, "--links", "javascript:alert(1)", monkeypatch=monkeypatch)
+        self._fails(result, "is not an http(s) address")
 
     def test_outside_any_repository(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Revisions outside a repository say there is none and offer the two-file form."""

@@ -81,6 +81,11 @@ def diff_command(
     citations, anchors and sources changed, and the flags it introduces and fixes."""
     from claimtrack.errors import ClaimtrackError
 
+    if links is not None and not links.startswith(("https://", "http://")):
+        _fail(
+            f"--links {links!r} is not an http(s) address; give one such as"
+            " https://github.com/OWNER/REPO/blob"
+        )
     try:
         settings = _settings(config_file, select, extend_select, ignore, cache, cache_dir)
         result = _diff(arguments, settings)
