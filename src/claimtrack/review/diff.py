@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,19 @@ def _version(name: str, document: LoadedDocument | None, result: FileResult) -> 
     )
 
 
+def _marker_candidates(names: Iterable[str]) -> list[str]:
+    """The files that would make a folder above a claim file its project root (snapshots
+    may not leave it), as :func:`claimtrack.io.snapshot.find_project_root` looks for them;
+    those present at a revision are recreated, empty, in the folder standing in for it."""
+    found: set[str] = set()
+    for name in names:
+        folder = posixpath.dirname(name)
+        while folder:
+            found.update(f"{folder}/{marker}" for marker in ("pyproject.toml", "claimtrack.toml"))
+            folder = posixpath.dirname(folder)
+    return sorted(found)
+
+
 class _Reader:
     """Reads and checks claim files on one side: a commit, or the work tree (None)."""
 
@@ -143,7 +156,8 @@ class _Reader:
     ) -> dict[str, Version]:
         """Check claim files as they are at a commit: each is parsed once, and checked with
         its snapshot as it was then, written into a temporary folder standing in for the
-        repository."""
+        repository (with its project-root markers, so a snapshot may leave the same folders
+        as in a checkout)."""
         found: dict[str, Version] = {}
         with tempfile.TemporaryDirectory(prefix="claimtrack-diff-") as folder:
             root = Path(folder)
@@ -167,9 +181,13 @@ class _Reader:
             for where, content in self.repository.read(commit, wanted).items():
                 (root / where).parent.mkdir(parents=True, exist_ok=True)
                 (root / where).write_bytes(content)
-            rooted = attrs.evolve(settings, project_root=root)
+            (root / ".git").mkdir()
+            markers = self.repository.read(commit, _marker_candidates(documents))
+            for marker in markers:
+                (root / marker).parent.mkdir(parents=True, exist_ok=True)
+                (root / marker).touch()
             for name, document in documents.items():
-                found[name] = _version(name, document, check_document(document, rooted))
+                found[name] = _version(name, document, check_document(document, settings))
         return found
 
     def _work_tree(self, names: Sequence[str], settings: CheckSettings) -> dict[str, Version]:

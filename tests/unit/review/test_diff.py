@@ -345,3 +345,34 @@ class TestMerge:
         assert document.sources == ()
         merged = _only(_diff(small, "HEAD^1", "HEAD"))
         assert {c.claim_id for c in merged.claims} == {"water-rationing", "rationing"}
+
+
+class TestProjectRoot:
+    def test_a_snapshot_outside_a_nested_project_is_outside_on_both_sides(
+        self, tmp_path: Path
+    ) -> None:
+        """A claim file in a folder with its own pyproject.toml whose snapshot lies above it
+        is refused (E211) at the revision as in the work tree, so an unrelated edit
+        introduces and fixes nothing."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("shared.txt", "The reservoir stood at 40 percent.\n")
+        repo.write("desk/pyproject.toml", "[project]\nname = 'desk'\n")
+        import hashlib
+
+        digest = hashlib.sha256(b"The reservoir stood at 40 percent.\n").hexdigest()
+        repo.write(
+            "desk/claims.yaml",
+            SMALL.replace(
+                "  title: The reservoir report\n",
+                "  title: The reservoir report\n"
+                f"  snapshot: {{path: ../shared.txt, sha256: {digest}}}\n",
+            ),
+        )
+        repo.commit("A nested project")
+        repo.edit("desk/claims.yaml", "title: Level survey", "title: Survey")
+        repository = Repository(repo.root)
+        (document,) = diff_revisions(
+            repository, repository.commit("HEAD"), None, [str(repo.root / "desk")]
+        ).documents
+        assert [s.source_id for s in document.sources] == ["survey"]
+        assert (document.introduced, document.fixed) == ((), ())
