@@ -94,6 +94,13 @@ class TestGolden:
         validator = Draft202012Validator(load_schema("diff-output.schema.json"))
         assert list(validator.iter_errors(json.loads(result.stdout))) == []
 
+    def test_schema_command_prints_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """``claimtrack schema --which diff-output`` prints the published diff schema."""
+        result = CliRunner().invoke(cli, ["schema", "--which", "diff-output"])
+        assert result.exit_code == 0, result.output
+        published = (ROOT / "schemas" / "diff-output.schema.json").read_text(encoding="utf-8")
+        assert result.stdout == published
+
     def test_published_schema_is_packaged_byte_for_byte(self) -> None:
         """The packaged diff schema is byte-identical to schemas/diff-output.schema.json and
         passes its metaschema."""
@@ -217,6 +224,8 @@ class TestBadInput:
         assert document["claims"] == []
         assert [f["code"] for f in document["flags"]["introduced"]] == ["E102"]
         assert "F107" in [f["code"] for f in document["flags"]["fixed"]]
+        validator = Draft202012Validator(load_schema("diff-output.schema.json"))
+        assert list(validator.iter_errors(json.loads(result.stdout))) == []
 
     def test_a_path_outside_the_repository(
         self, history: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -192,6 +192,20 @@ class TestSignCommand:
         assert "Traceback" not in result.output
         assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == SMALL
 
+    def test_a_file_that_breaks_the_schema_is_named_with_its_position(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Signing a claim in a file the schema refuses names the file, line and column and
+        writes nothing."""
+        monkeypatch.chdir(tmp_path)
+        broken = SMALL.replace("    kind: event\n", "    kind: rumour\n")
+        (tmp_path / "a.yaml").write_text(broken, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["review", "sign", "level", "--by", "Bo"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("claimtrack: a.yaml:")
+        assert "fix the file first" in result.stderr
+        assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == broken
+
     def test_a_claim_in_two_files_is_ambiguous(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
