@@ -26,7 +26,7 @@ _ENV = {
 
 
 class GitRepo:
-    """A repository in ``root`` with helpers to write files and commit them."""
+    """A repository in ``root``, with methods to write files and commit them."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
