@@ -118,6 +118,9 @@ provenances = st.builds(
     reviewed_at=optional(timestamps),
     verified_by=optional(texts),
     verified_at=optional(timestamps),
+    verified_fingerprint=optional(
+        st.text(alphabet="0123456789abcdef", min_size=64, max_size=64).map("sha256:".__add__)
+    ),
 )
 snapshots = st.builds(
     m.Snapshot,
@@ -136,6 +139,8 @@ documents = st.builds(
     language=optional(st.sampled_from(["en", "en-GB", "ar", "fa"])),
     snapshot=optional(snapshots),
     notes=optional(texts),
+    state=optional(st.sampled_from(m.DocumentState)),
+    four_eyes=st.booleans(),
     provenance=optional(provenances),
 )
 sources = st.builds(

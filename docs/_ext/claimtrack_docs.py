@@ -96,6 +96,7 @@ _FAMILIES = (
     ("F0", "Flags about suppressions"),
     ("F1", "Flags: how a claim is sourced"),
     ("F2", "Flags: source records"),
+    ("F3", "Flags: sign-off before publication"),
 )
 
 
@@ -117,7 +118,7 @@ def _silencing(rule: RuleInfo) -> list[str]:
         "",
         f"On the command line: `claimtrack check --ignore {rule.code} ...`.",
     ]
-    if rule.code.startswith("F1"):
+    if rule.code.startswith(("F1", "F3")):
         lines += [
             "",
             "Silence it on one claim, with the reason (the reason is mandatory, and a suppression "

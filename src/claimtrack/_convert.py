@@ -20,7 +20,13 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from claimtrack.model import Claim, ClaimFile
 
-__all__ = ["iter_structure_errors", "structure", "structure_claims", "unstructure"]
+__all__ = [
+    "iter_structure_errors",
+    "structure",
+    "structure_claims",
+    "unstructure",
+    "unstructure_claim",
+]
 
 
 def _strict_str(value: object) -> str:
@@ -171,6 +177,12 @@ def unstructure(claim_file: ClaimFile) -> dict[str, Any]:
     data: dict[str, Any] = _converter().unstructure(claim_file)
     # The format version is always written, default or not: a reader needs it first.
     return {"version": claim_file.version, **data}
+
+
+def unstructure_claim(claim: Claim) -> dict[str, Any]:
+    """Turn one :class:`Claim` into plain data, as :func:`unstructure` writes it in a file."""
+    data: dict[str, Any] = _converter().unstructure(claim)
+    return data
 
 
 def iter_structure_errors(

@@ -27,6 +27,7 @@ __all__ = [
     "ClaimLink",
     "Confidence",
     "Document",
+    "DocumentState",
     "Entity",
     "EntityType",
     "Likelihood",
@@ -58,6 +59,7 @@ HTTP_URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 HTTP_URL_MAX_LENGTH = 2048
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+FINGERPRINT_PATTERN = r"^sha256:[0-9a-f]{64}$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
@@ -162,6 +164,14 @@ class Method(StrEnum):
     MANUAL = "manual"
     EXTRACTED = "extracted"
     IMPORTED = "imported"
+
+
+class DocumentState(StrEnum):
+    """Where a claim file stands in the desk's workflow."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in-review"
+    PUBLISHED = "published"
 
 
 class Normalization(StrEnum):
@@ -298,6 +308,10 @@ class Provenance:
     reviewed_at: str | None = attrs.field(default=None, validator=_opt(_TIMESTAMP))
     verified_by: str | None = attrs.field(default=None, validator=_opt(_TEXT))
     verified_at: str | None = attrs.field(default=None, validator=_opt(_TIMESTAMP))
+    verified_fingerprint: str | None = attrs.field(
+        default=None,
+        validator=_opt(_matches(FINGERPRINT_PATTERN, "'sha256:' and 64 lower-case hex digits")),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -323,6 +337,8 @@ class Document:
     language: str | None = attrs.field(default=None, validator=_opt(_LANGUAGE))
     snapshot: Snapshot | None = None
     notes: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    state: DocumentState | None = None
+    four_eyes: bool = False
     provenance: Provenance | None = None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import claimtrack
-from claimtrack import anchor
+from claimtrack import anchor, review
 
 
 def count_unsourced(path: Path) -> int:
@@ -40,3 +40,16 @@ def new_claim() -> claimtrack.Claim:
         anchor=claimtrack.Anchor(exact="t"),
         status=claimtrack.Status.UNVERIFIED,
     )
+
+
+def verdicts_moved(root: Path, base: str) -> list[tuple[str, object, object]]:
+    """The status changes from a revision to the work tree, as (claim id, before, after)."""
+    repository = review.Repository.find(root)
+    result: review.Diff = review.diff_revisions(repository, repository.commit(base), None)
+    return [
+        (claim.claim_id, field.before, field.after)
+        for document in result.documents
+        for claim in document.claims
+        for field in claim.fields
+        if field.field == "status"
+    ]

@@ -21,11 +21,14 @@ __all__ = ["cli", "main", "run"]
 _COMMANDS = {
     "anchor": ("claimtrack.cli.anchor", "anchor_command", "Verify, fill and re-anchor quotes."),
     "check": ("claimtrack.cli.check", "check_command", "Parse, validate and lint claim files."),
+    "diff": ("claimtrack.cli.diff", "diff_command", "Show what a change does to claim files."),
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
     "import": ("claimtrack.cli.imports", "import_group", "Make claim files from other records."),
     "match": ("claimtrack.cli.match", "match_command", "Find the same claim across files."),
+    "log": ("claimtrack.cli.log", "log_command", "Show the history of one claim."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
+    "review": ("claimtrack.cli.review", "review_command", "Sign off verified claims."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
 }

@@ -9,6 +9,7 @@ from claimtrack.cli.output import emit
 _NAMES = {
     "claim-file": "claim-file.schema.json",
     "check-output": "check-output.schema.json",
+    "diff-output": "diff-output.schema.json",
     "report": "report.schema.json",
 }
 
@@ -19,8 +20,8 @@ _NAMES = {
     type=click.Choice(sorted(_NAMES)),
     default="claim-file",
     show_default=True,
-    help="Which schema: of claim files, of `check --format json` output, or of"
-    " `report --format json` output.",
+    help="Which schema: of claim files, or of the --format json output of `check`,"
+    " `report` or `diff`.",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."

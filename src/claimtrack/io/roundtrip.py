@@ -57,7 +57,8 @@ REMOVE: Any = _Remove()
 @attrs.frozen
 class Change:
     """Set the value at ``path`` (a key that may not exist yet) or, with :data:`REMOVE`,
-    remove it. Values are strings, integers, booleans or ``None``."""
+    remove it. Values are strings, integers, booleans or ``None``; a new key may also take a
+    mapping of such values (written on one line, as a flow mapping)."""
 
     path: Path
     value: Any
@@ -189,7 +190,36 @@ def _plain_ok(value: str, flow: bool) -> bool:
         return False
 
 
+def _is_flat_mapping(value: Any) -> bool:
+    """A mapping of string keys to strings, numbers, booleans or None: what can be inserted
+    as a new one-line (flow) value."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(k, str) and (v is None or isinstance(v, str | int | float | bool))
+            for k, v in value.items()
+        )
+    )
+
+
+def _is_insertable(value: Any) -> bool:
+    """A value the in-place writer can write on one line: a scalar, a flat mapping, or a
+    list of those."""
+    if isinstance(value, list):
+        return all(_is_insertable(item) and not isinstance(item, list) for item in value)
+    return not isinstance(value, dict) or _is_flat_mapping(value)
+
+
 def _render(value: Any, fmt: Format, old_token: str | None, flow: bool) -> str:
+    if isinstance(value, list) and fmt is Format.YAML:
+        return "[" + ", ".join(_render(item, fmt, None, True) for item in value) + "]"
+    if isinstance(value, dict) and fmt is Format.YAML:
+        items = (
+            f"{k if _plain_ok(k, True) else _double(k)}: {_render(v, fmt, None, True)}"
+            for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
     if fmt is Format.JSON or not isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     style = old_token[:1] if old_token and old_token[:1] in "'\"|>" else ""
@@ -208,6 +238,8 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     offsets = _Offsets(text)
     edits: dict[tuple[int, int, str], str] = {}
     for change in changes:
+        if not _is_insertable(change.value):
+            raise _CannotSplice
         parent = _node(root, change.path[:-1])
         key = change.path[-1]
         children = parent[1]
@@ -222,7 +254,7 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
             if isinstance(change.value, dict | list):
                 raise _CannotSplice
             value_node = children[key][1]
-            if value_node[1] is not None:
+            if value_node[1] is not None or isinstance(change.value, dict):
                 raise _CannotSplice
             start, end = offsets.span(value_node[0])
             token = text[start:end]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding, SuppressedFinding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint import attribution, quantities, sources, sourcing, support
+from claimtrack.lint import attribution, quantities, signoff, sources, sourcing, support
 from claimtrack.lint._claims import Check, ClaimFacts, FileCheck
 from claimtrack.lint.selection import RuleSelection
 from claimtrack.lint.suppress import apply_suppressions
@@ -30,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     *attribution.CHECKS,
     *support.CHECKS,
     *quantities.CHECKS,
+    *signoff.CHECKS,
 )
 #: The checks of the file as a whole.
 FILE_CHECKS: tuple[FileCheck, ...] = sources.CHECKS

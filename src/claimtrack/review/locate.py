@@ -1,0 +1,39 @@
+"""Finding which claim files hold given claim ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from claimtrack.errors import LoadError
+from claimtrack.io.load import load_bytes
+
+__all__ = ["holders"]
+
+
+def holders(files: Iterable[str], claim_ids: Sequence[str]) -> dict[str, list[str]]:
+    """For each claim id, the files (of ``files``) that have a claim with it. A file that
+    cannot be read or parsed holds none; only files whose bytes contain an id are parsed."""
+    found: dict[str, list[str]] = {claim_id: [] for claim_id in claim_ids}
+    for name in files:
+        try:
+            content = Path(name).read_bytes()
+        except OSError:
+            continue
+        wanted = [claim_id for claim_id in found if claim_id.encode("utf-8") in content]
+        if not wanted:
+            continue
+        try:
+            data = load_bytes(content, name).data
+        except LoadError:
+            continue
+        claims = data.get("claims")
+        ids = (
+            {c.get("id") for c in claims if isinstance(c, dict)}
+            if isinstance(claims, list)
+            else set()
+        )
+        for claim_id in wanted:
+            if claim_id in ids:
+                found[claim_id].append(name)
+    return found

@@ -1,0 +1,89 @@
+"""Recording a sign-off: who verified which claims, when, and a fingerprint of what they
+verified, written into the claims' provenance by the lossless rewrite (every other byte of
+the file kept), atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from claimtrack._api import to_model
+from claimtrack.errors import ClaimtrackError
+from claimtrack.io.atomic import replace_if_unchanged
+from claimtrack.io.load import LoadedDocument, load_bytes
+from claimtrack.io.names import display_name
+from claimtrack.io.roundtrip import Change, Method, rewrite
+from claimtrack.lint.signoff import claim_fingerprint
+from claimtrack.model import TIMESTAMP_PATTERN
+from claimtrack.patterns import ecma_regex
+
+__all__ = ["SignError", "SignOff", "plan_signoff", "sign"]
+
+
+class SignError(ClaimtrackError, ValueError):
+    """A sign-off that cannot be recorded: an unknown claim, a bad name or time."""
+
+
+@attrs.frozen(kw_only=True)
+class SignOff:
+    """A sign-off worked out for one file: its new text, which claims it signs, and the
+    writer the rewrite used."""
+
+    path: str
+    claim_ids: tuple[str, ...]
+    text: str
+    method: Method
+
+
+def plan_signoff(document: LoadedDocument, claim_ids: Sequence[str], by: str, at: str) -> SignOff:
+    """The file's text with each named claim signed off by ``by`` at ``at`` (an ISO 8601
+    timestamp): ``verified_by``, ``verified_at`` and ``verified_fingerprint`` set in its
+    provenance. Raises SignError for a claim the file does not have, LoadError for a file
+    that does not follow the schema, RewriteError if it cannot be rewritten losslessly."""
+    if not by.strip():
+        raise SignError("the name of who signs off is empty; give --by NAME")
+    if ecma_regex(TIMESTAMP_PATTERN).search(at) is None:
+        raise SignError(f"{at!r} is not an ISO 8601 date or date-time")
+    claim_file = to_model(document)
+    index = {claim.id: number for number, claim in enumerate(claim_file.claims)}
+    missing = [claim_id for claim_id in claim_ids if claim_id not in index]
+    if missing:
+        raise SignError(f"{document.path}: no claim with id {missing[0]!r}")
+    changes: list[Change] = []
+    for claim_id in dict.fromkeys(claim_ids):
+        number = index[claim_id]
+        claim = claim_file.claims[number]
+        values = {
+            "verified_by": by,
+            "verified_at": at,
+            "verified_fingerprint": claim_fingerprint(claim),
+        }
+        data = document.data["claims"][number]
+        if isinstance(data.get("provenance"), dict):
+            changes += [
+                Change(("claims", number, "provenance", key), value)
+                for key, value in values.items()
+            ]
+        else:
+            changes.append(Change(("claims", number, "provenance"), values))
+    result = rewrite(document, changes)
+    return SignOff(
+        path=document.path,
+        claim_ids=tuple(dict.fromkeys(claim_ids)),
+        text=result.text,
+        method=result.method,
+    )
+
+
+def sign(path: str | os.PathLike[str], claim_ids: Sequence[str], by: str, at: str) -> SignOff:
+    """Sign off claims of the file at ``path`` (see :func:`plan_signoff`) and write it
+    atomically, keeping its mode, unless it changed since it was read."""
+    original = Path(path).read_bytes()
+    document = load_bytes(original, display_name(path), file_path=Path(path))
+    plan = plan_signoff(document, claim_ids, by, at)
+    if plan.method is not Method.NONE:
+        replace_if_unchanged(path, original, plan.text)
+    return plan

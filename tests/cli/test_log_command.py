@@ -1,0 +1,107 @@
+"""``claimtrack log``: a claim's history through real commits, renames and merges."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimtrack.cli.main import cli
+from tests.gitrepo import SMALL, GitRepo
+
+
+def _log(repo: GitRepo | Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> Result:
+    monkeypatch.chdir(repo.root if isinstance(repo, GitRepo) else repo)
+    return CliRunner().invoke(cli, ["log", *args])
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> GitRepo:
+    """A claim added, disputed by a second author on a branch merged back, its file moved,
+    its id renamed, then an unrelated edit."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("claims/small.yaml", SMALL)
+    repo.commit("Add the record")
+    repo.git("checkout", "-q", "-b", "review")
+    repo.edit(
+        "claims/small.yaml",
+        "    status: supported\n  - id: rationing",
+        "    status: disputed\n  - id: rationing",
+    )
+    repo.commit("Dispute the level", author="Bo Reviewer")
+    repo.git("checkout", "-q", "main")
+    repo.edit("claims/small.yaml", "title: Level survey", "title: Survey")
+    repo.commit("Retitle the survey")
+    repo.git("merge", "-q", "--no-ff", "--no-edit", "review")
+    repo.git("mv", "claims/small.yaml", "claims/reservoir.yaml")
+    repo.commit("Move the record")
+    repo.edit("claims/reservoir.yaml", "  - id: level\n", "  - id: reservoir-level\n")
+    repo.commit("Rename the claim")
+    repo.edit("claims/reservoir.yaml", "title: Annual water report", "title: Water report")
+    repo.commit("Retitle the report")
+    return repo
+
+
+class TestLog:
+    def test_history_follows_renames_and_merges(
+        self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The history lists, newest first, the id rename, the merge that brought the
+        dispute in (with its flag) and the commit that added the claim, and no commit that
+        left the claim alone."""
+        result = _log(history, "reservoir-level", "-f", "json", monkeypatch=monkeypatch)
+        assert result.exit_code == 0, result.output
+        commits = json.loads(result.stdout)["commits"]
+        subjects = [c["subject"] for c in commits]
+        assert subjects == ["Rename the claim", "Merge branch 'review'", "Add the record"]
+        rename, merge, added = commits
+        assert (rename["change"]["change"], rename["change"]["old_id"]) == ("renamed", "level")
+        assert rename["flags"] == {"introduced": [], "fixed": []}
+        assert rename["path"] == "claims/reservoir.yaml"
+        assert merge["change"]["fields"] == [
+            {"field": "status", "before": "supported", "after": "disputed"}
+        ]
+        assert [f["code"] for f in merge["flags"]["introduced"]] == ["F107"]
+        assert (added["change"]["change"], added["path"]) == ("added", "claims/small.yaml")
+
+    def test_text_names_commit_author_and_change(
+        self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text output gives each commit's short hash, date, author and subject, then the
+        change in diff's terms; the claim's file is found under the current folder."""
+        result = _log(history, "reservoir-level", monkeypatch=monkeypatch)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert lines[0] == "History of claim reservoir-level: 3 commits"
+        assert lines[2].endswith("Ada Editor: Rename the claim")
+        assert (
+            '  claim level renamed to reservoir-level: "The reservoir stood at 40 percent."'
+            in lines
+        )
+        assert '    status: "supported" → "disputed"' in lines
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["nope"], "no claim file holds a claim with id 'nope'"),
+            (["level", "claims/missing.yaml"], "claims/missing.yaml: no such file"),
+            (["rationing", "claims/reservoir.yaml", "-f", "yaml"], "Invalid value"),
+        ],
+    )
+    def test_bad_input_exits_2(
+        self, history: GitRepo, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An unknown claim, a missing file or a bad option exits 2 with a clear message."""
+        result = _log(history, *args, monkeypatch=monkeypatch)
+        assert result.exit_code == 2, result.output
+        assert message in result.stderr
+        assert "Traceback" not in result.output
+
+    def test_outside_a_repository(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A claim file outside any repository has no history: exit 2 saying so."""
+        (tmp_path / "a.yaml").write_text(SMALL, encoding="utf-8")
+        result = _log(tmp_path, "level", "a.yaml", monkeypatch=monkeypatch)
+        assert result.exit_code == 2
+        assert "not inside a git repository" in result.stderr
