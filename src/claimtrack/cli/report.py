@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -52,8 +53,10 @@ def report_command(
     project_root: Path | None,
 ) -> None:
     """Render a citation report of claim files: each document's header, coverage figures,
-    claims table, flags and numbered bibliography (HTML adds the article text with every
-    claim highlighted). PATH may be a file, a folder, a glob or '-'."""
+    claims table, flags and numbered bibliography, with a to-do list on top and each claim's
+    evidence (HTML adds the article text with every claim highlighted, filters and a
+    per-source view). Set CLAIMTRACK_DOCS_URL to link each flag to its rule page. PATH may be
+    a file, a folder, a glob or '-'."""
     from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
 
@@ -61,10 +64,12 @@ def report_command(
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
+    # Where the documentation is published, as for SARIF: flags then link to their rule pages.
+    docs_url = os.environ.get("CLAIMTRACK_DOCS_URL") or None
     if output_format == "html":
         from claimtrack.citations.html import render_html
 
-        text = render_html(report)
+        text = render_html(report, docs_url)
     elif output_format == "json":
         from claimtrack.citations.json import render_report_json
 
@@ -76,6 +81,6 @@ def report_command(
     else:
         from claimtrack.citations.markdown import render_markdown
 
-        text = render_markdown(report)
+        text = render_markdown(report, docs_url)
     emit(text, output)
     sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
