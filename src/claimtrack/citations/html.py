@@ -214,7 +214,7 @@ def _figures(figures: Coverage) -> str:
         )
         if body:
             head = (
-                '<thead><tr><th scope="col"></th><th scope="col">Claims</th>'
+                f'<thead><tr><th scope="col">{_e(label)}</th><th scope="col">Claims</th>'
                 f'<th scope="col">% of {total}</th></tr></thead>'
             )
             tables.append(

@@ -12,9 +12,10 @@ Each claim is listed once, under the first of these that applies to it:
 4. **Errors in the record**: an error-level finding about the claim (a quote not found in
    the document, offsets or quantities that contradict the text, an unknown source).
 5. **Supported without a supporting source**: marked supported, yet no citation supports it.
-6. **Unsourced**: any other check-worthy claim with no citation.
-7. **Vague backing only**: a check-worthy claim backed only by a vague attribution or by
-   citations that merely mention it.
+6. **Unsourced**: any other check-worthy claim with no citation (naming who said it, or a
+   vague "officials say", is not a source).
+7. **Mentions only**: a check-worthy claim whose citations merely mention it; none supports
+   or disputes it.
 8. **Other flags**: any other claim with a flag.
 
 Claims that are not check-worthy (opinion) are listed only for errors and flags, never as a
@@ -86,8 +87,8 @@ def _unsourced(row: ClaimRow) -> bool:
     return row.claim.check_worthy and not row.markers
 
 
-def _vague_only(row: ClaimRow) -> bool:
-    return row.claim.check_worthy and row.state is SourcingState.VAGUE
+def _mentions_only(row: ClaimRow) -> bool:
+    return row.claim.check_worthy and bool(row.markers) and row.state is SourcingState.VAGUE
 
 
 def _flagged(row: ClaimRow) -> bool:
@@ -128,15 +129,15 @@ TODO_ORDER: tuple[tuple[str, str, str, Callable[[ClaimRow], bool]], ...] = (
     ),
     (
         "unsourced",
-        "Other unsourced check-worthy claims",
+        "Other check-worthy claims with no citation",
         "Find a source, or mark the claim not check-worthy if it is opinion.",
         _unsourced,
     ),
     (
-        "vague-only",
-        "Claims backed only by a vague attribution or a mention",
-        "Find who actually said it, or a source that supports or disputes it.",
-        _vague_only,
+        "mentions-only",
+        "Claims whose citations only mention them",
+        "Find a source that supports or disputes the claim.",
+        _mentions_only,
     ),
     (
         "other-flags",
