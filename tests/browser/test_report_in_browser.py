@@ -491,7 +491,7 @@ class TestEditorQuestions:
             target = link.get_attribute("href")
             if _screenshots("article"):
                 DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-                view.page.screenshot(path=str(DOCS_IMAGES / "report-html.png"))
+                view.page.screenshot(path=str(DOCS_IMAGES / "report-html-todo.png"))
             link.click()
             assert view.hash() == target
             assert view.page.locator(target).is_visible()

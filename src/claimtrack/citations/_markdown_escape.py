@@ -17,13 +17,12 @@ __all__ = ["escape_cell", "escape_text", "link"]
 # closing sequences and GitHub's math. Other punctuation only matters at the start of a line,
 # which escaped text never reaches (it is always preceded by markup).
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#$])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_text(text: str) -> str:
     """``text`` on one line, inert as Markdown and as HTML."""
     flat = " ".join(text.split())
-    flat = "".join(_ENTITIES.get(char, char) for char in flat)
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _PUNCTUATION.sub(r"\\\1", flat)
 
 

@@ -35,7 +35,6 @@ from claimtrack.citations.html_parts import (
     contents,
     csp_hash,
     evidence,
-    excerpt,
     filters,
     flag_list,
     rule_label,
@@ -127,7 +126,7 @@ def _article(doc: DocumentReport) -> str:
         for row in starts.pop(start, []):
             out.append(
                 f'<a class="cn {_css(row)}" id="{hl_id}{row.number}" href="#{row_id}{row.number}"'
-                f' title="Claim {row.number} ({_state_words(row)}): {_e(excerpt(row.claim.text))}">'
+                f' title="Claim {row.number} ({_state_words(row)}): {_e(row.claim.id)}">'
                 f"{row.number}</a>"
             )
         piece = _e(text[start:end])
