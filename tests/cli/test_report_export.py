@@ -47,6 +47,21 @@ class TestReportCommand:
         assert out == ""
         assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
+    @pytest.mark.parametrize("fmt", ["md", "html"])
+    def test_docs_url_links_flags_to_rule_pages(
+        self, fixtures_dir: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With CLAIMTRACK_DOCS_URL set, the report links flags to their rule pages there;
+        without it, no rule link is made."""
+        monkeypatch.delenv("CLAIMTRACK_DOCS_URL", raising=False)
+        code, out, err = _run("report", str(fixtures_dir / "article"), "-f", fmt)
+        assert code == 0, err
+        assert "generated/rules/" not in out
+        monkeypatch.setenv("CLAIMTRACK_DOCS_URL", "https://docs.example.org/ct")
+        code, out, err = _run("report", str(fixtures_dir / "article"), "-f", fmt)
+        assert code == 0, err
+        assert "https://docs.example.org/ct/generated/rules/F101.html" in out
+
     def test_findings_do_not_fail_the_report(self, fixtures_dir: Path) -> None:
         """A file with error findings still gives a report, with exit 0."""
         code, out, err = _run("report", str(fixtures_dir / "small" / "claims.yaml"))
