@@ -4,8 +4,9 @@ them: the contents, the to-do list, the filters, a claim's evidence, its flags i
 the per-source view.
 
 Everything taken from a claim file is escaped; only http(s) URLs become links. The filters
-need the small inline script :data:`SCRIPT`, which the page's Content-Security-Policy allows
-by its hash; without it (scripts off) the filter form stays hidden and every claim is shown.
+need the small inline script :func:`script`, which the page's Content-Security-Policy allows
+by its hash (:func:`csp_hash`); without it (scripts off) the filter form stays hidden and
+every claim is shown.
 """
 
 from __future__ import annotations
