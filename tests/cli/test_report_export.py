@@ -47,6 +47,24 @@ class TestReportCommand:
         assert out == ""
         assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
+    @pytest.mark.parametrize("fmt", ["md", "html"])
+    def test_docs_url_links_flags_to_rule_pages(
+        self, fixtures_dir: Path, fmt: str, tmp_path: Path
+    ) -> None:
+        """With docs-url configured, the report links flags to their rule pages there;
+        without it, no rule link is made."""
+        empty = tmp_path / "empty.toml"
+        empty.write_text("", encoding="utf-8")
+        article = str(fixtures_dir / "article")
+        code, out, err = _run("report", article, "-f", fmt, "--config", str(empty))
+        assert code == 0, err
+        assert "generated/rules/" not in out
+        config = tmp_path / "claimtrack.toml"
+        config.write_text('docs-url = "https://docs.example.org/ct"\n', encoding="utf-8")
+        code, out, err = _run("report", article, "-f", fmt, "--config", str(config))
+        assert code == 0, err
+        assert "https://docs.example.org/ct/generated/rules/F101.html" in out
+
     def test_findings_do_not_fail_the_report(self, fixtures_dir: Path) -> None:
         """A file with error findings still gives a report, with exit 0."""
         code, out, err = _run("report", str(fixtures_dir / "small" / "claims.yaml"))

@@ -6,12 +6,26 @@ from claimtrack.citations._links import safe_url
 from claimtrack.model import Claim, ClaimFile, Specificity, When
 
 __all__ = [
+    "CLAIM_COLUMNS",
     "attribution_text",
     "confidence_text",
     "date_text",
     "header_fields",
     "percent",
 ]
+
+
+#: The columns of the claims table, in every format that has one.
+CLAIM_COLUMNS = (
+    "#",
+    "Claim",
+    "Attribution",
+    "Confidence",
+    "Status",
+    "Sourcing",
+    "Citations",
+    "Flags",
+)
 
 
 def percent(share: float | None) -> str:

@@ -14,7 +14,8 @@ STATE_COLOURS = {
     SourcingState.DISPUTED: "#6e3bd1",
 }
 
-_LABEL_WIDTH = 96
+_LABEL_WIDTH = 112
+_AXIS = 34
 _BAR_WIDTH = 200
 _ROW = 24
 _BAR = 16
@@ -33,13 +34,28 @@ def status_chart(figures: Coverage) -> str:
     if not rows:
         return ""
     largest = max(sum(states.values()) for _, states in rows)
-    legend_y = len(rows) * _ROW + 8
+    bars_bottom = len(rows) * _ROW
+    legend_y = bars_bottom + _AXIS
     height = legend_y + 22
     width = _LABEL_WIDTH + _BAR_WIDTH + 40
+    middle = bars_bottom / 2
+    end = _LABEL_WIDTH + _BAR_WIDTH
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
         ' aria-label="Claims by status, split by sourcing state">',
         "<title>Claims by status, split by sourcing state</title>",
+        # Axes: status down the side, the number of claims along the bottom (0 to the largest).
+        f'<text x="8" y="{middle:.1f}" transform="rotate(-90 8 {middle:.1f})"'
+        ' text-anchor="middle" dominant-baseline="hanging" font-size="11" fill="#1d1d1f">'
+        "Status</text>",
+        f'<line x1="{_LABEL_WIDTH}" y1="{bars_bottom}" x2="{end}" y2="{bars_bottom}"'
+        ' stroke="#5a5a66"/>',
+        f'<text x="{_LABEL_WIDTH}" y="{bars_bottom + 12}" text-anchor="middle" font-size="10"'
+        ' fill="#1d1d1f">0</text>',
+        f'<text x="{end}" y="{bars_bottom + 12}" text-anchor="middle" font-size="10"'
+        f' fill="#1d1d1f">{largest}</text>',
+        f'<text x="{_LABEL_WIDTH + _BAR_WIDTH / 2:.0f}" y="{bars_bottom + 24}"'
+        ' text-anchor="middle" font-size="11" fill="#1d1d1f">Number of claims</text>',
     ]
     for index, (status, states) in enumerate(rows):
         y = index * _ROW

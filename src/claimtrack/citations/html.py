@@ -1,43 +1,68 @@
 """The citation report as one self-contained HTML file.
 
-No external requests (inline CSS, inline SVG, no fonts or images fetched), no JavaScript, and
-a Content-Security-Policy that forbids scripts outright, so nothing taken from a claim file can
-run. Every value from a claim file passes through :func:`html.escape`; only http(s) URLs
-become links. The article text is shown with each claim's anchor highlighted and coloured by
-its sourcing state, each highlight linking to its row in the claims table and back.
+No external requests (inline CSS, inline SVG, no fonts or images fetched), and a
+Content-Security-Policy that allows only the page's own stylesheet and its one small filter
+script, each by its SHA-256 hash, so nothing taken from a claim file can run. Every value
+from a claim file passes through :func:`html.escape`; only http(s) URLs become links. The
+article text is shown with each claim's anchor highlighted by its sourcing state (colour
+and underline style; opinion muted), each highlight linking to its row in the claims table
+and back. Each row folds away its evidence; a to-do list on top links to the claims to check
+first; every source lists the claims citing it. Without scripts, everything is shown.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
 from claimtrack._version import __version__
-from claimtrack.citations._links import safe_url
-from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
+from claimtrack.citations._markup import escape as _e
+from claimtrack.citations._markup import link as _link
+from claimtrack.citations._text import (
+    CLAIM_COLUMNS,
+    attribution_text,
+    confidence_text,
+    header_fields,
+    percent,
+)
 from claimtrack.citations.bibliography import BibEntry, Part
 from claimtrack.citations.chart import status_chart
+from claimtrack.citations.html_parts import (
+    SECTIONS,
+    claim_data,
+    contents,
+    csp_hash,
+    evidence,
+    filters,
+    flag_list,
+    rule_label,
+    script,
+    source_claims,
+    todo,
+)
 from claimtrack.citations.model import ClaimRow, DocumentReport, Report
 from claimtrack.citations.state import SourcingState
 from claimtrack.citations.summary import Coverage
 from claimtrack.findings import Finding
 
-__all__ = ["CONTENT_SECURITY_POLICY", "render_html"]
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-    "form-action 'none'"
-)
+__all__ = ["CONTENT_SECURITY_POLICY", "document_section", "render_html", "summary_section"]
 
 _STATE_HELP = {
-    SourcingState.SOURCED: "a citation supports it",
-    SourcingState.VAGUE: "only a vague attribution or a mention backs it",
-    SourcingState.UNSOURCED: "nothing backs it",
-    SourcingState.DISPUTED: "disputed or refuted",
+    SourcingState.SOURCED: "a citation supports it (solid underline, ✓)",
+    SourcingState.VAGUE: "only a vague attribution or a mention backs it (dashed, ≈)",
+    SourcingState.UNSOURCED: "nothing backs it (wavy, !)",
+    SourcingState.DISPUTED: "disputed or refuted (double, ✗)",
 }
+
+
+_EMPTY = ' class="empty"'
+
+#: The columns of the findings table. On a phone each row of it and of the claims table becomes
+#: a card whose cells the stylesheet labels with the column names
+#: (``table.claims td:nth-child(N)::before``).
+FINDING_COLUMNS = ("Severity", "Rule", "Where", "Claim", "Message")
 
 
 @cache
@@ -45,16 +70,14 @@ def _stylesheet() -> str:
     return resources.files("claimtrack.citations").joinpath("_style.css").read_text("utf-8")
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+def _style_element_text() -> str:
+    return f"\n{_stylesheet()}"
 
 
-def _link(url: str | None, text: str, css: str | None = None) -> str:
-    safe = safe_url(url)
-    if safe is None:
-        return _e(text)
-    attributes = f' class="{css}"' if css else ""
-    return f'<a{attributes} href="{_e(safe)}" rel="noopener noreferrer">{_e(text)}</a>'
+CONTENT_SECURITY_POLICY = (
+    f"default-src 'none'; style-src {csp_hash(_style_element_text())};"
+    f" script-src {csp_hash(script())}; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def _ids(doc: DocumentReport) -> tuple[str, str, str]:
@@ -63,6 +86,16 @@ def _ids(doc: DocumentReport) -> tuple[str, str, str]:
 
 
 # --------------------------------------------------------------------------- article
+
+
+def _css(row: ClaimRow) -> str:
+    """The classes of a claim's highlight: its state, and ``opinion`` when it is not
+    check-worthy (muted, never coloured as a gap)."""
+    return f"{row.state}" if row.claim.check_worthy else f"{row.state} opinion"
+
+
+def _state_words(row: ClaimRow) -> str:
+    return f"{row.state}" if row.claim.check_worthy else f"opinion, {row.state}"
 
 
 def _segments(
@@ -92,8 +125,9 @@ def _article(doc: DocumentReport) -> str:
     for start, end, covering in _segments(len(text), spans):
         for row in starts.pop(start, []):
             out.append(
-                f'<a class="cn {row.state}" id="{hl_id}{row.number}" href="#{row_id}{row.number}"'
-                f' title="Claim {row.number}: {_e(row.claim.id)}">{row.number}</a>'
+                f'<a class="cn {_css(row)}" id="{hl_id}{row.number}" href="#{row_id}{row.number}"'
+                f' title="Claim {row.number} ({_state_words(row)}): {_e(row.claim.id)}">'
+                f"{row.number}</a>"
             )
         piece = _e(text[start:end])
         if not covering:
@@ -101,11 +135,11 @@ def _article(doc: DocumentReport) -> str:
             continue
         inner = covering[-1]
         opened = "".join(
-            f'<mark class="{row.state}" data-claim="{_e(row.claim.id)}">' for row in covering
+            f'<mark class="{_css(row)}" data-claim="{_e(row.claim.id)}">' for row in covering
         )
         out.append(
             f'{opened}<a class="hl" href="#{row_id}{inner.number}"'
-            f' title="{_e(inner.claim.text)}">{piece}</a>{"</mark>" * len(covering)}'
+            f' title="Claim {inner.number}">{piece}</a>{"</mark>" * len(covering)}'
         )
     return '<div class="article" lang="{}">{}</div>'.format(
         _e(doc.claim_file.document.language or "") if doc.claim_file else "", "".join(out)
@@ -117,10 +151,14 @@ def _article(doc: DocumentReport) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<li><span class="pill {state}">{state}</span> {_STATE_HELP[state]}</li>'
+        f'<li><mark class="{state}">{state}</mark> {_STATE_HELP[state]}</li>'
         for state in SourcingState
     )
-    return f'<ul class="legend">{items}</ul>'
+    opinion = (
+        '<li><mark class="unsourced opinion">opinion</mark> not check-worthy (a judgement or'
+        " opinion): muted and dotted, never counted as a gap</li>"
+    )
+    return f'<ul class="legend" aria-label="Legend">{items}{opinion}</ul>'
 
 
 def _figures(figures: Coverage) -> str:
@@ -130,18 +168,34 @@ def _figures(figures: Coverage) -> str:
         return percent(count / total) if total else "n/a"
 
     cited = (
-        f"{percent(figures.cited_share)} <small>({figures.check_worthy_cited} of"
-        f" {figures.check_worthy})</small>"
+        f"{percent(figures.cited_share)} <small>{figures.check_worthy_cited} of the"
+        f" {figures.check_worthy} check-worthy claims</small>"
+    )
+    sourced = (
+        f"{share(figures.by_state['sourced'])} <small>{figures.by_state['sourced']} of all"
+        f" {total} claims</small>"
     )
     kpis = (
         '<dl class="kpis">'
         f"<div><dt>Claims</dt><dd>{total}</dd></div>"
         f"<div><dt>Check-worthy</dt><dd>{figures.check_worthy}</dd></div>"
         f"<div><dt>Check-worthy with a citation</dt><dd>{cited}</dd></div>"
+        f"<div><dt>Sourced (a citation supports it)</dt><dd>{sourced}</dd></div>"
         f"<div><dt>Findings</dt><dd>{figures.flags}</dd></div>"
         "</dl>"
     )
-    chart = f'<div class="chart">{status_chart(figures)}</div>' if total else ""
+    bases = (
+        '<p class="small bases">“With a citation” counts check-worthy claims that cite any'
+        " source, even one that only mentions or disputes them; “sourced” and the tables below"
+        " count all claims, opinion included, by their sourcing state.</p>"
+    )
+    chart = (
+        f'<figure class="chart">{status_chart(figures)}<figcaption>Claims by status (one bar'
+        " each); the bar's length is the number of claims, its segments their sourcing"
+        " state.</figcaption></figure>"
+        if total
+        else ""
+    )
     groups = (
         ("Sourcing", figures.by_state),
         ("Attribution", figures.by_specificity),
@@ -158,7 +212,13 @@ def _figures(figures: Coverage) -> str:
             if count
         )
         if body:
-            tables.append(f"<table><caption>{_e(label)}</caption><tbody>{body}</tbody></table>")
+            head = (
+                f'<thead><tr><th scope="col">{_e(label)}</th><th scope="col">Claims</th>'
+                f'<th scope="col">% of {total}</th></tr></thead>'
+            )
+            tables.append(
+                f"<table><caption>{_e(label)}</caption>{head}<tbody>{body}</tbody></table>"
+            )
     if figures.flags_by_rule:
         body = "".join(
             f'<tr><th scope="row">{_e(rule.code)} {_e(rule.name)}</th>'
@@ -166,8 +226,15 @@ def _figures(figures: Coverage) -> str:
             f'<td class="num">{rule.count}</td></tr>'
             for rule in figures.flags_by_rule
         )
-        tables.append(f"<table><caption>Findings by rule</caption><tbody>{body}</tbody></table>")
-    return f'<div class="figures">{kpis}{chart}</div><div class="groups">{"".join(tables)}</div>'
+        body = (
+            '<thead><tr><th scope="col">Rule</th><th scope="col">Severity</th>'
+            f'<th scope="col">Findings</th></tr></thead><tbody>{body}'
+        )
+        tables.append(f"<table><caption>Findings by rule</caption>{body}</tbody></table>")
+    return (
+        f'<div class="figures">{kpis}{chart}</div>{bases}'
+        f'<div class="groups">{"".join(tables)}</div>'
+    )
 
 
 def _markers(doc: DocumentReport, row: ClaimRow) -> str:
@@ -179,60 +246,63 @@ def _markers(doc: DocumentReport, row: ClaimRow) -> str:
         label = _e(marker.label)
         if marker.number is not None:
             label = f'<a href="#{src_id}{marker.number}">{label}</a>'
-        note = f' <span class="small">({_e(marker.note)})</span>' if marker.note else ""
+        note = f" <small>({_e(marker.note)})</small>" if marker.note else ""
         items.append(label + note)
     return "<br>".join(items)
 
 
-def _claim_row(doc: DocumentReport, row: ClaimRow) -> str:
+def _sourcing(row: ClaimRow) -> str:
+    if row.claim.check_worthy:
+        return f'<span class="pill {row.state}">{row.state}</span>'
+    return f'<span class="pill opinion">opinion</span> <small>{row.state}</small>'
+
+
+def _claim_row(doc: DocumentReport, row: ClaimRow, docs_url: str | None) -> str:
     row_id, hl_id, _ = _ids(doc)
     claim = row.claim
     where = (
-        f'<a href="#{hl_id}{row.number}" class="small back">show in text</a>'
+        f'<a href="#{hl_id}{row.number}" class="back">show in text</a>'
         if row.placement is not None
-        else '<span class="small">not placed in the text</span>'
+        else "<small>not placed in the text</small>"
     )
-    opinion = "" if claim.check_worthy else ' <span class="small">(opinion)</span>'
-    flags = ", ".join(sorted({_e(flag.code) for flag in row.flags}))
+    opinion = "" if claim.check_worthy else " <small>(opinion)</small>"
+    flags = flag_list(row, docs_url)
+    graded = claim.confidence is not None and (
+        claim.confidence.likelihood is not None or claim.confidence.analytic is not None
+    )
+    # One cell per CLAIM_COLUMNS entry: content, and whether the field is empty (empty
+    # fields are skipped on a phone, where the stylesheet labels each cell).
     cells = [
-        ("#", f"{row.number}<br>{where}"),
+        (f"{row.number}<br>{where}", False),
         (
-            "Claim",
             f'{_e(claim.text)}{opinion}<span class="quote">“{_e(claim.anchor.exact)}”</span>'
-            f'<span class="small">{_e(claim.id)} · {_e(str(claim.kind))}</span>',
+            f"<small>{_e(claim.id)} · {_e(str(claim.kind))}</small>"
+            f"{evidence(doc, row)}",
+            False,
         ),
-        ("Attribution", _e(attribution_text(claim))),
-        ("Confidence", _e(confidence_text(claim))),
-        ("Status", _e(str(claim.status))),
-        ("Sourcing", f'<span class="pill {row.state}">{row.state}</span>'),
-        ("Citations", _markers(doc, row)),
-        ("Flags", flags or "—"),
+        (_e(attribution_text(claim)), claim.attribution is None),
+        (_e(confidence_text(claim)), not graded),
+        (_e(str(claim.status)), False),
+        (_sourcing(row), False),
+        (_markers(doc, row), False),
+        (flags or "—", not flags),
     ]
-    tds = "".join(f'<td data-label="{label}">{content}</td>' for label, content in cells)
-    return f'<tr id="{row_id}{row.number}">{tds}</tr>'
+    tds = "".join(f"<td{_EMPTY if empty else ''}>{content}</td>" for content, empty in cells)
+    return f'<tr id="{row_id}{row.number}"{claim_data(row)}>{tds}</tr>'
 
 
-def _claims(doc: DocumentReport) -> str:
+def _claims(doc: DocumentReport, docs_url: str | None) -> str:
     if not doc.claims:
         return "<p>No claims recorded.</p>"
-    head = "".join(
-        f'<th scope="col">{name}</th>'
-        for name in (
-            "#",
-            "Claim",
-            "Attribution",
-            "Confidence",
-            "Status",
-            "Sourcing",
-            "Citations",
-            "Flags",
-        )
+    head = "".join(f'<th scope="col">{name}</th>' for name in CLAIM_COLUMNS)
+    rows = "".join(_claim_row(doc, row, docs_url) for row in doc.claims)
+    return (
+        f'{filters(doc)}<table class="rows claims" id="d{doc.index}-claims-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     )
-    rows = "".join(_claim_row(doc, row) for row in doc.claims)
-    return f'<table class="rows"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def _finding_row(doc: DocumentReport, finding: Finding) -> str:
+def _finding_row(doc: DocumentReport, finding: Finding, docs_url: str | None) -> str:
     row_id, _, _ = _ids(doc)
     loc = finding.location
     claim = ""
@@ -243,29 +313,26 @@ def _finding_row(doc: DocumentReport, finding: Finding) -> str:
             if numbers
             else _e(loc.claim_id)
         )
-    hint = f'<br><span class="small">{_e(finding.hint)}</span>' if finding.hint else ""
+    hint = f"<br><small>{_e(finding.hint)}</small>" if finding.hint else ""
     cells = [
-        (
-            "Severity",
-            f'<span class="sev-{_e(str(finding.severity))}">{_e(str(finding.severity))}</span>',
-        ),
-        ("Rule", f"{_e(finding.code)} {_e(finding.name)}"),
-        ("Where", f"{loc.line}:{loc.column}"),
-        ("Claim", claim),
-        ("Message", _e(finding.message) + hint),
+        f'<span class="sev-{_e(str(finding.severity))}">{_e(str(finding.severity))}</span>',
+        rule_label(finding, docs_url),
+        f"{loc.line}:{loc.column}",
+        claim,
+        _e(finding.message) + hint,
     ]
-    tds = "".join(f'<td data-label="{label}">{content}</td>' for label, content in cells)
+    tds = "".join(f"<td>{content}</td>" for content in cells)
     return f"<tr>{tds}</tr>"
 
 
-def _findings(doc: DocumentReport) -> str:
+def _findings(doc: DocumentReport, docs_url: str | None) -> str:
     if not doc.findings:
         return "<p>No findings.</p>"
-    head = "".join(
-        f'<th scope="col">{name}</th>' for name in ("Severity", "Rule", "Where", "Claim", "Message")
+    head = "".join(f'<th scope="col">{name}</th>' for name in FINDING_COLUMNS)
+    rows = "".join(_finding_row(doc, finding, docs_url) for finding in doc.findings)
+    return (
+        f'<table class="rows findings"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
-    rows = "".join(_finding_row(doc, finding) for finding in doc.findings)
-    return f'<table class="rows"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def _parts(parts: Iterable[Part]) -> str:
@@ -275,32 +342,26 @@ def _parts(parts: Iterable[Part]) -> str:
 def _bibliography(doc: DocumentReport, entries: tuple[BibEntry, ...]) -> str:
     if not entries:
         return "<p>No sources recorded.</p>"
-    row_id, _, src_id = _ids(doc)
+    _, _, src_id = _ids(doc)
     items = []
     for entry in entries:
-        citing = [
-            row.number
-            for row in doc.claims
-            if any(marker.number == entry.number for marker in row.markers)
-        ]
-        back = (
-            ' <span class="small">Cited by claim '
-            + ", ".join(f'<a href="#{row_id}{n}">{n}</a>' for n in citing)
-            + "</span>"
-            if citing
-            else ' <span class="small">(not cited)</span>'
-        )
-        primary = ' <span class="small">primary source</span>' if entry.source.primary else ""
+        primary = " <small>primary source</small>" if entry.source.primary else ""
         items.append(
             f'<li id="{src_id}{entry.number}" value="{entry.number}">'
-            f"{_parts(entry.parts)}{primary}{back}</li>"
+            f"{_parts(entry.parts)}{primary}{source_claims(doc, entry)}</li>"
         )
     return f'<ol class="bib">{"".join(items)}</ol>'
 
 
-def _document(doc: DocumentReport) -> str:
+def _section(doc: DocumentReport, key: str, body: str) -> str:
+    title = dict(SECTIONS)[key]
+    return f'<section id="d{doc.index}-{key}" class="part"><h3>{title}</h3>{body}</section>'
+
+
+def document_section(doc: DocumentReport, docs_url: str | None = None) -> str:
+    """One document's whole report as a ``<section>``: header, contents, to-do list,
+    coverage, article, claims, flags and sources (reusable on any page)."""
     parts = [f'<section id="d{doc.index}"><h2>{_e(doc.title)}</h2>']
-    sub = "h3"
     if doc.claim_file is None:
         parts.append('<p class="note">The claim file could not be loaded; its findings follow.</p>')
     else:
@@ -308,36 +369,41 @@ def _document(doc: DocumentReport) -> str:
             f"<dt>{_e(label)}</dt><dd>{_link(link, text) if link else _e(text)}</dd>"
             for label, text, link in header_fields(doc.claim_file, doc.path)
         )
-        parts.append(f'<dl class="meta">{meta}</dl>')
-        parts.append(f"<{sub}>Coverage</{sub}>{_figures(doc.coverage)}")
-        parts.append(f"<{sub}>Article</{sub}>{_legend()}")
+        parts.append(f'<dl class="meta">{meta}</dl>{contents(doc)}')
+        parts.append(_section(doc, "todo", todo(doc)))
+        parts.append(_section(doc, "coverage", _figures(doc.coverage)))
         if doc.text is not None:
-            parts.append(_article(doc))
+            article = _article(doc)
         else:
-            parts.append(
+            article = (
                 f'<p class="note">The article text cannot be shown: {_e(doc.text_problem or "")}.'
                 " The claims table quotes each anchor.</p>"
             )
-        parts.append(f"<{sub}>Claims</{sub}>{_claims(doc)}")
-    parts.append(f"<{sub}>Flags</{sub}>{_findings(doc)}")
+        parts.append(_section(doc, "article", _legend() + article))
+        parts.append(_section(doc, "claims", _claims(doc, docs_url)))
+    parts.append(_section(doc, "flags", _findings(doc, docs_url)))
     if doc.claim_file is not None:
-        parts.append(f"<{sub}>Bibliography</{sub}>{_bibliography(doc, doc.bibliography)}")
+        parts.append(_section(doc, "sources", _bibliography(doc, doc.bibliography)))
     parts.append("</section>")
     return "".join(parts)
 
 
-def _summary(report: Report) -> str:
+def summary_section(report: Report) -> str:
+    """The summary of a report of several documents: one row per document (linking to its
+    section), and the figures added up."""
     rows = "".join(
-        f'<tr><td><a href="#d{doc.index}">{_e(doc.title)}</a></td>'
-        f'<td class="num">{doc.coverage.claims}</td>'
-        f'<td class="num">{percent(doc.coverage.cited_share)}</td>'
-        f'<td class="num">{doc.coverage.by_state["unsourced"]}</td>'
-        f'<td class="num">{doc.coverage.flags}</td></tr>'
+        f'<tr><td data-label="Document"><a href="#d{doc.index}">{_e(doc.title)}</a></td>'
+        f'<td class="num" data-label="Claims">{doc.coverage.claims}</td>'
+        f'<td class="num" data-label="Check-worthy with a citation">'
+        f"{percent(doc.coverage.cited_share)}</td>"
+        f'<td class="num" data-label="Unsourced">{doc.coverage.by_state["unsourced"]}</td>'
+        f'<td class="num" data-label="Findings">{doc.coverage.flags}</td></tr>'
         for doc in report.documents
     )
     table = (
-        '<table><thead><tr><th scope="col">Document</th><th scope="col">Claims</th>'
-        '<th scope="col">Cited (check-worthy)</th><th scope="col">Unsourced</th>'
+        '<table class="rows"><thead><tr><th scope="col">Document</th><th scope="col">Claims</th>'
+        '<th scope="col">Check-worthy with a citation (% of its check-worthy claims)</th>'
+        '<th scope="col">Unsourced (claims)</th>'
         f'<th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table>'
     )
     return (
@@ -346,8 +412,12 @@ def _summary(report: Report) -> str:
     )
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML5 document (UTF-8), ending in a newline."""
+def render_html(report: Report, docs_url: str | None = None) -> str:
+    """The whole report as one HTML5 document (UTF-8), ending in a newline.
+
+    ``docs_url`` is where the documentation site is published; when given, every flag links
+    to its rule's page there.
+    """
     single = len(report.documents) == 1
     title = "Citation report"
     page_title = f"{title}: {report.documents[0].title}" if single else title
@@ -355,9 +425,10 @@ def render_html(report: Report) -> str:
     if single and report.documents[0].claim_file is not None:
         language = report.documents[0].claim_file.document.language or "en"
     body = (
-        _document(report.documents[0])
+        document_section(report.documents[0], docs_url)
         if single
-        else _summary(report) + "".join(_document(doc) for doc in report.documents)
+        else summary_section(report)
+        + "".join(document_section(doc, docs_url) for doc in report.documents)
     )
     return (
         "<!DOCTYPE html>\n"
@@ -366,6 +437,7 @@ def render_html(report: Report) -> str:
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="claimtrack {_e(__version__)}">\n'
-        f"<title>{_e(page_title)}</title>\n<style>\n{_stylesheet()}</style>\n</head>\n"
-        f"<body>\n<main>\n<h1>{_e(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{_e(page_title)}</title>\n<style>{_style_element_text()}</style>\n</head>\n"
+        f"<body>\n<main>\n<h1>{_e(title)}</h1>\n{body}\n</main>\n"
+        f"<script>{script()}</script>\n</body>\n</html>\n"
     )

@@ -1,5 +1,6 @@
 """The citation report as GitHub-flavoured Markdown, for a pull-request comment or a CI job
-summary.
+summary: the to-do list on top, the evidence of each claim in collapsible sections, and a cut
+(with a note) that keeps it within GitHub's 1 MiB job-summary limit.
 
 Everything taken from claim files is escaped: HTML-significant characters become entities
 (GitHub renders raw HTML in Markdown), Markdown punctuation is backslash-escaped, and table
@@ -8,43 +9,26 @@ cells lose their newlines and outer spaces. Only http(s) URLs become links.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
+from claimtrack.citations._markdown_escape import escape_cell, escape_text
+from claimtrack.citations._markdown_escape import link as _link
+from claimtrack.citations._text import (
+    CLAIM_COLUMNS,
+    attribution_text,
+    confidence_text,
+    header_fields,
+    percent,
+)
 from claimtrack.citations.bibliography import BibEntry, Part
+from claimtrack.citations.evidence import citing
+from claimtrack.citations.markdown_parts import JOB_SUMMARY_LIMIT, evidence_blocks, fit, todo_blocks
 from claimtrack.citations.model import ClaimRow, DocumentReport, Report
+from claimtrack.citations.rule_text import rule_text
 from claimtrack.citations.summary import Coverage
 from claimtrack.findings import Finding
 
 __all__ = ["escape_cell", "escape_text", "render_markdown"]
-
-# Backslash-escaped wherever they stand: emphasis, code, links, tables, strike-through, heading
-# closing sequences and GitHub's math. Other punctuation only matters at the start of a line,
-# which escaped text never reaches (it is always preceded by markup).
-_PUNCTUATION = re.compile(r"([\\`*_\[\]|~#$])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape_text(text: str) -> str:
-    """``text`` on one line, inert as Markdown and as HTML."""
-    flat = " ".join(text.split())
-    flat = "".join(_ENTITIES.get(char, char) for char in flat)
-    return _PUNCTUATION.sub(r"\\\1", flat)
-
-
-def escape_cell(text: str) -> str:
-    """``text`` fit for a GFM table cell (one line, pipes escaped, never empty)."""
-    return escape_text(text) or " "
-
-
-def _link(url: str | None, text: str | None = None) -> str:
-    safe = safe_url(url)
-    if safe is None:
-        return escape_text(text or url or "")
-    target = safe.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
-    return f"[{escape_text(text or safe)}](<{target}>)"
 
 
 def _parts(parts: Iterable[Part]) -> str:
@@ -59,11 +43,11 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return lines
 
 
-def _coverage(figures: Coverage) -> list[str]:
+def _coverage(figures: Coverage, docs_url: str | None) -> list[str]:
     total = figures.claims
 
     def share(count: int) -> str:
-        return percent(count / total) if total else "n/a"
+        return f"{percent(count / total)} of all {total} claims" if total else "n/a"
 
     rows = [
         ["Claims", str(total), ""],
@@ -71,7 +55,7 @@ def _coverage(figures: Coverage) -> list[str]:
         [
             "Check-worthy claims with at least one citation",
             str(figures.check_worthy_cited),
-            percent(figures.cited_share),
+            f"{percent(figures.cited_share)} of the {figures.check_worthy} check-worthy claims",
         ],
     ]
     groups = (
@@ -85,18 +69,23 @@ def _coverage(figures: Coverage) -> list[str]:
         rows += [
             [f"{label}: {key}", str(count), share(count)] for key, count in counts.items() if count
         ]
-    lines = _table(["Figure", "Count", "Share of claims"], rows)
+    lines = _table(["Figure", "Count", "Share (of what)"], rows)
     if figures.flags_by_rule:
         lines += [
             "",
-            *_table(
-                ["Rule", "Severity", "Findings"],
-                (
-                    [f"{rule.code} {rule.name}", rule.severity, str(rule.count)]
-                    for rule in figures.flags_by_rule
-                ),
-            ),
+            *_rule_table(figures, docs_url),
         ]
+    return lines
+
+
+def _rule_table(figures: Coverage, docs_url: str | None) -> list[str]:
+    header = ["Rule", "What it flags", "Severity", "Findings"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    for rule in figures.flags_by_rule:
+        text = rule_text(rule.code, rule.name, docs_url)
+        name = _link(text.url, text.label) if text.url else escape_cell(text.label)
+        cells = [name, escape_cell(text.summary), escape_cell(rule.severity), str(rule.count)]
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
@@ -113,7 +102,7 @@ def _claim_cells(row: ClaimRow) -> list[str]:
         str(claim.status),
         str(row.state),
         citations or "none",
-        ", ".join(sorted({flag.code for flag in row.flags})) or "",
+        ", ".join(sorted({f"{flag.code} {flag.name}" for flag in row.flags})) or "",
     ]
 
 
@@ -129,14 +118,18 @@ def _finding_cells(finding: Finding) -> list[str]:
     ]
 
 
-def _bibliography(entries: Iterable[BibEntry]) -> list[str]:
-    return [
-        f"{entry.number}. {_parts(entry.parts)}" + ("" if entry.cited else " *(not cited)*")
-        for entry in entries
-    ]
+def _bibliography(doc: DocumentReport, entries: Iterable[BibEntry]) -> list[str]:
+    lines = []
+    for entry in entries:
+        numbers = sorted({row.number for row, _ in citing(doc, entry)})
+        used = f" *Cited by claims {', '.join(map(str, numbers))}.*" if numbers else ""
+        lines.append(
+            f"{entry.number}. {_parts(entry.parts)}" + (used if entry.cited else " *(not cited)*")
+        )
+    return lines
 
 
-def _document(doc: DocumentReport, level: str) -> list[str]:
+def _document(doc: DocumentReport, level: str, docs_url: str | None) -> list[str]:
     lines = [f"{level} {escape_text(doc.title)}", ""]
     if doc.claim_file is None:
         lines += ["The claim file could not be loaded; its findings follow.", ""]
@@ -145,22 +138,15 @@ def _document(doc: DocumentReport, level: str) -> list[str]:
             f"- **{label}:** {_link(link, text) if link else escape_text(text)}"
             for label, text, link in header_fields(doc.claim_file, doc.path)
         ]
-        lines += ["", f"{level}# Coverage", "", *_coverage(doc.coverage), ""]
+        lines += ["", f"{level}# What to do next", "", *todo_blocks(doc), ""]
+        lines += [f"{level}# Coverage", "", *_coverage(doc.coverage, docs_url), ""]
         lines += [f"{level}# Claims", ""]
         if doc.claims:
             lines += _table(
-                [
-                    "#",
-                    "Claim",
-                    "Attribution",
-                    "Confidence",
-                    "Status",
-                    "Sourcing",
-                    "Citations",
-                    "Flags",
-                ],
+                list(CLAIM_COLUMNS),
                 (_claim_cells(row) for row in doc.claims),
             )
+            lines += ["", f"{level}# Evidence", "", *evidence_blocks(doc)]
         else:
             lines.append("No claims recorded.")
         lines.append("")
@@ -175,7 +161,9 @@ def _document(doc: DocumentReport, level: str) -> list[str]:
     lines.append("")
     if doc.claim_file is not None:
         lines += [f"{level}# Bibliography", ""]
-        lines += _bibliography(doc.bibliography) if doc.bibliography else ["No sources recorded."]
+        lines += (
+            _bibliography(doc, doc.bibliography) if doc.bibliography else ["No sources recorded."]
+        )
         lines.append("")
     return lines
 
@@ -206,15 +194,23 @@ def _summary(report: Report) -> list[str]:
     return _table(["Document", "Claims", "Check-worthy", "Cited", "Unsourced", "Findings"], rows)
 
 
-def render_markdown(report: Report) -> str:
-    """The whole report as Markdown, ending in a newline."""
+def render_markdown(
+    report: Report, docs_url: str | None = None, limit: int = JOB_SUMMARY_LIMIT
+) -> str:
+    """The whole report as Markdown, ending in a newline.
+
+    ``docs_url`` is where the documentation site is published; when given, each rule links to
+    its page there. A report longer than ``limit`` bytes (GitHub's 1 MiB job-summary limit by
+    default) is cut between two blocks, never inside a table cell or a collapsible section,
+    and ends with a note saying so.
+    """
     if len(report.documents) == 1:
-        lines = ["# Citation report", "", *_document(report.documents[0], "##")]
+        lines = ["# Citation report", "", *_document(report.documents[0], "##", docs_url)]
     else:
         lines = ["# Citation report", "", f"{len(report.documents)} documents.", ""]
         lines += [*_summary(report), ""]
         for doc in report.documents:
-            lines += _document(doc, "##")
+            lines += _document(doc, "##", docs_url)
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(lines) + "\n"
+    return fit(lines, limit)

@@ -16,6 +16,7 @@ from claimtrack.anchor import Match, locate, normalize
 from claimtrack.citations.bibliography import BibEntry, number_sources
 from claimtrack.citations.state import SourcingState, sourcing_state
 from claimtrack.citations.summary import Coverage, coverage, merge
+from claimtrack.citations.verification import QuoteVerification
 from claimtrack.findings import Finding
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
 
@@ -32,6 +33,7 @@ class Marker:
     backs: Backs
     locator: str | None = None
     quote: str | None = None
+    verification: QuoteVerification | None = None
 
     @property
     def label(self) -> str:

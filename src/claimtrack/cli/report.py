@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit
 
 _EXIT_HELP = (
@@ -44,27 +45,40 @@ _FORMATS = ("md", "html", "json", "csv")
     help="Folder that snapshot paths may not leave (default: nearest folder above the claim"
     " file holding .git, pyproject.toml or claimtrack.toml).",
 )
+@config_option
 def report_command(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
     stdin_filename: str,
     project_root: Path | None,
+    config_file: Path | None,
 ) -> None:
     """Render a citation report of claim files: each document's header, coverage figures,
-    claims table, flags and numbered bibliography (HTML adds the article text with every
-    claim highlighted). PATH may be a file, a folder, a glob or '-'."""
+    claims table, flags and numbered bibliography, with a to-do list on top and each claim's
+    evidence (HTML adds the article text with every claim highlighted, filters and a
+    per-source view). Set docs-url in the configuration to link each flag to its rule page.
+    PATH may be a file, a folder, a glob or '-'."""
     from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
+    from claimtrack.config import load_config
+    from claimtrack.errors import ConfigError
 
-    gathered = gather(paths, stdin_filename, project_root)
+    try:
+        config = load_config(config_file)
+    except ConfigError as error:
+        click.echo(f"claimtrack: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+    gathered = gather(paths, stdin_filename, project_root, config.limits)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
+    # Where the documentation is published, as for SARIF: flags then link to their rule pages.
+    docs_url = config.docs_url
     if output_format == "html":
         from claimtrack.citations.html import render_html
 
-        text = render_html(report)
+        text = render_html(report, docs_url)
     elif output_format == "json":
         from claimtrack.citations.json import render_report_json
 
@@ -76,6 +90,6 @@ def report_command(
     else:
         from claimtrack.citations.markdown import render_markdown
 
-        text = render_markdown(report)
+        text = render_markdown(report, docs_url)
     emit(text, output)
     sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
