@@ -27,6 +27,7 @@ from claimtrack.errors import FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
+from claimtrack.io.reasons import read_failure
 from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile
@@ -193,7 +194,7 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
                 name, "no snapshot is recorded in the file: give the text with --document FILE"
             )
     except (OSError, UnicodeDecodeError) as error:
-        return _error(name, f"cannot read {settings.document}: {error}")
+        return _error(name, f"cannot read {settings.document}: {read_failure(error)}")
     common = AnchorPlan(
         path=name,
         file_path=file_path,
@@ -277,7 +278,11 @@ def _plan_rebase(
     try:
         new_bytes, new_raw = _read_text(new_path)
     except (OSError, UnicodeDecodeError) as error:
-        return _error(common.path, f"cannot read {new_path.as_posix()}: {error}")
+        return _error(
+            common.path,
+            f"cannot read {new_path.as_posix()}: {read_failure(error)};"
+            " --rebase takes the path of the article's new text",
+        )
     new_text = normalize(new_raw)
     old_text = None if stale else normalize(current)
     outcomes = []
@@ -341,5 +346,7 @@ def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
             if plan.changed and plan.file_path is not None:
                 replace_if_unchanged(plan.file_path, plan.original, plan.text)
         except OSError as error:
-            failed.append((plan, str(error)))
+            failed.append(
+                (plan, str(error) if isinstance(error, FileChangedError) else read_failure(error))
+            )
     return failed
