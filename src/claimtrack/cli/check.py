@@ -300,7 +300,7 @@ def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | Non
 def _write_baseline(results: list[FileResult], target: Path) -> None:
     import os
 
-    from claimtrack.io.atomic import write_atomic
+    from claimtrack.cli.output import write_output
     from claimtrack.lint.baseline import entry_for, path_key, render_baseline
 
     base = Path(os.path.abspath(target)).parent
@@ -309,10 +309,7 @@ def _write_baseline(results: list[FileResult], target: Path) -> None:
         for result in results
         for finding in result.findings
     ]
-    try:
-        write_atomic(target, render_baseline(entries))
-    except OSError as error:
-        _fail(f"{target.as_posix()}: cannot write the baseline: {error.strerror or error}")
+    write_output(target, render_baseline(entries))
     click.echo(
         f"claimtrack: wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'}"
         f" to {target.as_posix()}",

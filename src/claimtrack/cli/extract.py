@@ -157,11 +157,6 @@ def extract_command(
         )
     from claimtrack.cli.output import emit
 
-    if out is not None:
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            _fail(f"cannot create the folder {out.parent}: {error.strerror or error}")
     emit(text, output)
     worthy = sum(claim.check_worthy for claim in claim_file.claims)
     where = f" to {out}" if out is not None else ""
