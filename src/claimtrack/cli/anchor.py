@@ -66,6 +66,7 @@ def anchor_command(
     """Verify the anchors of claim files against their document snapshot; with --fill add
     offsets and context; with --rebase move them to a new version of the document. Claim
     files are rewritten in place, keeping comments and formatting."""
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
     from claimtrack.reanchor import AnchorSettings, apply_plans, plan_anchors
 
@@ -74,9 +75,7 @@ def anchor_command(
     if accept_orphans and new_snapshot is None:
         raise click.UsageError("--accept-orphans needs --rebase.")
     found = discover(paths)
-    usage_problem = bool(found.missing)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    usage_problem = report_unmatched(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack anchor rewrites files: '-' cannot be used.")
     settings = AnchorSettings(

@@ -81,6 +81,12 @@ def _fail(message: str) -> NoReturn:
     metavar="FILE",
     help="Record every current finding in FILE (JSON, written atomically) and exit 0.",
 )
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when a folder or glob holds no claim files (a path that does not exist is"
+    " still an error).",
+)
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has.")
 @click.option(
     "--cache/--no-cache",
@@ -135,6 +141,7 @@ def check_command(
     baseline_file: Path | None,
     no_baseline: bool,
     write_baseline: Path | None,
+    allow_empty: bool,
     statistics: bool,
     cache: bool,
     cache_dir: Path | None,
@@ -148,6 +155,7 @@ def check_command(
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
     from claimtrack._check import CheckSettings
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
@@ -170,8 +178,9 @@ def check_command(
         _fail(str(error))
 
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    unmatched = report_unmatched(found, allow_empty=allow_empty)
+    if unmatched and not found.files:
+        sys.exit(exit_codes.USAGE)  # nothing to check, and "0 files" would read as a pass
     # The baseline files themselves are not claim files (only a file of the same name can
     # be one of them, so only those are resolved).
     own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}
@@ -208,7 +217,7 @@ def check_command(
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
-    if found.missing or unreadable:
+    if unmatched or unreadable:
         sys.exit(exit_codes.USAGE)
     if any((worst := result.severest) and worst.rank >= threshold for result in ordered):
         sys.exit(exit_codes.FINDINGS)
