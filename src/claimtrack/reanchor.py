@@ -51,13 +51,15 @@ class AnchorSettings:
     """What to do: verify only (the default), ``fill``, or ``rebase`` onto a new snapshot.
 
     ``document`` names the text to use instead of the recorded snapshot (the old text, when
-    rebasing); ``accept_orphans`` records the new hash even if some anchors are orphaned.
+    rebasing); ``accept_orphans`` records the new hash even if some anchors are orphaned;
+    ``rehash`` records the snapshot's current hash after an intended edit of it.
     """
 
     fill: bool = False
     rebase: Path | None = None
     document: Path | None = None
     accept_orphans: bool = False
+    rehash: bool = False
     project_root: Path | None = None
     limits: Limits = attrs.field(factory=Limits)
 
@@ -202,6 +204,11 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
         original_text=document.text,
         text=document.text,
     )
+    if settings.rehash and recorded is not None and settings.document is None:
+        from claimtrack.rehash import plan_rehash
+
+        current_sha256 = snapshot.sha256 or ""  # read above, or the file was not planned
+        return plan_rehash(document, claim_file, recorded, current_sha256, findings, common)
     if settings.rebase is not None:
         return _plan_rebase(document, claim_file, current, stale, settings, common)
     if settings.fill and not any(f.code == rules.SNAPSHOT_HASH.code for f in findings):

@@ -445,8 +445,9 @@ def _snapshot_problems(
             f"the snapshot {recorded.path!r} has SHA-256 {snapshot.sha256}, not the"
             f" {recorded.sha256} recorded",
             document.location(("document", "snapshot", "sha256")),
-            hint="If the document changed, re-anchor the claims (claimtrack anchor --rebase)"
-            " and record the new hash; if not, restore the original snapshot.",
+            hint="If you edited the snapshot on purpose, record its hash with `claimtrack"
+            " anchor --rehash`; if the document changed, re-anchor the claims (`claimtrack"
+            " anchor --rebase NEW`); if neither, restore the original snapshot.",
         )
 
 

@@ -23,6 +23,7 @@ _COMMANDS = {
     "check": ("claimtrack.cli.check", "check_command", "Parse, validate and lint claim files."),
     "export": ("claimtrack.cli.export", "export_command", "Export to interchange formats."),
     "extract": ("claimtrack.cli.extract", "extract_command", "Draft a claim file from a text."),
+    "init": ("claimtrack.cli.init", "init_command", "Start a claim file for an article."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
