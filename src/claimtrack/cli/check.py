@@ -128,7 +128,9 @@ def _fail(message: str) -> NoReturn:
     help="Colour text output (NO_COLOR in the environment turns it off).",
 )
 @click.option("-v", "--verbose", count=True, help="Say more: -v also lists suppressed findings.")
-@click.option("-q", "--quiet", count=True, help="-q drops the summary; -qq prints nothing.")
+@click.option(
+    "-q", "--quiet", count=True, help="-q drops the hints and the summary; -qq prints nothing."
+)
 def check_command(
     paths: tuple[str, ...],
     output_format: str,
