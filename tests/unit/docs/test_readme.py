@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import claimtrack
 from claimtrack.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -53,3 +54,33 @@ def test_reference_link_points_at_a_page() -> None:
     """Each relative link of the README leads to a file in the repository."""
     for target in re.findall(r"\]\((?!https?://|#)([^)#]+)", README):
         assert (ROOT / target).is_file(), target
+
+
+def _console_blocks() -> list[tuple[str, str]]:
+    """Each console block's command (after "$ ") and the output shown under it."""
+    found = []
+    for code in _blocks("console"):
+        first, _, output = code.partition("\n")
+        assert first.startswith("$ claimtrack "), first
+        found.append((first[2:], output))
+    return found
+
+
+@pytest.mark.parametrize(("command", "shown"), _console_blocks())
+def test_console_block_shows_the_real_output(command: str, shown: str) -> None:
+    """A console block's output is what the command prints when run from the root."""
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", *command.split()[1:], "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout == shown, done.stderr
+
+
+def test_claim_record_example_is_schema_valid() -> None:
+    """The README's shortened claim record is a valid claim file as far as the schema goes."""
+    (record,) = (code for code in _blocks("yaml") if code.startswith("version: 1"))
+    assert claimtrack.loads(record).claims
