@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,6 +26,35 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`claimtrack check` run from the repository's root keeps its cache in a temporary
+    folder, not in a .claimtrack-cache beside the sources (tests write under tmp only)."""
+    from claimtrack.cli import check as check_command
+    from claimtrack.io.snapshot import find_project_root
+
+    original = check_command._cache
+
+    def redirected(settings: Any, config_path: Path | None, folder: Path | None) -> Any:
+        if folder is None and find_project_root(Path.cwd()).resolve() == ROOT:
+            folder = tmp_path_factory.getbasetemp() / "claimtrack-cache"
+        return original(settings, config_path, folder)
+
+    monkeypatch.setattr(check_command, "_cache", redirected)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if any test left a result cache in the repository's root."""
+    if (ROOT / ".claimtrack-cache").exists() and not _CACHE_BEFORE:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nA test wrote .claimtrack-cache into the repository's root.")  # noqa: T201
+
+
+_CACHE_BEFORE = (ROOT / ".claimtrack-cache").exists()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
 
+from claimtrack._expand import expand_inputs
 from claimtrack._version import __version__
 from claimtrack.findings import Finding, Severity, SuppressedFinding
 from claimtrack.io.cache import (
@@ -323,8 +324,9 @@ def _is_document(item: object) -> bool:
 
 
 def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None) -> CheckResult:
-    """Check claim files (paths or loaded documents) and return every finding, in the order
-    given.
+    """Check claim files (paths, folders, globs or loaded documents) and return every
+    finding, in the order given; a folder or glob stands for the claim files it names, found
+    as the command line finds them, and one naming none is a result with an E100 finding.
 
     Never raises for bad input: an unreadable or invalid file is a result with findings.
     With ``settings.cache`` unchanged files reuse their last results; with
@@ -338,9 +340,13 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
         items = [cast("Input", inputs)]
     else:
         items = list(cast("Iterable[Input]", inputs))
-    by_path = iter(_run_paths([i for i in items if isinstance(i, str | os.PathLike)], settings))
+    expanded = expand_inputs(items)  # folders and globs, as the command line finds them
+    by_path = iter(_run_paths([i for i in expanded if isinstance(i, str | os.PathLike)], settings))
     results: list[FileResult] = []
-    for item in items:
+    for item in expanded:
+        if isinstance(item, FileResult):
+            results.append(item)
+            continue
         if not isinstance(item, str | os.PathLike):
             results.append(check_document(item, settings))
             continue

@@ -47,23 +47,30 @@ __all__ = [
     "When",
 ]
 
-ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+# The schema's patterns are written so that every engine reads them alike (Python's re, which
+# python-jsonschema uses; ECMA-262 engines such as ajv's and jsonschema-rs's): no \s or \S,
+# whose members differ between Python and ECMA-262 (U+FEFF, U+0085, U+001C-U+001F), but the
+# characters a URL or DOI may not hold spelled out (ECMA-262's white space and the control
+# characters); and "$(?!\n)" for the end, since Python's "$" also matches before a final
+# newline.
+_NOT_IN_URL = r"\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$(?!\n)"
 ID_MAX_LENGTH = 100
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$(?!\n)"
 TIMESTAMP_PATTERN = (
     r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
     r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$(?!\n)"
 )
-HTTP_URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+HTTP_URL_PATTERN = rf"^https?://[^/?#{_NOT_IN_URL}]+[^{_NOT_IN_URL}]*$(?!\n)"
 HTTP_URL_MAX_LENGTH = 2048
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-FINGERPRINT_PATTERN = r"^sha256:[0-9a-f]{64}$"
-DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
-CURRENCY_PATTERN = r"^[A-Z]{3}$"
-WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
-RULE_REF_PATTERN = r"^(?:[A-Z][0-9]{3}|[a-z]+(?:-[a-z0-9]+)*)$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$(?!\n)"
+SHA256_PATTERN = r"^[0-9a-f]{64}$(?!\n)"
+FINGERPRINT_PATTERN = r"^sha256:[0-9a-f]{64}$(?!\n)"
+DOI_PATTERN = rf"^10\.[0-9]{{4,9}}/[^{_NOT_IN_URL}]+$(?!\n)"
+CURRENCY_PATTERN = r"^[A-Z]{3}$(?!\n)"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$(?!\n)"
+RULE_REF_PATTERN = r"^(?:[A-Z][0-9]{3}|[a-z]+(?:-[a-z0-9]+)*)$(?!\n)"
 # At least one visible character. Written as an explicit class because Python's \S and
 # ECMA-262's (the dialect of JSON Schema patterns) disagree on a few characters.
 TEXT_PATTERN = (

@@ -27,6 +27,7 @@ from claimtrack.errors import FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
+from claimtrack.io.reasons import read_failure
 from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile
@@ -50,13 +51,15 @@ class AnchorSettings:
     """What to do: verify only (the default), ``fill``, or ``rebase`` onto a new snapshot.
 
     ``document`` names the text to use instead of the recorded snapshot (the old text, when
-    rebasing); ``accept_orphans`` records the new hash even if some anchors are orphaned.
+    rebasing); ``accept_orphans`` records the new hash even if some anchors are orphaned;
+    ``rehash`` records the snapshot's current hash after an intended edit of it.
     """
 
     fill: bool = False
     rebase: Path | None = None
     document: Path | None = None
     accept_orphans: bool = False
+    rehash: bool = False
     project_root: Path | None = None
     limits: Limits = attrs.field(factory=Limits)
 
@@ -193,7 +196,7 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
                 name, "no snapshot is recorded in the file: give the text with --document FILE"
             )
     except (OSError, UnicodeDecodeError) as error:
-        return _error(name, f"cannot read {settings.document}: {error}")
+        return _error(name, f"cannot read {settings.document}: {read_failure(error)}")
     common = AnchorPlan(
         path=name,
         file_path=file_path,
@@ -201,6 +204,11 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
         original_text=document.text,
         text=document.text,
     )
+    if settings.rehash and recorded is not None and settings.document is None:
+        from claimtrack.rehash import plan_rehash
+
+        current_sha256 = snapshot.sha256 or ""  # read above, or the file was not planned
+        return plan_rehash(document, claim_file, recorded, current_sha256, findings, common)
     if settings.rebase is not None:
         return _plan_rebase(document, claim_file, current, stale, settings, common)
     if settings.fill and not any(f.code == rules.SNAPSHOT_HASH.code for f in findings):
@@ -277,7 +285,11 @@ def _plan_rebase(
     try:
         new_bytes, new_raw = _read_text(new_path)
     except (OSError, UnicodeDecodeError) as error:
-        return _error(common.path, f"cannot read {new_path.as_posix()}: {error}")
+        return _error(
+            common.path,
+            f"cannot read {new_path.as_posix()}: {read_failure(error)};"
+            " --rebase takes the path of the article's new text",
+        )
     new_text = normalize(new_raw)
     old_text = None if stale else normalize(current)
     outcomes = []
@@ -341,5 +353,7 @@ def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
             if plan.changed and plan.file_path is not None:
                 replace_if_unchanged(plan.file_path, plan.original, plan.text)
         except OSError as error:
-            failed.append((plan, str(error)))
+            failed.append(
+                (plan, str(error) if isinstance(error, FileChangedError) else read_failure(error))
+            )
     return failed

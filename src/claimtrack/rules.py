@@ -217,7 +217,8 @@ SNAPSHOT_HASH = _error(
     "snapshot-hash-mismatch",
     "The snapshot's SHA-256 differs from the one recorded.",
     "The document changed after its claims were anchored; anchors may have drifted.",
-    "Re-anchor the claims against the new text, then record the new hash.",
+    "After an intended edit, record the new hash with `claimtrack anchor --rehash`; if the"
+    " document itself changed, move the anchors with `claimtrack anchor --rebase NEW`.",
 )
 ANCHOR_NOT_FOUND = _error(
     "E220",

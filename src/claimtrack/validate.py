@@ -21,6 +21,7 @@ from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
 from claimtrack.model import Anchor, Claim, ClaimFile, Quantity, When
 from claimtrack.schema import fast_validator, load_schema, validator
+from claimtrack.schema_hints import misplaced_key_parent, missing_field_hint
 
 __all__ = [
     "anchor_findings",
@@ -142,7 +143,7 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[str, str]) -> 
                     rules.MISSING_FIELD,
                     f"{_owner(document, path)} is missing the required field {name!r}",
                     document.location(path),
-                    hint=f"Add {name!r} to this mapping.",
+                    hint=missing_field_hint(error.schema, name, load_schema()),
                 )
     elif keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(
         instance, dict
@@ -152,8 +153,12 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[str, str]) -> 
             if name in known:
                 continue
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            parent = misplaced_key_parent(error.schema, instance, name, load_schema())
             hint = (
-                f"Did you mean {close[0]!r}?"
+                f"{name!r} belongs to {parent!r}, which is empty here: indent {name!r}"
+                f" under {parent!r}, further than {parent!r} itself."
+                if parent is not None
+                else f"Did you mean {close[0]!r}?"
                 if close
                 else "Known fields here: " + ", ".join(known) + "."
             )
@@ -179,7 +184,7 @@ def _from_error(document: LoadedDocument, error: Any, names: dict[str, str]) -> 
         yield rules.finding(
             rules.WRONG_TYPE,
             f"{_what(path)} of {_owner(document, path)} must be {wanted},"
-            f" got {got} {_show(instance)}",
+            f" got {got}" + ("" if instance is None else f" {_show(instance)}"),
             document.location(path),
             hint=hint,
         )
@@ -440,8 +445,9 @@ def _snapshot_problems(
             f"the snapshot {recorded.path!r} has SHA-256 {snapshot.sha256}, not the"
             f" {recorded.sha256} recorded",
             document.location(("document", "snapshot", "sha256")),
-            hint="If the document changed, re-anchor the claims (claimtrack anchor --rebase)"
-            " and record the new hash; if not, restore the original snapshot.",
+            hint="If you edited the snapshot on purpose, record its hash with `claimtrack"
+            " anchor --rehash`; if the document changed, re-anchor the claims (`claimtrack"
+            " anchor --rebase NEW`); if neither, restore the original snapshot.",
         )
 
 

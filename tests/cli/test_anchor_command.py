@@ -127,6 +127,13 @@ class TestRebase:
         assert "E212" not in check.output
         assert check.output.count("E220") == 2
 
+    def test_missing_new_text_is_named_without_an_errno(self, project: Path) -> None:
+        """A --rebase file that is not there exits 2 naming it, with no raw errno text."""
+        result = _run(project / "claims.yaml", "--rebase", project / "gone.txt")
+        assert result.exit_code == 2, result.output
+        assert "gone.txt: no such file" in result.output
+        assert "Errno" not in result.output
+
     def test_rebase_onto_the_same_text_changes_nothing(self, project: Path) -> None:
         """Rebasing onto an identical copy leaves the claim file byte-identical."""
         path = project / "claims.yaml"

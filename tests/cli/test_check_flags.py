@@ -75,8 +75,9 @@ class TestSelection:
         assert result.exit_code == 2
         assert (
             result.output == "claimtrack: claimtrack.toml: colour: unknown key; known keys:"
-            " baseline, docs-url, exclude, extend-select, fail-level, ignore, review-url,"
-            " reviewer, reviewer-type, reviewer-url, select, severity\n"
+            " baseline, docs-url, exclude, extend-select, fail-level, ignore, max-alias-nodes,"
+            " max-depth, max-file-size, review-url, reviewer, reviewer-type, reviewer-url,"
+            " select, severity\n"
         )
 
     def test_explicit_config_file(self, project: Path) -> None:

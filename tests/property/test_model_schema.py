@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from typing import Any
 
@@ -39,6 +40,12 @@ class TestModelToSchema:
         assert claimtrack.loads(text, fmt) == claim_file
 
 
+# Generating from the whole schema is the suite's slowest property: a handful of documents
+# locally, the full run under the thorough profile CI uses (tests/conftest.py).
+_SCHEMA_EXAMPLES = 60 if settings().max_examples >= 200 else 6
+
+
+@functools.cache
 def _schema_strategy() -> st.SearchStrategy[Any]:
     from hypothesis_jsonschema import from_schema
 
@@ -56,7 +63,7 @@ def _schema_strategy() -> st.SearchStrategy[Any]:
 class TestSchemaToModel:
     """Documents generated from the schema itself."""
 
-    @settings(max_examples=60)
+    @settings(max_examples=_SCHEMA_EXAMPLES)
     @given(data=st.data())
     def test_schema_documents_load_into_the_model(self, data: st.DataObject) -> None:
         """Anything the schema accepts structures into the model and dumps back to the same

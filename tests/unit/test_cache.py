@@ -124,6 +124,32 @@ class TestInvalidation:
         monkeypatch.setattr(_check, "__version__", "0.0.0-other")
         assert _messages(project, _settings(project)) == []
 
+    def test_changed_severity_override(self, project: Path) -> None:
+        """Re-grading a rule's severity drops the results cached under the old grades."""
+        from claimtrack.findings import Severity
+        from claimtrack.lint.selection import RuleSelection
+
+        _messages(project, _settings(project))
+        _plant(project)
+        regraded = RuleSelection(severities={"F101": Severity.ERROR})
+        assert _messages(project, _settings(project, rules=regraded)) == []
+
+    def test_other_name_for_the_same_file(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Findings served from the cache carry the name the file was given this time."""
+        target = project / "claims" / "full.yaml"
+        target.write_text(
+            target.read_text(encoding="utf-8").replace("version: 1", "version: 1\nstray: x", 1),
+            encoding="utf-8",
+        )
+        first = claimtrack.check([target], _settings(project)).findings
+        assert first
+        assert {f.location.path for f in first} == {target.as_posix()}
+        monkeypatch.chdir(project)
+        again = claimtrack.check(["claims/full.yaml"], _settings(project)).findings
+        assert {f.location.path for f in again} == {"claims/full.yaml"}
+
     def test_changed_configuration(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Changing [tool.claimtrack] invalidates the cache used by the command line."""
         monkeypatch.chdir(project)

@@ -11,6 +11,7 @@ import attrs
 import click
 
 from claimtrack._check import CheckSettings, FileResult, check
+from claimtrack.cli._unmatched import report_unmatched
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
@@ -55,8 +56,7 @@ def gather(
     """Check every claim file named by ``paths``; missing arguments are reported on stderr.
     ``limits`` are the configured input limits (default: the nearest configuration's)."""
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    unmatched = report_unmatched(found)
     if limits is None:
         from claimtrack.cli import exit_codes
         from claimtrack.config import load_config
@@ -80,4 +80,4 @@ def gather(
     finally:
         progress.close()
     unreadable = any(f.code == UNREADABLE.code for r in results for f in r.findings)
-    return Gathered(tuple(results), bool(found.missing) or unreadable or not found.files)
+    return Gathered(tuple(results), unmatched or unreadable or not found.files)

@@ -45,6 +45,12 @@ def _quote(text: str, limit: int = 60) -> str:
     is_flag=True,
     help="With --rebase: record the new snapshot hash even if some anchors are orphaned.",
 )
+@click.option(
+    "--rehash",
+    is_flag=True,
+    help="Record the snapshot's current SHA-256 after an intended edit of it (anchors are"
+    " verified against the edited text).",
+)
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of the changes; write nothing.")
 @click.option(
     "--project-root",
@@ -59,24 +65,29 @@ def anchor_command(
     fill: bool,
     new_snapshot: Path | None,
     accept_orphans: bool,
+    rehash: bool,
     dry_run: bool,
     project_root: Path | None,
     quiet: int,
 ) -> None:
     """Verify the anchors of claim files against their document snapshot; with --fill add
-    offsets and context; with --rebase move them to a new version of the document. Claim
-    files are rewritten in place, keeping comments and formatting."""
+    offsets and context; with --rebase move them to a new version of the document; with
+    --rehash record the snapshot's hash after an intended edit. Claim files are rewritten in
+    place, keeping comments and formatting."""
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
     from claimtrack.reanchor import AnchorSettings, apply_plans, plan_anchors
 
     if fill and new_snapshot is not None:
         raise click.UsageError("--fill and --rebase do not go together (--rebase fills too).")
+    if rehash and (fill or new_snapshot is not None or document is not None):
+        raise click.UsageError(
+            "--rehash goes alone: record the hash first, then --fill (--rebase records its own)."
+        )
     if accept_orphans and new_snapshot is None:
         raise click.UsageError("--accept-orphans needs --rebase.")
     found = discover(paths)
-    usage_problem = bool(found.missing)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    usage_problem = report_unmatched(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack anchor rewrites files: '-' cannot be used.")
     settings = AnchorSettings(
@@ -84,6 +95,7 @@ def anchor_command(
         rebase=new_snapshot,
         document=document,
         accept_orphans=accept_orphans,
+        rehash=rehash,
         project_root=project_root,
     )
     plans = [plan_anchors(name, settings) for name in found.files]
@@ -145,6 +157,9 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
             click.echo(
                 f"{plan.path}: {verb} the new text over the snapshot {plan.snapshot_copy.shown}"
             )
+        if not rebasing and plan.hash_updated:
+            verb = "would record" if dry_run else "recorded"
+            click.echo(f"{plan.path}: {verb} the snapshot's new SHA-256")
         if rebasing and not plan.hash_updated and plan.orphans:
             click.echo(
                 f"{plan.path}: snapshot hash not updated: fix or accept the orphans"

@@ -77,6 +77,12 @@ def _fail(message: str) -> NoReturn:
     metavar="FILE",
     help="Record every current finding in FILE (JSON, written atomically) and exit 0.",
 )
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when a folder or glob holds no claim files (a path that does not exist is"
+    " still an error).",
+)
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has.")
 @click.option(
     "--cache/--no-cache",
@@ -118,7 +124,9 @@ def _fail(message: str) -> NoReturn:
     help="Colour text output (NO_COLOR in the environment turns it off).",
 )
 @click.option("-v", "--verbose", count=True, help="Say more: -v also lists suppressed findings.")
-@click.option("-q", "--quiet", count=True, help="-q drops the summary; -qq prints nothing.")
+@click.option(
+    "-q", "--quiet", count=True, help="-q drops the hints and the summary; -qq prints nothing."
+)
 def check_command(
     paths: tuple[str, ...],
     output_format: str,
@@ -131,6 +139,7 @@ def check_command(
     baseline_file: Path | None,
     no_baseline: bool,
     write_baseline: Path | None,
+    allow_empty: bool,
     statistics: bool,
     cache: bool,
     cache_dir: Path | None,
@@ -144,6 +153,7 @@ def check_command(
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
     from claimtrack._check import CheckSettings
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
@@ -166,8 +176,9 @@ def check_command(
         _fail(str(error))
 
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    unmatched = report_unmatched(found, allow_empty=allow_empty)
+    if unmatched and not found.files:
+        sys.exit(exit_codes.USAGE)  # nothing to check, and "0 files" would read as a pass
     # The baseline files themselves are not claim files (only a file of the same name can
     # be one of them, so only those are resolved).
     own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}
@@ -211,7 +222,7 @@ def check_command(
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
-    if found.missing or unreadable:
+    if unmatched or unreadable:
         sys.exit(exit_codes.USAGE)
     if any((worst := result.severest) and worst.rank >= threshold for result in ordered):
         sys.exit(exit_codes.FINDINGS)
@@ -319,7 +330,7 @@ def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | Non
 def _write_baseline(results: list[FileResult], target: Path) -> None:
     import os
 
-    from claimtrack.io.atomic import write_atomic
+    from claimtrack.cli.output import write_output
     from claimtrack.lint.baseline import entry_for, path_key, render_baseline
 
     base = Path(os.path.abspath(target)).parent
@@ -328,10 +339,7 @@ def _write_baseline(results: list[FileResult], target: Path) -> None:
         for result in results
         for finding in result.findings
     ]
-    try:
-        write_atomic(target, render_baseline(entries))
-    except OSError as error:
-        _fail(f"{target.as_posix()}: cannot write the baseline: {error.strerror or error}")
+    write_output(target, render_baseline(entries))
     click.echo(
         f"claimtrack: wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'}"
         f" to {target.as_posix()}",

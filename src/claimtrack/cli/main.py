@@ -27,6 +27,7 @@ _COMMANDS = {
     "import": ("claimtrack.cli.imports", "import_group", "Make claim files from other records."),
     "match": ("claimtrack.cli.match", "match_command", "Find the same claim across files."),
     "log": ("claimtrack.cli.log", "log_command", "Show the history of one claim."),
+    "init": ("claimtrack.cli.init", "init_command", "Start a claim file for an article."),
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
     "review": ("claimtrack.cli.review", "review_command", "Sign off verified claims."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),

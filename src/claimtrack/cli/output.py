@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
-__all__ = ["emit", "use_colour", "verbosity"]
+__all__ = ["emit", "use_colour", "verbosity", "write_output"]
 
 
 def use_colour(choice: str, stream: object = None) -> bool:
@@ -28,6 +30,34 @@ def verbosity(verbose: int, quiet: int) -> int:
     return 1 + verbose - quiet
 
 
+def write_output(output: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write an output file (``-o``, ``--write-baseline``) atomically, creating the folders
+    it names that do not exist yet; exit 2 with one line naming what could not be made.
+
+    Every command treats ``-o`` the same way: ``-o reports/check.sarif`` in a fresh CI
+    checkout works without a ``mkdir`` step first.
+    """
+    from claimtrack.io.atomic import write_atomic
+    from claimtrack.io.reasons import read_failure
+
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(f"cannot create the folder {target.parent.as_posix()}: {read_failure(error)}")
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        _fail(f"cannot write {target.as_posix()}: {read_failure(error)}")
+
+
+def _fail(message: str) -> NoReturn:
+    from claimtrack.cli import exit_codes
+
+    click.echo(f"claimtrack: {message}", err=True)
+    sys.exit(exit_codes.USAGE)
+
+
 def emit(text: str, output: str | None, *, colour: bool = False) -> None:
     """Write results to ``output`` atomically, or to stdout (keeping ANSI colour only when
     ``colour`` says the text was coloured on purpose)."""
@@ -35,9 +65,4 @@ def emit(text: str, output: str | None, *, colour: bool = False) -> None:
         if text:
             click.echo(text, nl=False, color=colour)
         return
-    from claimtrack.io.atomic import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as error:
-        raise click.FileError(output, hint=error.strerror or str(error)) from None
+    write_output(output, text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from claimtrack.errors import FileChangedError
@@ -11,15 +11,31 @@ from claimtrack.errors import FileChangedError
 __all__ = ["replace_if_unchanged", "write_atomic"]
 
 
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new, empty file beside ``target``, open for writing.
+
+    Created with mode 0o666 so that the system's umask (and a folder's default ACL) shapes
+    it exactly as it shapes any new file: ``tempfile.mkstemp`` would make it 0o600, and a
+    report that nobody else can read. No process-wide umask is read or changed.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(name, flags, 0o666), str(name)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target.as_posix()}")
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never
-    half of one. Keeps the old file's permission bits when there is one."""
+    half of one. A new file gets the permission bits the umask leaves of 0o666, as any
+    program's new file does; a replaced file keeps its own."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = target.stat().st_mode & 0o777 if target.exists() else None
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    handle, temporary = _create_temporary(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

@@ -11,7 +11,14 @@ import attrs
 
 from claimtrack.io.names import display_name
 
-__all__ = ["CLAIM_FILE_SUFFIXES", "STDIN", "Discovery", "discover"]
+__all__ = [
+    "CLAIM_FILE_SUFFIXES",
+    "STDIN",
+    "Discovery",
+    "discover",
+    "needs_expanding",
+    "nothing_found",
+]
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 STDIN = "-"
@@ -19,10 +26,12 @@ STDIN = "-"
 
 @attrs.frozen
 class Discovery:
-    """The files found, in order, and the arguments that matched nothing."""
+    """The files found, in order; the arguments naming nothing that exists (``missing``);
+    and the folders and globs that exist or match but hold no claim file (``empty``)."""
 
     files: tuple[str, ...]
     missing: tuple[str, ...]
+    empty: tuple[str, ...] = ()
 
 
 def _walk(folder: str) -> list[str]:
@@ -41,41 +50,57 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
+def needs_expanding(argument: str) -> bool:
+    """Whether ``argument`` stands for other files (a folder, or a glob that is not itself
+    a file's name) rather than for one file."""
+    return os.path.isdir(argument) or (glob.has_magic(argument) and not os.path.exists(argument))
+
+
+def _expand(argument: str) -> list[str] | None:
+    """The files one argument names, or ``None`` when it names nothing at all."""
+    if argument == STDIN:
+        return [STDIN]
+    if os.path.isdir(argument):
+        return _walk(argument)
+    if os.path.exists(argument):
+        return [argument]
+    if glob.has_magic(argument):
+        matches = sorted(glob.glob(argument, recursive=True))
+        return [
+            name
+            for match in matches
+            for name in (_walk(match) if os.path.isdir(match) else [match])
+        ]
+    return None
+
+
 def discover(arguments: Iterable[str]) -> Discovery:
     """Expand folders (recursively, claim-file suffixes only, hidden entries skipped) and
     globs; keep named files whatever their suffix; keep "-" for standard input.
 
-    Files come out sorted within each argument, each once, with POSIX separators.
+    Files come out sorted within each argument, each once, with POSIX separators. The
+    command line and :func:`claimtrack.check` both find their files here.
     """
     files: list[str] = []
     missing: list[str] = []
+    empty: list[str] = []
     seen: set[str] = set()
-
-    def add(name: str) -> None:
-        display = display_name(name)
-        if display not in seen:
-            seen.add(display)
-            files.append(display)
-
     for argument in arguments:
-        if argument == STDIN:
-            add(STDIN)
-        elif os.path.isdir(argument):
-            for name in _walk(argument):
-                add(name)
-        elif os.path.exists(argument):
-            add(argument)
-        elif glob.has_magic(argument):
-            matches = sorted(glob.glob(argument, recursive=True))
-            expanded = [
-                name
-                for match in matches
-                for name in (_walk(match) if os.path.isdir(match) else [match])
-            ]
-            if not expanded:
-                missing.append(argument)
-            for name in expanded:
-                add(name)
-        else:
+        expanded = _expand(argument)
+        if expanded is None:
             missing.append(argument)
-    return Discovery(tuple(files), tuple(missing))
+        elif not expanded:
+            empty.append(argument)
+        for name in expanded or ():
+            display = display_name(name)
+            if display not in seen:
+                seen.add(display)
+                files.append(display)
+    return Discovery(tuple(files), tuple(missing), tuple(empty))
+
+
+def nothing_found(argument: str) -> str:
+    """What to say of a folder or glob that names no claim file."""
+    kind = "folder" if os.path.isdir(argument) else "glob"
+    suffixes = ", ".join(f"*{suffix}" for suffix in CLAIM_FILE_SUFFIXES)
+    return f"{argument}: the {kind} names no claim files ({suffixes})"

@@ -17,8 +17,9 @@ import yaml
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import Node, RawSpan, span_of_offset
+from claimtrack.io.positions import Node, RawSpan
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.yaml_errors import syntax_problem
 
 __all__ = ["YamlLimits", "dump_yaml", "parse_yaml"]
 
@@ -144,30 +145,6 @@ def _resolve_plain(value: str, where: RawSpan, stack: list[_Frame]) -> str:
     return _TAG + "str"
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str) -> ParseProblem:
-    if isinstance(error, yaml.reader.ReaderError):
-        char = error.character
-        code = char if isinstance(char, int) else ord(char[:1] or "\0")
-        return ParseProblem(
-            rules.SYNTAX_ERROR,
-            f"character U+{code:04X} is not allowed in YAML",
-            span_of_offset(text, error.position),
-            hint="Remove the control character.",
-        )
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    span = Span(mark.line + 1, mark.column + 1) if mark is not None else None
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    message = f"{problem} ({context})" if context else str(problem)
-    hint = None
-    if span is not None:
-        lines = text.split("\n")
-        line = lines[span.line - 1] if span.line - 1 < len(lines) else ""
-        if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in message:
-            hint = "YAML does not allow tabs for indentation: indent with spaces."
-    return ParseProblem(rules.SYNTAX_ERROR, f"invalid YAML: {message}", span, hint=hint)
-
-
 def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
     """Parse one YAML document into plain data and its position tree.
 
@@ -265,7 +242,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         hint="Keep one document per claim file: split it at the '---' line.",
                     )
     except yaml.YAMLError as error:
-        raise _syntax_problem(error, text) from None
+        raise syntax_problem(error, text, limits.max_depth) from None
     if result is None:
         raise ParseProblem(rules.NOT_A_CLAIM_FILE, "the file is empty", Span(1, 1))
     return result
