@@ -9,12 +9,12 @@ import unicodedata
 import attrs
 
 from claimtrack._version import __version__
-from claimtrack.anchor import find_all
 from claimtrack.extract.article import ArticleText
 from claimtrack.extract.attribution import detect_attribution, has_quotation
 from claimtrack.extract.classify import Signals, classify, is_speculative
 from claimtrack.extract.dates import Reference, estimate_reference, find_dates
 from claimtrack.extract.entities import EntityFinder
+from claimtrack.extract.occurrences import Occurrences
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.sentences import Span, statements
 from claimtrack.model import (
@@ -82,10 +82,10 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _anchor(text: str, span: Span) -> Anchor:
+def _anchor(text: str, span: Span, occurrences: Occurrences) -> Anchor:
     exact = span.of(text)
     prefix = suffix = None
-    if len(find_all(text, exact)) > 1:
+    if occurrences.occurs_elsewhere(exact, span.start):
         prefix = text[max(0, span.start - _CONTEXT) : span.start] or None
         suffix = text[span.end : span.end + _CONTEXT] or None
     return Anchor(exact=exact, prefix=prefix, suffix=suffix, start=span.start, end=span.end)
@@ -104,6 +104,7 @@ def _claim(
     finder: EntityFinder,
     reference: Reference | None,
     used: set[str],
+    occurrences: Occurrences,
 ) -> Claim | None:
     statement = span.of(article.view)
     quantities = tuple(found.quantity for found in find_quantities(statement))
@@ -128,7 +129,7 @@ def _claim(
         text=text,
         kind=kind,
         check_worthy=check_worthy,
-        anchor=_anchor(article.text, span),
+        anchor=_anchor(article.text, span, occurrences),
         attribution=attribution,
         quantities=quantities,
         dates=dates,
@@ -148,10 +149,11 @@ def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     )
     reference = estimate_reference(stated, settings.published, settings.today)
     used: set[str] = set()
+    occurrences = Occurrences(article.text, (span.of(article.text) for span in spans))
     claims = [
         claim
         for span in spans
-        if (claim := _claim(article, span, finder, reference, used)) is not None
+        if (claim := _claim(article, span, finder, reference, used, occurrences)) is not None
     ]
     snapshot = None
     if settings.snapshot_path is not None and settings.snapshot_sha256 is not None:
