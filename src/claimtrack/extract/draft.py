@@ -30,9 +30,10 @@ from claimtrack.model import (
     When,
 )
 
-__all__ = ["NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
+__all__ = ["GRANULARITIES", "NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
 
 TOOL = "claimtrack extract"
+GRANULARITIES = ("fact", "sentence")
 NOT_ASSESSED = "not yet assessed"
 _CONTEXT = 32
 _ID_WORDS = 6
@@ -49,7 +50,9 @@ class ExtractSettings:
 
     ``snapshot_path`` (relative to the claim file) and ``snapshot_sha256`` describe where the
     caller keeps the text; ``published`` dates the document and anchors year-less dates;
-    ``today`` stamps the record and bounds the guess of the document's year.
+    ``today`` stamps the record and bounds the guess of the document's year; ``granularity``
+    is ``"fact"`` (one draft per checkable fact, the default) or ``"sentence"`` (one per
+    sentence or long clause).
     """
 
     document_id: str
@@ -58,6 +61,7 @@ class ExtractSettings:
     snapshot_sha256: str | None = None
     published: datetime.date | None = None
     today: datetime.date = attrs.field(factory=lambda: datetime.datetime.now(datetime.UTC).date())
+    granularity: str = attrs.field(default="fact", validator=attrs.validators.in_(GRANULARITIES))
 
 
 def _provenance(today: datetime.date | None = None) -> Provenance:
