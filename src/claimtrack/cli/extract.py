@@ -86,6 +86,14 @@ _EXIT_HELP = (
     metavar="YYYY-MM-DD",
     help="Publication date (YYYY-MM-DD): recorded, and the year of dates given without one.",
 )
+@click.option(
+    "--granularity",
+    type=click.Choice(["fact", "sentence"]),
+    default="fact",
+    show_default=True,
+    help="One draft claim per checkable fact (a figure, a date, an actor's act, each with its"
+    " own anchor), or one per sentence.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing draft or snapshot.")
 def extract_command(
     article: Path,
@@ -95,6 +103,7 @@ def extract_command(
     snapshot_option: Path | None,
     input_format: str,
     published: datetime.datetime | None,
+    granularity: str,
     force: bool,
 ) -> None:
     """Draft a claim file from ARTICLE (plain text, Markdown or HTML): one unverified,
@@ -145,6 +154,7 @@ def extract_command(
         snapshot_path=relative,
         snapshot_sha256=sha256,
         published=published.date() if published else None,
+        granularity=granularity,
     )
     claim_file = draft(parsed, settings)
     out_format = detect_format(out.name) if out is not None else Format.YAML

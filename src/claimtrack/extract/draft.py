@@ -14,11 +14,17 @@ from claimtrack.extract.attribution import detect_attribution, has_quotation
 from claimtrack.extract.classify import Signals, classify, is_speculative
 from claimtrack.extract.dates import Reference, estimate_reference, find_dates
 from claimtrack.extract.entities import EntityFinder
+from claimtrack.extract.facts import fact_parts
+from claimtrack.extract.hedges import find_hedges
 from claimtrack.extract.occurrences import Occurrences
+from claimtrack.extract.prose import prose_statements
 from claimtrack.extract.quantities import find_quantities
-from claimtrack.extract.sentences import Span, statements
+from claimtrack.extract.sentences import Span
+from claimtrack.extract.speakers import find_speaker
+from claimtrack.extract.voices import VoiceTracker
 from claimtrack.model import (
     Anchor,
+    Attribution,
     Claim,
     ClaimFile,
     Confidence,
@@ -102,19 +108,25 @@ def _entities(finder: EntityFinder, statement: str, offset: int) -> tuple[Entity
     return tuple(seen.values())
 
 
-def _claim(
-    article: ArticleText,
-    span: Span,
-    finder: EntityFinder,
-    reference: Reference | None,
-    used: set[str],
-    occurrences: Occurrences,
-) -> Claim | None:
+@attrs.frozen
+class _Context:
+    """What every claim of one draft is built with."""
+
+    article: ArticleText
+    finder: EntityFinder
+    reference: Reference | None
+    occurrences: Occurrences
+    used: set[str]
+
+
+def _claim(context: _Context, span: Span, attribution: Attribution) -> Claim | None:
+    article = context.article
     statement = span.of(article.view)
     quantities = tuple(found.quantity for found in find_quantities(statement))
-    dates: tuple[When, ...] = tuple(found.when for found in find_dates(statement, reference))
-    attribution = detect_attribution(statement, finder.is_name)
-    entities = _entities(finder, statement, span.start)
+    dates: tuple[When, ...] = tuple(
+        found.when for found in find_dates(statement, context.reference)
+    )
+    entities = _entities(context.finder, statement, span.start)
     signals = Signals(
         quantities=len(quantities),
         dates=len(dates),
@@ -129,11 +141,11 @@ def _claim(
     # Blanked markup leaves gaps before punctuation ("`voted`." reads "voted  ."): close them.
     text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(statement.split()))
     return Claim(
-        id=_slug(text, used),
+        id=_slug(text, context.used),
         text=text,
         kind=kind,
         check_worthy=check_worthy,
-        anchor=_anchor(article.text, span, occurrences),
+        anchor=_anchor(article.text, span, context.occurrences),
         attribution=attribution,
         quantities=quantities,
         dates=dates,
@@ -143,21 +155,69 @@ def _claim(
     )
 
 
+_LEADING_JOINS = re.compile(r"^(?:and|but|as)\s+", re.IGNORECASE)
+
+
+def _parts(context: _Context, sentence: Span, granularity: str) -> list[Span]:
+    """The spans drafted for one sentence: the whole of it, or each checkable fact in it."""
+    if granularity == "sentence":
+        return [sentence]
+    text = sentence.of(context.article.view)
+
+    def has_fact(piece: str) -> bool:
+        return bool(find_quantities(piece) or find_dates(piece, context.reference))
+
+    spans = []
+    for start, end in fact_parts(text, has_fact):
+        lead = _LEADING_JOINS.match(text[start:end])
+        if lead and end - start - lead.end() > 0 and (start, end) != (0, len(text)):
+            start += lead.end()
+        spans.append(Span(sentence.start + start, sentence.start + end))
+    return spans
+
+
+def _sentence_claims(
+    context: _Context, tracker: VoiceTracker, sentence: Span, granularity: str
+) -> list[Claim]:
+    view = context.article.view
+    voice = tracker.voice(sentence.of(view))
+    claims = []
+    for part in _parts(context, sentence, granularity):
+        piece = part.of(view)
+        own = find_speaker(piece, context.finder.is_name) or None
+        if own is not None or part == sentence:
+            attribution = voice.attribution
+        elif voice.covers_all or part.start - sentence.start < voice.speaker_end:
+            attribution = attrs.evolve(voice.attribution, hedges=find_hedges(piece))
+        else:
+            attribution = detect_attribution(piece, context.finder.is_name)
+        claim = _claim(context, part, attribution)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
 def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     """A draft claim file for ``article``: every claim unverified, uncited and unassessed."""
     finder = EntityFinder(article.view)
-    spans = statements(article.view)
+    spans = prose_statements(article.view)
     # Years named in predictions ("could slip into 2026") say nothing of when it was written.
     stated = "\n".join(
         span.of(article.view) for span in spans if not is_speculative(span.of(article.view))
     )
     reference = estimate_reference(stated, settings.published, settings.today)
-    used: set[str] = set()
-    occurrences = Occurrences(article.text, (span.of(article.text) for span in spans))
+    context = _Context(
+        article=article,
+        finder=finder,
+        reference=reference,
+        occurrences=Occurrences(article.text, (span.of(article.text) for span in spans)),
+        used=set(),
+    )
+    tracker = VoiceTracker(finder.is_name)
     claims = [
         claim
         for span in spans
-        if (claim := _claim(article, span, finder, reference, used, occurrences)) is not None
+        for claim in _sentence_claims(context, tracker, span, settings.granularity)
     ]
     snapshot = None
     if settings.snapshot_path is not None and settings.snapshot_sha256 is not None:

@@ -8,8 +8,8 @@ anchor overlaps first. Over those pairs:
   reviewer is not counted);
 - *attribution* is right when the specificity agrees and, when the reference names who
   asserts the claim, the draft names the same party: the words of one (lower-cased, without
-  quotation marks, articles or a possessive) all stand in the other, so "Widodo" and
-  "President Joko Widodo" agree while "Widodo" and "the official" do not;
+  quotation marks, articles or a possessive) all stand in the other, so "Ruiz" and
+  "President Ana Ruiz" agree while "Ruiz" and "the official" do not;
 - *quantity* is right when every reference quantity has a draft quantity with the same
   numbers in the same form (value, range or bound), the same currency and the same unit
   ("per cent" and "percent" are one unit; the approximate flag is not scored).
