@@ -59,6 +59,15 @@ _PREDICTION = re.compile(
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|lt|ght|ot)\b")
 
 
+# a verb in the past tense: a named actor's act or state told as fact ("the council found …")
+_PAST = re.compile(
+    r"\b(?:was|were|had)\s+(?:\w+ly\s+)?\w+ed\b|\b(?:found|began|became|took|made|gave|left"
+    r"|led|held|kept|lost|won|sent|built|fought|brought|sought|told|saw|met|paid|grew|fell|rose"
+    r"|ran|went|came)\b",
+    re.IGNORECASE,
+)
+
+
 def is_speculative(text: str) -> bool:
     """True when ``text`` speculates or predicts ("may", "likely", "is expected to")."""
     return _SPECULATIVE.search(text) is not None
@@ -107,6 +116,8 @@ def classify(text: str, signals: Signals) -> tuple[ClaimKind, bool] | None:
         # a concrete number or date is checkable unless it is plainly a prediction
         check_worthy = _PREDICTION.search(text) is None
     else:
-        acted = bool(signals.named_entities) and _PERFECT.search(text) is not None
+        acted = bool(signals.named_entities) and (
+            _PERFECT.search(text) is not None or _PAST.search(text) is not None
+        )
         check_worthy = (happening or relation or acted) and not speculative
     return kind, check_worthy

@@ -9,6 +9,8 @@ paragraph opens each paragraph and closes only at its end.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 __all__ = ["Quotation", "has_quotation", "opens_with_quotation", "quotations"]
@@ -18,6 +20,7 @@ _DOUBLE_OPEN = "“"
 _DOUBLE_CLOSE = "”"
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
+_MARKS = re.compile("[“”‘’\"']")
 
 
 @attrs.frozen
@@ -62,22 +65,22 @@ def _closes(text: str, index: int, family: str) -> bool:
 
 def quotations(text: str) -> list[Quotation]:
     """The outermost quotations of ``text``, in order (nested ones belong to them)."""
+    marks = [match.start() for match in _MARKS.finditer(text)]
     found: list[Quotation] = []
     index = 0
-    while index < len(text):
-        family = _opening(text, index)
+    while index < len(marks):
+        family = _opening(text, marks[index])
         if family is None:
             index += 1
             continue
         close = index + 1
-        while close < len(text) and not _closes(text, close, family):
+        while close < len(marks) and not _closes(text, marks[close], family):
             close += 1
-        if close < len(text):
-            found.append(Quotation(index, close + 1, True))
-            index = close + 1
-        else:
-            found.append(Quotation(index, len(text), False))
+        if close == len(marks):
+            found.append(Quotation(marks[index], len(text), False))
             break
+        found.append(Quotation(marks[index], marks[close] + 1, True))
+        index = close + 1
     return found
 
 
