@@ -6,9 +6,9 @@ Most paragraphs of news prose hold no abbreviation, no initial and no ellipsis; 
 sentence ends at ``.``, ``!`` or ``?`` (with any closing quotation marks or brackets) followed
 by a space and a capital, a digit or an opening quotation mark, which is what pysbd decides
 there too. A paragraph with anything less plain goes to pysbd, cut first into pieces of at
-most :data:`MAX_PIECE` characters at such sure boundaries (pysbd's replacements rewrite the
-whole text once per abbreviation it meets, so one huge paragraph would cost the square of
-its length).
+most :data:`MAX_PIECE` characters, at such sure boundaries where it has them: pysbd's
+replacements rewrite the whole text once per abbreviation they meet, so its cost grows with
+the square of what it is given, and one huge paragraph would take minutes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 
 __all__ = ["MAX_PIECE", "is_plain", "pieces", "plain_ends"]
 
-MAX_PIECE = 5_000
+MAX_PIECE = 1_000
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘("
 _END = re.compile(rf"[.!?]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9])")
@@ -69,17 +69,29 @@ def plain_ends(text: str) -> list[int]:
 
 
 def pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
-    """``text`` as consecutive (start, end) pieces of at most about ``limit`` characters, cut
-    only at sure sentence ends (a piece without one is left longer)."""
-    if len(text) <= limit:
-        return [(0, len(text))]
+    """``text`` as consecutive (start, end) pieces of at most ``limit`` characters, cut at the
+    last sure sentence end of each stretch; a stretch with none (a run of abbreviations, or no
+    stop at all) is cut after its last full stop, else at its last space, else at the limit,
+    so no piece is ever longer."""
+    ends = plain_ends(text)
     spans: list[tuple[int, int]] = []
     start = 0
-    last = 0
-    for end in plain_ends(text):
-        if end - start > limit and last > start:
-            spans.append((start, last))
-            start = last
-        last = end
+    index = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        while index < len(ends) and ends[index] <= window_end:
+            index += 1
+        sure = ends[index - 1] if index and ends[index - 1] > start else None
+        cut = sure or _fallback_cut(text, start, window_end)
+        spans.append((start, cut))
+        start = cut
     spans.append((start, len(text)))
     return spans
+
+
+def _fallback_cut(text: str, start: int, end: int) -> int:
+    for mark in (". ", " "):
+        found = text.rfind(mark, start + 1, end)
+        if found != -1:
+            return found + len(mark)
+    return end

@@ -53,7 +53,22 @@ class TestPlainSentences:
         text = " ".join(f"Sentence number {n} ends here." for n in range(200))
         spans = pieces(text, limit=500)
         assert len(spans) > 5
-        assert all(end - start <= 530 for start, end in spans)
+        assert all(end - start <= 500 for start, end in spans)
+        assert "".join(text[start:end] for start, end in spans) == text
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mr. Ruiz met Dr. Lee and St. Clair in the U.S. on Jan. 5 " * 100,
+            "word " * 1000,
+            "x" * 3000,
+        ],
+    )
+    def test_pieces_are_bounded_without_sure_ends(self, text: str) -> None:
+        """A paragraph with no sure sentence end (abbreviations only, no stop, no space) is
+        still cut into pieces no longer than the limit, so pysbd never gets it whole."""
+        spans = pieces(text, limit=500)
+        assert all(end - start <= 500 for start, end in spans)
         assert "".join(text[start:end] for start, end in spans) == text
 
     def test_statements_of_a_doubtful_paragraph_still_come_from_pysbd(self) -> None:
