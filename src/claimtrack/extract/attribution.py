@@ -59,6 +59,7 @@ _INSTITUTIONS = frozenset(
 )
 _PRONOUNS = frozenset("he she they it we".split())
 _DEFINITE = frozenset("the its his her their our".split())
+_DOCUMENTS = frozenset("report study survey research poll analysis paper review census".split())
 _INDEFINITE = frozenset("a an some several many one two three various unnamed".split())
 _WORD = re.compile(r"[\w'’.-]+")
 _CLAUSE_START = re.compile(
@@ -106,6 +107,8 @@ def classify_source(
             continue  # an adjective ("Kenyan officials", "Official figures")
         names.append(word)
     vague = any(word in _VAGUE_NOUNS for word in lowered)
+    if lowered[0] in _DEFINITE and lowered[-1] in _DOCUMENTS:
+        return Specificity.NAMED  # one definite document: "the report", "its latest survey"
     if names and not (vague and lowered[0] in _INDEFINITE):
         return Specificity.NAMED
     if lowered[0] == "the" and re.search(r"['’]s$", lowered[1] if len(lowered) > 1 else ""):

@@ -5,6 +5,7 @@
   (what a verb of telling is told to is the medium, ``reported_by``, never the speaker);
 - "X, who is part of Y, said that …": a speaker described by a relative clause;
 - "X described … as …";
+- "…, the report estimates.": a speaker and verb closing the sentence;
 - "the survey of 4,000 adults showed …": a document as the source of what it found.
 
 A pronoun speaker is reported as such (``pronoun``), for the draft to resolve to the last
@@ -59,6 +60,9 @@ _DOCUMENT = re.compile(
     r"(?P<verb>showed|shows|found|finds|suggests|suggested|revealed|reveals|indicates"
     r"|indicated)\b",
     re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    rf",\s+{_SUBJECT}\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})(?:\s+(?:on|in|at)\s+\w+)?\s*[.!?]?\s*$"
 )
 _MEDIUM = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
@@ -131,7 +135,7 @@ def find_speaker(text: str, is_name: Callable[[str], bool]) -> SpeakerCue | None
             )
             if cue is not None:
                 return cue
-    for pattern in (_RELATIVE, _DESCRIBED, _DOCUMENT):
+    for pattern in (_TRAILING, _RELATIVE, _DESCRIBED, _DOCUMENT):
         found = pattern.search(text)
         if found is not None:
             cue = _cue(
