@@ -61,6 +61,7 @@ class TestSpeakers:
                 "The survey of 4,000 adults showed a third skipped meals.",
                 "The survey of 4,000 adults",
             ),
+            ("Storms caused $4 billion of damage, the report estimates.", "the report"),
         ],
     )
     def test_speaker_in_every_common_order(self, text: str, speaker: str) -> None:
@@ -68,6 +69,14 @@ class TestSpeakers:
         cue = find_speaker(text, _names)
         assert cue is not None
         assert cue.asserted_by == speaker
+
+    def test_a_definite_document_is_named(self) -> None:
+        """ "according to the report" names one document; "according to reports" is vague."""
+        from claimtrack.extract.attribution import detect_attribution
+
+        named = detect_attribution("Floods displaced 400 people, according to the report.")
+        vague = detect_attribution("Floods displaced 400 people, according to reports.")
+        assert (named.specificity, vague.specificity) == (Specificity.NAMED, Specificity.VAGUE)
 
     def test_outlet_told_is_the_medium(self) -> None:
         """In "she tells the Daily Example" the outlet is the medium, and she the speaker."""
