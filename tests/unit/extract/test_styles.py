@@ -36,6 +36,16 @@ class TestQuotations:
         ]
         assert has_quotation("'It is a very big year for all of us,' she says.")
 
+    def test_nested_quotation_belongs_to_the_outer_one(self) -> None:
+        """A quotation inside a quotation, in the other family of marks, is part of it."""
+        text = "“She told me ‘we are leaving the valley now’ and left,” he said."
+        assert [text[q.start : q.end] for q in quotations(text)] == [
+            "“She told me ‘we are leaving the valley now’ and left,”"
+        ]
+        cue = find_speaker(text, _names)
+        assert cue is not None
+        assert cue.pronoun
+
     def test_unclosed_quotation_runs_to_the_end(self) -> None:
         """A quotation continued in the next paragraph has no closing mark yet."""
         text = "She said: ‘This research confirms what we see on the ground."
