@@ -8,6 +8,7 @@ import unicodedata
 
 import attrs
 
+from claimtrack._collection import uncollected
 from claimtrack._version import __version__
 from claimtrack.extract.article import ArticleText
 from claimtrack.extract.attribution import detect_attribution, has_quotation
@@ -199,6 +200,13 @@ def _sentence_claims(
 
 def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     """A draft claim file for ``article``: every claim unverified, uncited and unassessed."""
+    # Drafting builds millions of small objects and no reference cycles: the cyclic
+    # collector is paused meanwhile, as it is while a file is checked.
+    with uncollected():
+        return _extract(article, settings)
+
+
+def _extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     finder = EntityFinder(article.view)
     spans = prose_statements(article.view)
     # Years named in predictions ("could slip into 2026") say nothing of when it was written.
