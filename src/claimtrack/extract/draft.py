@@ -159,14 +159,14 @@ def _claim(context: _Context, span: Span, attribution: Attribution) -> Claim | N
 _LEADING_JOINS = re.compile(r"^(?:and|but|as)\s+", re.IGNORECASE)
 
 
-def _parts(context: _Context, sentence: Span, granularity: str) -> list[Span]:
+def _parts(view: str, reference: Reference | None, sentence: Span, granularity: str) -> list[Span]:
     """The spans drafted for one sentence: the whole of it, or each checkable fact in it."""
     if granularity == "sentence":
         return [sentence]
-    text = sentence.of(context.article.view)
+    text = sentence.of(view)
 
     def has_fact(piece: str) -> bool:
-        return bool(find_quantities(piece) or find_dates(piece, context.reference))
+        return bool(find_quantities(piece) or find_dates(piece, reference))
 
     spans = []
     for start, end in fact_parts(text, has_fact):
@@ -178,12 +178,12 @@ def _parts(context: _Context, sentence: Span, granularity: str) -> list[Span]:
 
 
 def _sentence_claims(
-    context: _Context, tracker: VoiceTracker, sentence: Span, granularity: str
+    context: _Context, tracker: VoiceTracker, sentence: Span, parts: list[Span]
 ) -> list[Claim]:
     view = context.article.view
     voice = tracker.voice(sentence.of(view))
     claims = []
-    for part in _parts(context, sentence, granularity):
+    for part in parts:
         piece = part.of(view)
         own = find_speaker(piece, context.finder.is_name) or None
         if own is not None or part == sentence:
@@ -214,18 +214,23 @@ def _extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
         span.of(article.view) for span in spans if not is_speculative(span.of(article.view))
     )
     reference = estimate_reference(stated, settings.published, settings.today)
+    planned = [
+        (span, _parts(article.view, reference, span, settings.granularity)) for span in spans
+    ]
     context = _Context(
         article=article,
         finder=finder,
         reference=reference,
-        occurrences=Occurrences(article.text, (span.of(article.text) for span in spans)),
+        occurrences=Occurrences(
+            article.text, (part.of(article.text) for _, parts in planned for part in parts)
+        ),
         used=set(),
     )
     tracker = VoiceTracker(finder.is_name)
     claims = [
         claim
-        for span in spans
-        for claim in _sentence_claims(context, tracker, span, settings.granularity)
+        for span, parts in planned
+        for claim in _sentence_claims(context, tracker, span, parts)
     ]
     snapshot = None
     if settings.snapshot_path is not None and settings.snapshot_sha256 is not None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from pathlib import Path
 
 import pytest
 
 from claimtrack.anchor import find_all
+from claimtrack.extract import ArticleFormat, ExtractSettings, extract, parse_article
 from claimtrack.extract.boundaries import is_plain, pieces, plain_ends
 from claimtrack.extract.occurrences import Occurrences
 from claimtrack.extract.sentences import _segmenter, split_paragraphs, statements
@@ -90,6 +92,19 @@ class TestOccurrences:
         for span in spans:
             exact = span.of(text)
             assert index.occurs_elsewhere(exact, span.start) == (len(find_all(text, exact)) > 1)
+
+    def test_every_draft_anchor_gets_context_exactly_when_repeated(self) -> None:
+        """In a draft of the test articles with one repeated, an anchor has a prefix or suffix
+        exactly when its words occur more than once (fact parts included)."""
+        text = "\n\n".join([*_texts(), _texts()[0]])
+        draft = extract(
+            parse_article(text, ArticleFormat.TEXT),
+            ExtractSettings(document_id="d", title="d", today=datetime.date(2026, 1, 1)),
+        )
+        assert len(draft.claims) > 50
+        for claim in draft.claims:
+            repeated = len(find_all(text, claim.anchor.exact)) > 1
+            assert (claim.anchor.prefix is not None) == repeated, claim.anchor.exact
 
     def test_a_single_statement_is_unique(self) -> None:
         """A statement that stands once is not repeated, one that stands twice is."""
