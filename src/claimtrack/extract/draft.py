@@ -180,13 +180,14 @@ def _parts(view: str, reference: Reference | None, sentence: Span, granularity: 
 def _sentence_claims(
     context: _Context, tracker: VoiceTracker, sentence: Span, parts: list[Span]
 ) -> list[Claim]:
+    """The claims of one sentence's parts: a part holding the speaker cue, or standing where
+    the speaker covers it, has the sentence's voice; any other part its own attribution."""
     view = context.article.view
     voice = tracker.voice(sentence.of(view))
     claims = []
     for part in parts:
         piece = part.of(view)
-        own = find_speaker(piece, context.finder.is_name) or None
-        if own is not None or part == sentence:
+        if part == sentence or find_speaker(piece, context.finder.is_name) is not None:
             attribution = voice.attribution
         elif voice.covers_all or part.start - sentence.start < voice.speaker_end:
             attribution = attrs.evolve(voice.attribution, hedges=find_hedges(piece))
