@@ -168,6 +168,14 @@ class TestExtractCommand:
         assert "not UTF-8" in result.output
         assert "Traceback" not in result.output
 
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+    def test_endless_device_is_refused(self, tmp_path: Path) -> None:
+        """``extract /dev/zero`` stops at once with exit code 2 instead of reading forever."""
+        result = _run("extract", "/dev/zero", "-o", str(tmp_path / "zero.yaml"))
+        assert result.exit_code == 2
+        assert "not a regular file" in result.output
+        assert not (tmp_path / "zero.yaml").exists()
+
     def test_bad_id(self, project: Path) -> None:
         """An id that is not a slug is refused before anything is written."""
         result = _run("extract", str(project / "drought.txt"), "--id", "Not A Slug", "-o", "x.yaml")

@@ -19,10 +19,20 @@ _EXIT_HELP = (
 @article_options(
     "draft", "Publication date (YYYY-MM-DD): recorded, and the year of dates given without one."
 )
-def extract_command(article: Path, **options: Any) -> None:
+@click.option(
+    "--granularity",
+    type=click.Choice(["fact", "sentence"]),
+    default="fact",
+    show_default=True,
+    help="One draft claim per checkable fact (a figure, a date, an actor's act, each with its"
+    " own anchor), or one per sentence.",
+)
+def extract_command(article: Path, granularity: str, **options: Any) -> None:
     """Draft a claim file from ARTICLE (plain text, Markdown or HTML): one unverified,
     unsourced claim per check-worthy statement, with anchors, attribution, hedges,
     quantities and dates, for a person to review."""
+    import attrs
+
     from claimtrack._api import dumps
     from claimtrack.cli._article import prepare
     from claimtrack.extract import extract as draft
@@ -30,7 +40,16 @@ def extract_command(article: Path, **options: Any) -> None:
 
     prepared = prepare("extract", article, **options)
     out, snapshot = prepared.out, prepared.snapshot
-    claim_file = draft(prepared.article, prepared.settings)
+    settings = attrs.evolve(prepared.settings, granularity=granularity)
+    # Drafting builds millions of small objects and no reference cycles. The program (never
+    # the library) pauses the cyclic collector meanwhile; the process ends soon after.
+    import gc
+
+    gc.disable()
+    try:
+        claim_file = draft(prepared.article, settings)
+    finally:
+        gc.enable()
     out_format = detect_format(out.name) if out is not None else Format.YAML
     text = dumps(claim_file, out_format)
     if out_format is Format.YAML:

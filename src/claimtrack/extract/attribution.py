@@ -15,10 +15,11 @@ from collections.abc import Callable
 
 import attrs
 
+from claimtrack.extract import quotations
 from claimtrack.extract.hedges import find_hedges
 from claimtrack.model import Attribution, Specificity
 
-__all__ = ["SPEECH_VERBS", "detect_attribution", "has_quotation"]
+__all__ = ["SPEECH_VERBS", "classify_source", "detect_attribution", "has_quotation"]
 
 SPEECH_VERBS = frozenset(
     """said says say told tells tell stated states revealed reveals reported reports report
@@ -52,9 +53,13 @@ _VAGUE_NOUNS = frozenset(
 _INSTITUTIONS = frozenset(
     """newspaper paper agency ministry government company department office army military
     police court council committee commission embassy broadcaster channel network website
-    spokesman spokeswoman spokesperson president minister prime""".split()
+    spokesman spokeswoman spokesperson president minister prime study survey report research
+    poll analysis paper review census chair chairman chairwoman chief director head leader
+    secretary governor mayor commissioner""".split()
 )
 _PRONOUNS = frozenset("he she they it we".split())
+_DEFINITE = frozenset("the its his her their our".split())
+_DOCUMENTS = frozenset("report study survey research poll analysis paper review census".split())
 _INDEFINITE = frozenset("a an some several many one two three various unnamed".split())
 _WORD = re.compile(r"[\w'’.-]+")
 _CLAUSE_START = re.compile(
@@ -71,22 +76,17 @@ _VAGUE_CUES = re.compile(
     r"reported)|according\s+to\s+(?:reports|sources|media))\b",
     re.IGNORECASE,
 )
-_QUOTATION = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
-_QUOTED_WORDS = 5
 _MAX_SUBJECT_WORDS = 10
 _APPOSITIVE = re.compile(r"(?:a|an|the|its|his|her|their)\s+[a-z]")
 
 
 def has_quotation(text: str) -> bool:
-    """True when ``text`` quotes someone: five words or more in quotation marks (shorter
-    quoted phrases are mostly terms or scare quotes: a “miracle” cure)."""
-    return any(
-        len((match.group(1) or match.group(2) or "").split()) >= _QUOTED_WORDS
-        for match in _QUOTATION.finditer(text)
-    )
+    """True when ``text`` quotes someone: five words or more in quotation marks, double or
+    single (see :mod:`claimtrack.extract.quotations`)."""
+    return quotations.has_quotation(text)
 
 
-def _classify_source(
+def classify_source(
     phrase: str, at_start: bool, is_name: Callable[[str], bool]
 ) -> Specificity | None:
     """Named, vague, or not a plausible source at all (``None``)."""
@@ -107,13 +107,15 @@ def _classify_source(
             continue  # an adjective ("Kenyan officials", "Official figures")
         names.append(word)
     vague = any(word in _VAGUE_NOUNS for word in lowered)
+    if lowered[0] in _DEFINITE and lowered[-1] in _DOCUMENTS:
+        return Specificity.NAMED  # one definite document: "the report", "its latest survey"
     if names and not (vague and lowered[0] in _INDEFINITE):
         return Specificity.NAMED
     if lowered[0] == "the" and re.search(r"['’]s$", lowered[1] if len(lowered) > 1 else ""):
         return Specificity.NAMED  # a definite body's document: "the board's annual report"
     if vague or lowered[0] in _INDEFINITE:
         return Specificity.VAGUE  # unnamed: "officials", "a trader close to the board"
-    if lowered[0] == "the" and any(word in _INSTITUTIONS for word in lowered):
+    if lowered[0] in _DEFINITE and any(word in _INSTITUTIONS for word in lowered):
         return Specificity.NAMED
     return None
 
@@ -141,7 +143,7 @@ def _with_name_before(
         return subject, begin == 0
     name, at_start, _ = _subject_before(before, len(before) - 1)
     combined = f"{name}, {subject}"
-    if name and _classify_source(combined, at_start, is_name) is Specificity.NAMED:
+    if name and classify_source(name, at_start, is_name) is Specificity.NAMED:
         return combined, at_start
     return subject, begin == 0
 
@@ -160,7 +162,7 @@ def _reported_by(text: str, after: int) -> str | None:
     )
     if match is None:
         return None
-    phrase = _clean(match.group(1))
+    phrase = _clean(match.group(1)).rstrip(".")
     return phrase if phrase.split()[0].lower() not in ("that", "him", "her", "them") else None
 
 
@@ -181,7 +183,7 @@ def _by_subject_verb(text: str, is_name: Callable[[str], bool]) -> _Found | None
         end = relative.start() if relative else match.start()
         subject, _, begin = _subject_before(text, end)
         subject, at_start = _with_name_before(text, subject, begin, is_name)
-        specificity = _classify_source(subject, at_start, is_name)
+        specificity = classify_source(subject, at_start, is_name)
         if specificity is None:
             continue
         reported = (
@@ -199,7 +201,7 @@ def _according_to(text: str, is_name: Callable[[str], bool]) -> _Found | None:
     phrase = _clean(match.group(1))
     if not re.search(r"\w", phrase):
         return None
-    specificity = _classify_source(phrase, False, is_name) or Specificity.VAGUE
+    specificity = classify_source(phrase, False, is_name) or Specificity.VAGUE
     return _Found(specificity, phrase)
 
 
@@ -207,7 +209,7 @@ def _possessive(text: str, is_name: Callable[[str], bool]) -> _Found | None:
     pattern = rf"((?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*)['’]s\s+(?:\w+\s+)?(?:{_SPEECH_NOUNS})\b"
     for match in re.finditer(pattern, text):
         phrase = match.group(1)
-        if _classify_source(phrase, match.start() == 0, is_name) is Specificity.NAMED:
+        if classify_source(phrase, match.start() == 0, is_name) is Specificity.NAMED:
             return _Found(Specificity.NAMED, phrase)
     return None
 

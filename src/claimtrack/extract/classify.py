@@ -38,12 +38,32 @@ _RELATION_CUES = re.compile(
     r"\b(?:ties|tie|allied|ally|allies|alliance|proxy|proxies|patrons?|brother|sister|son"
     r"|daughter|wife|husband|father|mother|commanded\s+by|led\s+by|owned\s+by|funded\s+by"
     r"|backed\s+by|supported\s+by|member\s+of|part\s+of|affiliated|subsidiary|loyal(?:ty)?\s+to"
-    r"|recipient\s+of|client\s+of|partners?(?:hip)?s?)\b|\w+-backed\b",
+    r"|recipient\s+of|client\s+of|partners?(?:hip)?s?|heads|head\s+of|director\s+of|chief\s+of"
+    r"|chair\s+of|founder\s+of|leader\s+of|author\s+of|spokes(?:man|woman|person)\s+for"
+    r"|joined\s+forces|works?\s+for|worked\s+for)\b|\w+-backed\b",
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(
     r"\b(?:may|might|could|would|will|likely|unlikely|probably|perhaps|possibly|seems?|seemed"
     r"|appears?|appeared|expects?|expected|anticipat\w+|predict\w*|forecast\w*|speculative)\b",
+    re.IGNORECASE,
+)
+
+
+_PREDICTION = re.compile(
+    r"\b(?:could|may|might|would|likely|unlikely|probably|perhaps|possibly|forecasts?|forecast"
+    r"|predicts?|predicted)\b",
+    re.IGNORECASE,
+)
+# "has joined", "have taken", "had built": an act completed, told as fact
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|lt|ght|ot)\b")
+
+
+# a verb in the past tense: a named actor's act or state told as fact ("the council found …")
+_PAST = re.compile(
+    r"\b(?:was|were|had)\s+(?:\w+ly\s+)?\w+ed\b|\b(?:found|began|became|took|made|gave|left"
+    r"|led|held|kept|lost|won|sent|built|fought|brought|sought|told|saw|met|paid|grew|fell|rose"
+    r"|ran|went|came)\b",
     re.IGNORECASE,
 )
 
@@ -90,5 +110,14 @@ def classify(text: str, signals: Signals) -> tuple[ClaimKind, bool] | None:
         kind = ClaimKind.ASSESSMENT
     else:
         kind = ClaimKind.CHARACTERIZATION
-    check_worthy = factual or ((happening or relation) and not speculative)
+    if attributed or signals.quotation:
+        check_worthy = True
+    elif signals.quantities or signals.dates:
+        # a concrete number or date is checkable unless it is plainly a prediction
+        check_worthy = _PREDICTION.search(text) is None
+    else:
+        acted = bool(signals.named_entities) and (
+            _PERFECT.search(text) is not None or _PAST.search(text) is not None
+        )
+        check_worthy = (happening or relation or acted) and not speculative
     return kind, check_worthy

@@ -9,16 +9,22 @@ import unicodedata
 import attrs
 
 from claimtrack._version import __version__
-from claimtrack.anchor import find_all
 from claimtrack.extract.article import ArticleText
 from claimtrack.extract.attribution import detect_attribution, has_quotation
 from claimtrack.extract.classify import Signals, classify, is_speculative
 from claimtrack.extract.dates import Reference, estimate_reference, find_dates
 from claimtrack.extract.entities import EntityFinder
+from claimtrack.extract.facts import fact_parts
+from claimtrack.extract.hedges import find_hedges
+from claimtrack.extract.occurrences import Occurrences
+from claimtrack.extract.prose import prose_statements
 from claimtrack.extract.quantities import find_quantities
-from claimtrack.extract.sentences import Span, statements
+from claimtrack.extract.sentences import Span
+from claimtrack.extract.speakers import find_speaker
+from claimtrack.extract.voices import VoiceTracker
 from claimtrack.model import (
     Anchor,
+    Attribution,
     Claim,
     ClaimFile,
     Confidence,
@@ -30,9 +36,10 @@ from claimtrack.model import (
     When,
 )
 
-__all__ = ["NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
+__all__ = ["GRANULARITIES", "NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
 
 TOOL = "claimtrack extract"
+GRANULARITIES = ("fact", "sentence")
 NOT_ASSESSED = "not yet assessed"
 _CONTEXT = 32
 _ID_WORDS = 6
@@ -49,7 +56,9 @@ class ExtractSettings:
 
     ``snapshot_path`` (relative to the claim file) and ``snapshot_sha256`` describe where the
     caller keeps the text; ``published`` dates the document and anchors year-less dates;
-    ``today`` stamps the record and bounds the guess of the document's year.
+    ``today`` stamps the record and bounds the guess of the document's year; ``granularity``
+    is ``"fact"`` (one draft per checkable fact, the default) or ``"sentence"`` (one per
+    sentence or long clause).
     """
 
     document_id: str
@@ -58,6 +67,7 @@ class ExtractSettings:
     snapshot_sha256: str | None = None
     published: datetime.date | None = None
     today: datetime.date = attrs.field(factory=lambda: datetime.datetime.now(datetime.UTC).date())
+    granularity: str = attrs.field(default="fact", validator=attrs.validators.in_(GRANULARITIES))
 
 
 def _provenance(today: datetime.date | None = None) -> Provenance:
@@ -82,10 +92,10 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _anchor(text: str, span: Span) -> Anchor:
+def _anchor(text: str, span: Span, occurrences: Occurrences) -> Anchor:
     exact = span.of(text)
     prefix = suffix = None
-    if len(find_all(text, exact)) > 1:
+    if occurrences.occurs_elsewhere(exact, span.start):
         prefix = text[max(0, span.start - _CONTEXT) : span.start] or None
         suffix = text[span.end : span.end + _CONTEXT] or None
     return Anchor(exact=exact, prefix=prefix, suffix=suffix, start=span.start, end=span.end)
@@ -98,18 +108,25 @@ def _entities(finder: EntityFinder, statement: str, offset: int) -> tuple[Entity
     return tuple(seen.values())
 
 
-def _claim(
-    article: ArticleText,
-    span: Span,
-    finder: EntityFinder,
-    reference: Reference | None,
-    used: set[str],
-) -> Claim | None:
+@attrs.frozen
+class _Context:
+    """What every claim of one draft is built with."""
+
+    article: ArticleText
+    finder: EntityFinder
+    reference: Reference | None
+    occurrences: Occurrences
+    used: set[str]
+
+
+def _claim(context: _Context, span: Span, attribution: Attribution) -> Claim | None:
+    article = context.article
     statement = span.of(article.view)
     quantities = tuple(found.quantity for found in find_quantities(statement))
-    dates: tuple[When, ...] = tuple(found.when for found in find_dates(statement, reference))
-    attribution = detect_attribution(statement, finder.is_name)
-    entities = _entities(finder, statement, span.start)
+    dates: tuple[When, ...] = tuple(
+        found.when for found in find_dates(statement, context.reference)
+    )
+    entities = _entities(context.finder, statement, span.start)
     signals = Signals(
         quantities=len(quantities),
         dates=len(dates),
@@ -124,11 +141,11 @@ def _claim(
     # Blanked markup leaves gaps before punctuation ("`voted`." reads "voted  ."): close them.
     text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(statement.split()))
     return Claim(
-        id=_slug(text, used),
+        id=_slug(text, context.used),
         text=text,
         kind=kind,
         check_worthy=check_worthy,
-        anchor=_anchor(article.text, span),
+        anchor=_anchor(article.text, span, context.occurrences),
         attribution=attribution,
         quantities=quantities,
         dates=dates,
@@ -138,20 +155,75 @@ def _claim(
     )
 
 
+_LEADING_JOINS = re.compile(r"^(?:and|but|as)\s+", re.IGNORECASE)
+
+
+def _parts(view: str, reference: Reference | None, sentence: Span, granularity: str) -> list[Span]:
+    """The spans drafted for one sentence: the whole of it, or each checkable fact in it."""
+    if granularity == "sentence":
+        return [sentence]
+    text = sentence.of(view)
+
+    def has_fact(piece: str) -> bool:
+        return bool(find_quantities(piece) or find_dates(piece, reference))
+
+    spans = []
+    for start, end in fact_parts(text, has_fact):
+        lead = _LEADING_JOINS.match(text[start:end])
+        if lead and end - start - lead.end() > 0 and (start, end) != (0, len(text)):
+            start += lead.end()
+        spans.append(Span(sentence.start + start, sentence.start + end))
+    return spans
+
+
+def _sentence_claims(
+    context: _Context, tracker: VoiceTracker, sentence: Span, parts: list[Span]
+) -> list[Claim]:
+    """The claims of one sentence's parts: a part holding the speaker cue, or standing where
+    the speaker covers it, has the sentence's voice; any other part its own attribution."""
+    view = context.article.view
+    voice = tracker.voice(sentence.of(view))
+    claims = []
+    for part in parts:
+        piece = part.of(view)
+        if part == sentence or find_speaker(piece, context.finder.is_name) is not None:
+            attribution = voice.attribution
+        elif voice.covers_all or part.start - sentence.start < voice.speaker_end:
+            attribution = attrs.evolve(voice.attribution, hedges=find_hedges(piece))
+        else:
+            attribution = detect_attribution(piece, context.finder.is_name)
+        claim = _claim(context, part, attribution)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
 def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
     """A draft claim file for ``article``: every claim unverified, uncited and unassessed."""
     finder = EntityFinder(article.view)
-    spans = statements(article.view)
+    spans = prose_statements(article.view)
     # Years named in predictions ("could slip into 2026") say nothing of when it was written.
     stated = "\n".join(
         span.of(article.view) for span in spans if not is_speculative(span.of(article.view))
     )
     reference = estimate_reference(stated, settings.published, settings.today)
-    used: set[str] = set()
+    planned = [
+        (span, _parts(article.view, reference, span, settings.granularity)) for span in spans
+    ]
+    context = _Context(
+        article=article,
+        finder=finder,
+        reference=reference,
+        occurrences=Occurrences(
+            article.text, (part.of(article.text) for _, parts in planned for part in parts)
+        ),
+        used=set(),
+    )
+    tracker = VoiceTracker(finder.is_name)
     claims = [
         claim
-        for span in spans
-        if (claim := _claim(article, span, finder, reference, used)) is not None
+        for span, parts in planned
+        for claim in _sentence_claims(context, tracker, span, parts)
     ]
     snapshot = None
     if settings.snapshot_path is not None and settings.snapshot_sha256 is not None:

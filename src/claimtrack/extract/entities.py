@@ -32,7 +32,7 @@ _BODIES = frozenset(
     post news agency bank university group company committee government institute association
     union organization organisation front movement network commission court parliament
     assembly department office service services embassy authority coalition alliance
-    federation foundation fund league militia police reuters press""".split()
+    federation foundation fund league militia police reuters press trust charity""".split()
 )
 _PLACES = frozenset(
     """heights mountains mountain river sea gulf valley strait island islands city province

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORD_PATTERN", "SCALES", "parse_number", "parse_number_words"]
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "SCALES", "parse_number", "parse_number_words"]
 
 _UNITS = {
     "zero": 0,
@@ -40,6 +40,7 @@ _UNITS = {
     "eighty": 80,
     "ninety": 90,
 }
+NUMBER_WORDS = _UNITS
 SCALES = {
     "hundred": 100,
     "thousand": 1_000,

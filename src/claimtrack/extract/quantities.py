@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from claimtrack.extract.magnitudes import find_magnitudes
 from claimtrack.extract.numbers import NUMBER_WORD_PATTERN, SCALES, parse_number
 from claimtrack.model import Quantity
 
@@ -51,7 +52,28 @@ _CURRENCY_WORDS = {
     "pounds sterling": "GBP",
     "yen": "JPY",
     "rupees": "INR",
+    "rupiah": "IDR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "naira": "NGN",
+    "rand": "ZAR",
+    "lira": "TRY",
+    "shekels": "ILS",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "pesos": "MXN",
+    "swiss francs": "CHF",
+    "pounds": "GBP",
 }
+_CURRENCY_WORD_PATTERN = "|".join(
+    word.replace(" ", r"\s+") for word in sorted(_CURRENCY_WORDS, key=len, reverse=True)
+)
 _CODES = "USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|RUB"
 _SIGN = "|".join(re.escape(sign) for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
 _CUR = rf"(?:{_SIGN}|(?-i:{_CODES})\s?)"
@@ -74,7 +96,7 @@ _PATTERN = re.compile(
       (?P<n2>{_NUM})(?P<scale2>{_SCALE})?
     )?
     (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)?
-    (?P<curword>\s+(?:pounds\s+sterling|dollars?|euros?|yen|rupees)\b)?
+    (?P<curword>\s+(?:{_CURRENCY_WORD_PATTERN})\b(?!\s+of\b))?
     (?![\w])
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -211,14 +233,17 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     curword = (match.group("curword") or "").strip().lower()
     if curword:
         currency = _CURRENCY_WORDS.get(" ".join(curword.split()), currency)
-    unit: str | None = "percent" if match.group("pct") else None
+    pct = (match.group("pct") or "").lower()
+    unit: str | None = ("percentage points" if "point" in pct else "percent") if pct else None
     factor = 1.0
     if unit is None and currency is None:
         found = _UNIT.match(text[end : end + 40])
         word = found.group("unit").lower() if found else None
-        if word is not None and word not in _NOT_UNITS:
+        if found is not None and word is not None and word not in _NOT_UNITS:
             unit, factor = _TIME_UNITS.get(word, (word, 1))
-            end += found.end() if found else 0
+            end += found.end()
+            if word not in _TIME_UNITS:
+                unit, end = _head_noun(text, word, end)
     begin = match.start()
     mod = " ".join((match.group("mod") or "").lower().split())
     opens_clause = re.search(r"(?:^|[,;:.]\s*)$", text[:begin]) is not None
@@ -241,18 +266,48 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     return FoundQuantity(begin, end, quantity)
 
 
+_PLURAL_IRREGULAR = frozenset(
+    "people children men women police staff cattle personnel troops feet teeth mice".split()
+)
+
+
+def _is_plural(word: str) -> bool:
+    return word in _PLURAL_IRREGULAR or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
+
+
+def _head_noun(text: str, word: str, end: int) -> tuple[str, int]:
+    """The counted noun with the noun it modifies, when the first word is not plural and the
+    next is ("400 food banks", "45.8 million disaster displacements"), else the first word."""
+    if _is_plural(word):
+        return word, end
+    following = re.match(r" ([a-z][a-z-]*)\b", text[end : end + 40])
+    if following is None:
+        return word, end
+    second = following.group(1)
+    if second in _NOT_UNITS or not _is_plural(second):
+        return word, end
+    return f"{word} {second}", end + following.end()
+
+
 def _tidy(number: float) -> float:
     """Whole numbers stay whole (2000, not 2000.0) when written out."""
     return int(number) if float(number).is_integer() else number
 
 
 def find_quantities(text: str) -> list[FoundQuantity]:
-    """Every quantity stated in ``text``, in order of position."""
-    found: list[FoundQuantity] = []
+    """Every quantity stated in ``text``, in order of position: the grammar above, and the
+    shares, multiples, vague magnitudes and unit symbols of
+    :mod:`claimtrack.extract.magnitudes` (a number those cover is not read twice)."""
+    others = [FoundQuantity(m.start, m.end, m.quantity) for m in find_magnitudes(text)]
+    found: list[FoundQuantity] = list(others)
     for match in _PATTERN.finditer(text):
         if _skip(text, match):
+            continue
+        if any(other.start <= match.start("n1") < other.end for other in others):
             continue
         quantity = _build(text, match)
         if quantity is not None:
             found.append(quantity)
-    return found
+    return sorted(found, key=lambda item: item.start)

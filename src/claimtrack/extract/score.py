@@ -12,7 +12,8 @@ Overlap is lenient: a draft claim that spans a whole sentence "finds" every refe
 inside it. *Strict recall* is therefore reported too: reference check-worthy claims paired
 one-to-one (largest overlaps first) with distinct draft claims that are themselves marked
 check-worthy. It is the share of the reference's records a draft actually gives a record of
-its own.
+its own. Over those pairs :mod:`claimtrack.extract.score_strict` also measures strict
+precision, attribution (specificity and speaker) and quantities (numbers, unit, currency).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import math
 import attrs
 
 from claimtrack.anchor import Match, locate, normalize
+from claimtrack.extract.score_strict import StrictScore, pair_one_to_one, strict_score
 from claimtrack.model import Claim, ClaimFile, Quantity, Specificity, When
 
 __all__ = ["FieldScore", "Score", "render_score", "score"]
@@ -57,6 +59,7 @@ class Score:
     fields: dict[str, FieldScore]
     missed: tuple[str, ...] = ()
     unplaced: tuple[str, ...] = ()
+    strict: StrictScore | None = None
 
     @property
     def recall(self) -> float | None:
@@ -67,6 +70,23 @@ class Score:
     def strict_recall(self) -> float | None:
         """Check-worthy reference claims paired one-to-one with check-worthy drafts."""
         return _ratio(self.strict_found, self.reference_check_worthy)
+
+    @property
+    def strict_precision(self) -> float | None:
+        """Check-worthy drafts paired one-to-one with a check-worthy reference claim."""
+        return _ratio(self.strict.pairs, self.strict.draft_check_worthy) if self.strict else None
+
+    @property
+    def strict_attribution(self) -> float | None:
+        """Right specificity and speaker, over the one-to-one pairs."""
+        strict = self.strict
+        return _ratio(strict.attribution_correct, strict.attribution_total) if strict else None
+
+    @property
+    def strict_quantity(self) -> float | None:
+        """Right numbers, unit and currency, over the one-to-one pairs with quantities."""
+        strict = self.strict
+        return _ratio(strict.quantity_correct, strict.quantity_total) if strict else None
 
     @property
     def precision(self) -> float | None:
@@ -145,7 +165,8 @@ def score(draft: ClaimFile, draft_text: str, reference: ClaimFile, reference_tex
         _compare(claim, best, counts)
     worthy = [d for d, _ in drafts if d.check_worthy]
     return Score(
-        strict_found=_pair_one_to_one(references, drafts),
+        strict_found=len(pair_one_to_one(references, drafts)),
+        strict=strict_score(references, drafts),
         reference_claims=len(reference.claims),
         reference_check_worthy=sum(c.check_worthy for c, _ in references),
         found=found,
@@ -157,29 +178,6 @@ def score(draft: ClaimFile, draft_text: str, reference: ClaimFile, reference_tex
         missed=tuple(missed),
         unplaced=tuple(reference_unplaced + draft_unplaced),
     )
-
-
-def _pair_one_to_one(
-    references: list[tuple[Claim, Match]], drafts: list[tuple[Claim, Match]]
-) -> int:
-    """How many check-worthy reference claims get a check-worthy draft claim of their own."""
-    pairs = sorted(
-        (
-            (_overlap(ref_span, draft_span), ref.id, draft.id)
-            for ref, ref_span in references
-            if ref.check_worthy
-            for draft, draft_span in drafts
-            if draft.check_worthy and _overlap(ref_span, draft_span) > 0
-        ),
-        reverse=True,
-    )
-    used_refs: set[str] = set()
-    used_drafts: set[str] = set()
-    for _size, ref_id, draft_id in pairs:
-        if ref_id not in used_refs and draft_id not in used_drafts:
-            used_refs.add(ref_id)
-            used_drafts.add(draft_id)
-    return len(used_refs)
 
 
 def _compare(reference: Claim, draft: Claim, counts: dict[str, list[int]]) -> None:
@@ -217,8 +215,19 @@ def render_score(result: Score) -> str:
         f" ({result.draft_matched}/{result.draft_claims})",
         f"precision over check-worthy draft claims: {_show(result.precision_check_worthy)}"
         f" ({result.draft_check_worthy_matched}/{result.draft_check_worthy})",
-        "field accuracy over matched reference claims:",
     ]
+    strict = result.strict
+    if strict is not None:
+        lines += [
+            f"strict precision (check-worthy drafts with a fact of their own):"
+            f" {_show(result.strict_precision)} ({strict.pairs}/{strict.draft_check_worthy})",
+            f"attribution over one-to-one pairs (specificity and speaker):"
+            f" {_show(result.strict_attribution)}"
+            f" ({strict.attribution_correct}/{strict.attribution_total})",
+            f"quantity over one-to-one pairs (numbers, unit, currency):"
+            f" {_show(result.strict_quantity)} ({strict.quantity_correct}/{strict.quantity_total})",
+        ]
+    lines.append("field accuracy over matched reference claims:")
     for name, field in result.fields.items():
         lines.append(f"  {name:<13} {_show(field.accuracy)} ({field.correct}/{field.total})")
     if result.missed:

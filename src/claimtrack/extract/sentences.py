@@ -8,10 +8,13 @@ text given, so they are offsets into the snapshot too.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
 import attrs
+
+from claimtrack.extract.boundaries import is_plain, pieces, plain_ends
 
 __all__ = ["Span", "split_clauses", "split_paragraphs", "split_sentences", "statements"]
 
@@ -77,13 +80,25 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+def _segmented(chunk: str) -> list[str]:
+    """The sentences of ``chunk``: cut at sure ends when it is plain, else by pysbd, piece by
+    piece (see :mod:`claimtrack.extract.boundaries`)."""
+    if is_plain(chunk):
+        cuts = [0, *plain_ends(chunk), len(chunk)]
+        return [chunk[start:end] for start, end in itertools.pairwise(cuts)]
+    return [
+        sentence
+        for start, end in pieces(chunk)
+        for sentence in _segmenter().segment(chunk[start:end])
+    ]
+
+
 def split_sentences(text: str, paragraph: Span) -> list[Span]:
     """The sentences of one paragraph of ``text``."""
     chunk = paragraph.of(text).replace("\n", " ")
-    pieces: list[str] = list(_segmenter().segment(chunk))
     spans: list[Span] = []
     cursor = 0
-    for piece in pieces:
+    for piece in _segmented(chunk):
         stripped = piece.strip()
         if not stripped:
             continue

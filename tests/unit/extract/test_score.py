@@ -114,6 +114,39 @@ class TestScore:
         assert result.recall == 1.0
         assert (result.strict_found, result.strict_recall) == (1, pytest.approx(1 / 3))
 
+    def test_strict_measures_over_one_to_one_pairs(self) -> None:
+        """Strict precision counts drafts with a fact of their own; attribution needs the
+        right speaker as well as specificity; quantities need the same unit."""
+        draft = _file(
+            _claim(
+                "s1",
+                "The board approved $1.2 billion on March 14, 2023.",
+                ClaimKind.QUANTITY,
+                quantities=(Quantity(value=1.2e9, currency="USD"),),
+            ),
+            _claim("s1-date", "March 14, 2023", ClaimKind.EVENT),
+            _claim(
+                "s2",
+                "Officials said more than 400 homes lost water.",
+                ClaimKind.QUANTITY,
+                attribution=Attribution(specificity=Specificity.VAGUE, asserted_by="residents"),
+                quantities=(Quantity(lower_bound=400, unit="homes"),),
+            ),
+        )
+        result = score(draft, TEXT, REFERENCE, TEXT)
+        assert result.strict is not None
+        assert result.strict_precision == pytest.approx(2 / 3)  # the date draft has no fact
+        assert (result.strict.attribution_correct, result.strict.attribution_total) == (1, 2)
+        assert (result.strict.quantity_correct, result.strict.quantity_total) == (1, 2)
+
+    def test_same_party_by_words(self) -> None:
+        """A speaker agrees when one name's words all stand in the other's."""
+        from claimtrack.extract.score_strict import same_party
+
+        assert same_party("Widodo", "President Joko Widodo")
+        assert same_party("The country’s meteorology agency", "the country's meteorology agency")
+        assert not same_party("Widodo", "the official")
+
     def test_unmatched_drafts_lower_precision(self) -> None:
         """Draft claims overlapping no reference claim count against precision."""
         draft = _file(

@@ -1,0 +1,73 @@
+"""The parts of a page that are not claims, told by their shape: bylines, datelines, photo
+credits and captions, "Read more" lines, and headings.
+
+No list of outlets or agencies is used: a byline is a short line that starts with "By" and
+holds only capitalised names; a dateline is a run of capitals (a place) with an optional date
+and a bracketed source, before a dash, opening the first sentence of a paragraph; a credit is
+a "Picture:", "Photo:", "Credit:" or "©" note, or a line of the form "AGENCY/Name"; a
+"Read more" line is a pointer to another page; a heading is a short line of its own with no
+final punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["dateline_end", "is_furniture"]
+
+_NAME = r"(?:[A-Z][\w'’.-]*|(?:de|da|van|von|al|el|bin|der|la|le)[-\s][A-Z][\w'’.-]*)"
+_NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+_BYLINE = re.compile(
+    rf"^(?:By|BY|Words by|Written by|Reporting by|Report by)\s+{_NAMES}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*[,|•·–—-]\s*[A-Z][\w .,'’&-]{{0,60}})?$"
+)
+_CREDITS = re.compile(
+    r"(?:^|[(\[]|\s)(?:Picture|Pictures|Photo|Photos|Photograph|Photographs|Photography|Image"
+    r"|Images|Credit|Credits|Illustration|Video|Source)s?\s*:\s*[^)\]]{1,80}[)\]]?\s*$"
+    r"|©\s*\S|\b[A-Z]{2,}/[A-Z][a-z]+(?:\s+[A-Z][\w-]*)*(?:/File Photo)?\s*$"
+    r"|(?:^|\s)(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+[A-Z]",
+)
+_READ_MORE = re.compile(
+    r"^(?:Read more|READ MORE|Read next|READ NEXT|Related|RELATED|See also|Watch|WATCH|Listen"
+    r"|LISTEN|More on this story|Most read|Advertisement|ADVERTISEMENT|Sign up|Subscribe)\b"
+    r"|(?:…|\.\.\.)\s*Read more\s*$"
+)
+_TERMINAL = re.compile(r"[.!?:;”\"’')]\s*$")
+_HEADING_WORDS = 20
+# A line ending on one of these words is a wrapped line of prose, not a heading.
+_OPEN_ENDINGS = frozenset(
+    """a an the of in on at to for from by with and or but as that which who whose than
+    said says is are was were be has have had""".split()
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)"
+    r"(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?"  # ", Philippines" / ", Nov 10"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", Nov 10"
+    r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*[-–—]+\s+(?=\S)"
+)
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True when a paragraph is page furniture, not prose that claims something."""
+    line = " ".join(paragraph.split())
+    if not line:
+        return True
+    if _BYLINE.match(line) or _READ_MORE.search(line) or _CREDITS.search(line):
+        return True
+    words = line.split()
+    return (
+        len(words) <= _HEADING_WORDS
+        and line[0].isupper()
+        and _TERMINAL.search(line) is None
+        and words[-1].lower() not in _OPEN_ENDINGS
+    )
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the prose of a paragraph's first sentence starts after a dateline ("JAKARTA
+    (Reuters) – ", "TACLOBAN, Philippines, Nov 10 (Reuters) - "), or 0 when there is none."""
+    match = _DATELINE.match(sentence)
+    if match is None or len(match.group("place").replace(" ", "")) < 2:
+        return 0
+    return match.end()
