@@ -25,6 +25,7 @@ __all__ = [
     "ClaimFile",
     "ClaimKind",
     "Confidence",
+    "Coverage",
     "Document",
     "Entity",
     "EntityType",
@@ -37,6 +38,7 @@ __all__ = [
     "Reliability",
     "Snapshot",
     "Source",
+    "SourceSnapshot",
     "SourceType",
     "Specificity",
     "Stance",
@@ -167,6 +169,13 @@ class Normalization(StrEnum):
     """How snapshot text is normalised before anchor offsets are counted."""
 
     NFC_LF = "nfc-lf"
+
+
+class Coverage(StrEnum):
+    """How much of a source a snapshot holds: all its readable text, or an excerpt."""
+
+    FULL = "full"
+    EXCERPT = "excerpt"
 
 
 class ClaimKind(StrEnum):
@@ -309,6 +318,28 @@ class Snapshot:
 
 
 @attrs.frozen(kw_only=True)
+class SourceSnapshot:
+    """A local copy of a source's text: the file and its SHA-256, how and when it was
+    captured, and whether it is the whole text or an excerpt."""
+
+    path: str = attrs.field(validator=_TEXT)
+    sha256: str = attrs.field(validator=_matches(SHA256_PATTERN, "64 lower-case hex digits"))
+    normalization: Normalization = Normalization.NFC_LF
+    coverage: Coverage = Coverage.FULL
+    requested_url: str | None = attrs.field(default=None, validator=_opt(_URL))
+    url: str | None = attrs.field(default=None, validator=_opt(_URL))
+    http_status: int | None = attrs.field(
+        default=None,
+        validator=_opt([_not_bool, attrs.validators.ge(100), attrs.validators.le(599)]),
+    )
+    content_type: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    retrieved: str | None = attrs.field(default=None, validator=_opt(_TIMESTAMP))
+    extractor: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    extractor_version: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    warc: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """The document under analysis."""
 
@@ -345,6 +376,7 @@ class Source:
     language: str | None = attrs.field(default=None, validator=_opt(_LANGUAGE))
     reliability: Reliability | None = None
     primary: bool = False
+    snapshot: SourceSnapshot | None = None
     notes: str | None = attrs.field(default=None, validator=_opt(_TEXT))
     provenance: Provenance | None = None
 
