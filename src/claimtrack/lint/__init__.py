@@ -10,6 +10,7 @@ flags, ``F2xx`` source-record flags.
 from __future__ import annotations
 
 from claimtrack.findings import SuppressedFinding
+from claimtrack.lint import evidence_flags as _evidence_flags  # noqa: F401  (registers)
 from claimtrack.lint.flags import UNUSED_SUPPRESSION
 from claimtrack.lint.selection import RuleSelection, SelectionLayer
 
