@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.model import Source
 
-__all__ = ["SourceText", "read_source_snapshots", "snapshot_base"]
+__all__ = ["SourceText", "read_source_snapshots", "snapshot_base", "snapshot_dependencies"]
 
 
 @attrs.frozen
@@ -55,10 +57,46 @@ def read_source_snapshots(
     the claim file's, and snapshots may not leave ``root`` (the project folder found above
     the claim file, unless given)."""
     base = snapshot_base(file_path)
+    project: Path | None = root
     found: dict[str, SourceText] = {}
     for source in sources:
         if source.snapshot is None or source.id in found:
             continue
-        project = root or find_project_root(base)
+        project = project or find_project_root(base)
         found[source.id] = SourceText(source, read_snapshot(source.snapshot.path, base, project))
     return found
+
+
+def _recorded_paths(data: Any) -> list[str]:
+    """The snapshot paths the sources of a parsed claim file name (whatever else it holds)."""
+    sources = data.get("sources") if isinstance(data, dict) else None
+    paths: list[str] = []
+    for source in sources if isinstance(sources, list) else ():
+        snapshot = source.get("snapshot") if isinstance(source, dict) else None
+        path = snapshot.get("path") if isinstance(snapshot, dict) else None
+        if isinstance(path, str) and path:
+            paths.append(path)
+    return paths
+
+
+def snapshot_dependencies(
+    data: Any, file_path: Path | None, root: Path | None = None
+) -> tuple[tuple[Path, str], ...]:
+    """The source snapshots a check of the parsed claim file ``data`` read, each with the
+    SHA-256 of its bytes now ("" when it cannot be read): what a cached result depends on.
+    Paths that leave the project are left out (they are never read)."""
+    paths = _recorded_paths(data)
+    if not paths:
+        return ()
+    base = snapshot_base(file_path)
+    project = (root or find_project_root(base)).resolve()
+    found: dict[Path, str] = {}
+    for relative in paths:
+        target = (base / relative).resolve()
+        if Path(relative).is_absolute() or not target.is_relative_to(project):
+            continue
+        try:
+            found[target] = hashlib.sha256(target.read_bytes()).hexdigest()
+        except OSError:
+            found[target] = ""
+    return tuple(sorted(found.items()))

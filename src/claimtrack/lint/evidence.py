@@ -37,7 +37,14 @@ from claimtrack.model import (
     Stance,
     Status,
 )
-from claimtrack.verify import MatchKind, QuoteMatch, difference, missing_figures, seek_quote, shorten
+from claimtrack.verify import (
+    MatchKind,
+    QuoteMatch,
+    difference,
+    missing_figures,
+    seek_quote,
+    shorten,
+)
 
 __all__ = ["CHECKS", "FILE_CHECKS", "cited_snapshots"]
 

@@ -181,6 +181,5 @@ STATUS_BEYOND_EVIDENCE = flag(
   confidence: {likelihood: roughly-even-chance, analytic: moderate}
   citations: [{source: monitor-report}]
 """,
-    "Grade the status down to unverified (or disputed), or record the evidence that justifies"
-    " it.",
+    "Grade the status down to unverified (or disputed), or record the evidence that justifies it.",
 )

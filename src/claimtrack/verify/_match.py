@@ -7,7 +7,7 @@ The stages, each tried only when the one before found nothing:
 2. **normalised** — both texts are folded the same way: curly and straight quotation marks
    and apostrophes become straight ones, every dash and minus sign becomes ``-``, every run
    of white space (no-break spaces and line breaks included) becomes one space, ``…`` becomes
-   ``...``, and quotation marks round the whole quote are dropped. Letter case is kept. An
+   ``...``, and a pair of quotation marks round the whole quote is dropped. Letter case is kept. An
    ellipsis in the quote (``...``, ``…``, ``[...]``) stands for omitted words: the parts
    around it must occur in order, each gap at most :data:`MAX_ELLIPSIS_GAP` code points.
 3. **fuzzy** — the anchor machinery's bounded edit-distance search
@@ -56,7 +56,7 @@ _QUOTES = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.)\s*")
-_OUTER_QUOTES = "'\" "
+_OUTER_QUOTES = "'\""
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -120,7 +120,9 @@ def fold(text: str) -> Unfolded:
 
 
 def _fold_quote(quote: str) -> str:
-    folded = fold(quote).text.strip(_OUTER_QUOTES)
+    folded = fold(quote).text.strip()
+    if len(folded) > 1 and folded[0] == folded[-1] and folded[0] in _OUTER_QUOTES:
+        folded = folded[1:-1].strip()
     return _ELLIPSIS.sub("...", folded).strip()
 
 

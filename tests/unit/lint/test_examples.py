@@ -55,9 +55,7 @@ def _document(example: str, folder: Path) -> LoadedDocument:
         cited = sorted({c["source"] for claim in data for c in claim.get("citations", [])})
         body = {"sources": [_source(i) for i in cited], "claims": data}
     full = {"version": 1, "document": {"id": "example", "title": "Example"}, **body}
-    return load_bytes(
-        json.dumps(full).encode(), "example.json", file_path=folder / "example.json"
-    )
+    return load_bytes(json.dumps(full).encode(), "example.json", file_path=folder / "example.json")
 
 
 class TestRuleExamples:
