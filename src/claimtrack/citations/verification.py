@@ -1,0 +1,91 @@
+"""What the report says of each citation's quote: verified against the source's snapshot
+(how, and against which snapshot of what date), not found in it, or not checked and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from claimtrack.io.source_snapshot import read_source_snapshots
+from claimtrack.model import ClaimFile, Coverage
+from claimtrack.verify import MatchKind, seek_quote
+
+__all__ = ["QuoteCheck", "quote_checks"]
+
+UNCHECKED = "unchecked"
+
+
+@attrs.frozen(kw_only=True)
+class QuoteCheck:
+    """The verification of one citation's quote against its source's snapshot.
+
+    ``result`` is a :class:`~claimtrack.verify.MatchKind` value, or ``"unchecked"`` when the
+    snapshot could not be used (``problem`` says why); ``score`` is the similarity of the
+    passage found (or of the closest one, for a quote not found)."""
+
+    result: str
+    snapshot: str
+    sha256: str
+    coverage: Coverage
+    retrieved: str | None = None
+    score: float | None = None
+    passage: str | None = None
+    problem: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        """Whether the quote was found in the snapshot."""
+        return self.result in (MatchKind.EXACT, MatchKind.NORMALISED, MatchKind.FUZZY)
+
+    @property
+    def note(self) -> str:
+        """A few plain words for a citation marker."""
+        of = f"snapshot of {self.retrieved[:10]}" if self.retrieved else "snapshot"
+        if self.coverage is Coverage.EXCERPT:
+            of = f"excerpt {of}"
+        if self.result == UNCHECKED:
+            return f"quote not checked: {self.problem}"
+        if self.result == MatchKind.EXACT:
+            return f"quote verified in {of}"
+        if self.verified:
+            return f"quote verified ({self.result}, {self.score or 0:.2f}) in {of}"
+        return f"quote NOT in {of}"
+
+
+def quote_checks(
+    claim_file: ClaimFile, file_path: Path | None
+) -> dict[tuple[int, int], QuoteCheck]:
+    """The check of every citation quote whose source has a snapshot, by claim and citation
+    position; ``file_path`` is the claim file's (snapshot paths are relative to it)."""
+    quoted = {c.source for claim in claim_file.claims for c in claim.citations if c.quote}
+    wanted = [s for s in claim_file.sources if s.id in quoted and s.snapshot is not None]
+    if not wanted:
+        return {}
+    texts = read_source_snapshots(wanted, file_path)
+    checks: dict[tuple[int, int], QuoteCheck] = {}
+    for index, claim in enumerate(claim_file.claims):
+        for number, citation in enumerate(claim.citations):
+            read = texts.get(citation.source)
+            snapshot = read.source.snapshot if read is not None else None
+            if citation.quote is None or read is None or snapshot is None:
+                continue
+            base = QuoteCheck(
+                result=UNCHECKED,
+                snapshot=snapshot.path,
+                sha256=snapshot.sha256,
+                coverage=snapshot.coverage,
+                retrieved=snapshot.retrieved,
+                problem=read.problem,
+            )
+            if read.text is None:
+                checks[index, number] = base
+                continue
+            match = seek_quote(read.text, citation.quote)
+            checks[index, number] = attrs.evolve(
+                base,
+                result=str(match.kind),
+                score=round(match.score, 4),
+                passage=match.passage,
+            )
+    return checks
