@@ -26,6 +26,7 @@ _COMMANDS = {
     "report": ("claimtrack.cli.report", "report_command", "Render a citation report."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
+    "sources": ("claimtrack.cli.sources", "sources_group", "Fetch sources, check their links."),
 }
 
 

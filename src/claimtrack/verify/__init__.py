@@ -12,6 +12,7 @@ from claimtrack.verify._figures import NEAR_FIGURE, missing_figures
 from claimtrack.verify._match import (
     FUZZY_THRESHOLD,
     MAX_ELLIPSIS_GAP,
+    MIN_WORD_SIMILARITY,
     MatchKind,
     QuoteMatch,
     figures,
@@ -22,6 +23,7 @@ from claimtrack.verify._match import (
 __all__ = [
     "FUZZY_THRESHOLD",
     "MAX_ELLIPSIS_GAP",
+    "MIN_WORD_SIMILARITY",
     "NEAR_FIGURE",
     "MatchKind",
     "QuoteMatch",

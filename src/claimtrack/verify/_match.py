@@ -13,9 +13,11 @@ The stages, each tried only when the one before found nothing:
 3. **fuzzy** — the anchor machinery's bounded edit-distance search
    (:func:`claimtrack.anchor.nearest`) finds the closest passage of the folded text. It is
    taken when its similarity (Levenshtein, 1 = the same text) is at least
-   :data:`FUZZY_THRESHOLD` *and* it states the same figures as the quote: a changed number
-   is never a near miss. Quotes shorter than :data:`claimtrack.anchor.MIN_FUZZY_QUOTE`
-   code points skip this stage.
+   :data:`FUZZY_THRESHOLD`, it states the same figures as the quote (a changed number is
+   never a near miss), and every word that differs is a misspelling of the source's word
+   (the two at least :data:`MIN_WORD_SIMILARITY` alike) rather than another word: a word
+   added, dropped ("not") or replaced ("rose" for "fell") fails. Quotes shorter than
+   :data:`claimtrack.anchor.MIN_FUZZY_QUOTE` code points skip this stage.
 
 Anything else is a failed verification, reported with the closest passage and its score.
 """
@@ -33,6 +35,7 @@ from claimtrack.model import Anchor
 __all__ = [
     "FUZZY_THRESHOLD",
     "MAX_ELLIPSIS_GAP",
+    "MIN_WORD_SIMILARITY",
     "MatchKind",
     "QuoteMatch",
     "Unfolded",
@@ -43,6 +46,9 @@ __all__ = [
 
 FUZZY_THRESHOLD = 0.9
 """The least similarity at which a quote found only fuzzily counts as verified."""
+MIN_WORD_SIMILARITY = 0.6
+"""How alike a quote's word and the source's must be for the one to be a misspelling of the
+other (Levenshtein similarity)."""
 MAX_ELLIPSIS_GAP = 1_000
 """The most text, in code points, an ellipsis in a quote may stand for."""
 
@@ -145,6 +151,25 @@ def figures(text: str) -> list[str]:
     return [re.sub(r"[.,]", "", group) for group in _DIGITS.findall(text)]
 
 
+def only_misspelt(quote: str, passage: str) -> bool:
+    """Whether ``passage`` differs from ``quote`` only by misspelt words, word for word."""
+    import difflib
+
+    from rapidfuzz.distance import Levenshtein
+
+    said, seen = quote.split(), passage.split()
+    matcher = difflib.SequenceMatcher(a=said, b=seen, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op != "replace" or a1 - a0 != b1 - b0:
+            return False
+        for left, right in zip(said[a0:a1], seen[b0:b1], strict=True):
+            if Levenshtein.normalized_similarity(left, right) < MIN_WORD_SIMILARITY:
+                return False
+    return True
+
+
 def seek_quote(snapshot_text: str, quote: str) -> QuoteMatch:
     """Seek ``quote`` in ``snapshot_text`` (both normalised here with ``nfc-lf``)."""
     text = normalize(snapshot_text)
@@ -173,6 +198,10 @@ def seek_quote(snapshot_text: str, quote: str) -> QuoteMatch:
     start, end = unfolded.span(candidate.match.start, candidate.match.end)
     passage = text[start:end]
     score = candidate.quote_similarity
-    same_figures = figures(passage) == figures(folded)
-    kind = MatchKind.FUZZY if score >= FUZZY_THRESHOLD and same_figures else MatchKind.NOT_FOUND
+    close = (
+        score >= FUZZY_THRESHOLD
+        and figures(passage) == figures(folded)
+        and only_misspelt(folded, fold(passage).text)
+    )
+    kind = MatchKind.FUZZY if close else MatchKind.NOT_FOUND
     return QuoteMatch(kind=kind, score=score, start=start, end=end, passage=passage)

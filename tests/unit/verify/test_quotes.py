@@ -103,3 +103,18 @@ class TestDifference:
     def test_spacing_only(self) -> None:
         """A difference of spacing alone says so."""
         assert difference("a  b", "a b") == "only spacing or line breaks differ"
+
+
+
+class TestFuzzyIsOnlyForMisspellings:
+    @pytest.mark.parametrize(
+        "quote",
+        [
+            "Spending on the programme fell to 30 billion over the decade",  # word replaced
+            "Spending on the programme did not rise to 30 billion over the decade",  # added
+            "Spending on programme rose to 30 billion over the decade",  # word dropped
+        ],
+    )
+    def test_other_words_fail(self, quote: str) -> None:
+        """A word replaced, added or dropped is not a near miss, however similar overall."""
+        assert not seek_quote(BUDGET, quote).verified
