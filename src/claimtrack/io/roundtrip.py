@@ -6,7 +6,8 @@ order, and the first whose result parses back to exactly the data wanted is used
 1. **in place** (YAML and JSON) — each changed scalar is replaced where it stands, in the
    quoting style it was written in (plain, single- or double-quoted; a block scalar becomes
    double-quoted); a new key goes after the last entry of its mapping with that entry's
-   indentation (or, in a flow mapping or a one-line JSON object, after a comma). Comments,
+   indentation (or, in a flow mapping or a one-line JSON object, after a comma); a new key
+   whose value is a mapping of scalars is written as one flow mapping. Comments,
    key order, blank lines, anchors and aliases, indentation and trailing spaces are untouched
    because they are never re-emitted.
 2. **round-trip** (YAML) — ruamel.yaml's round-trip mode with the file's guessed indentation:
@@ -57,7 +58,8 @@ REMOVE: Any = _Remove()
 @attrs.frozen
 class Change:
     """Set the value at ``path`` (a key that may not exist yet) or, with :data:`REMOVE`,
-    remove it. Values are strings, integers, booleans or ``None``."""
+    remove it. Values are strings, integers, booleans or ``None``, or, for a new key, a
+    mapping of those."""
 
     path: Path
     value: Any
@@ -200,6 +202,15 @@ def _render(value: Any, fmt: Format, old_token: str | None, flow: bool) -> str:
     return _double(value)
 
 
+def _flat(value: Any) -> bool:
+    """A scalar, or a mapping of scalars (inserted as one flow mapping)."""
+    if isinstance(value, dict):
+        return all(
+            isinstance(item, str | int | float | bool) or item is None for item in value.values()
+        )
+    return True
+
+
 def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     root = document.positions.line_root()
     if root is None:
@@ -208,13 +219,15 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     offsets = _Offsets(text)
     edits: dict[tuple[int, int, str], str] = {}
     for change in changes:
-        if isinstance(change.value, dict | list):
+        if isinstance(change.value, list) or not _flat(change.value):
             raise _CannotSplice
         parent = _node(root, change.path[:-1])
         key = change.path[-1]
         children = parent[1]
         if not isinstance(children, dict) or not isinstance(key, str):
             raise _CannotSplice
+        if isinstance(change.value, dict) and key in children:
+            raise _CannotSplice  # a new mapping is inserted whole; an old one is not edited
         parent_start, _parent_end = offsets.span(parent[0])
         flow = text.startswith("{", parent_start)
         if change.value is REMOVE:
