@@ -107,24 +107,6 @@ def _fetch(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.fixture(scope="module")
-def _server() -> Iterator[HTTPServer]:
-    """One threaded server on 127.0.0.1 for the module (a slow reply blocks no other test)."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
-
-
-@pytest.fixture
-def httpserver(_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The module's server, its expectations cleared after each test."""
-    yield _server
-    _server.clear()
-
-
 @pytest.fixture
 def settings() -> FetchSettings:
     """Fetch settings for the local server: no proxies, no waiting, short timeouts."""
@@ -132,12 +114,7 @@ def settings() -> FetchSettings:
     return FetchSettings(http=http)
 
 
-@pytest.fixture(autouse=True)
-def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line honours proxy variables; the tests talk to 127.0.0.1 directly."""
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
+pytestmark = pytest.mark.usefixtures("no_proxies")
 
 
 class TestAcceptance:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -120,3 +120,129 @@ def _show_fetch(result: FetchResult, quiet: int) -> bool:
         written = "; claim file updated" if result.rewritten else ""
         click.echo(f"{result.path}: {summary}{written}")
     return failed
+
+
+_CHECK_HELP = (
+    "Exit codes: 0 nothing at or above the fail level; 1 findings at or above it (dead links,"
+    " changed sources); 2 usage or I/O error, or a claim file that cannot be read."
+)
+
+
+@sources_group.command("check", epilog=_CHECK_HELP)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--online", is_flag=True, help="Use the network (required: nothing else is done).")
+@click.option("--strict", is_flag=True, help="Call a link dead at its first failure.")
+@click.option(
+    "--state",
+    "state_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file remembering failures between runs (default: .claimtrack/link-state.json"
+    " in the project folder).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format (the same as check's).",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="The least severity that makes the exit code 1.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds one URL may take.",
+)
+def check_command(
+    paths: tuple[str, ...],
+    online: bool,
+    strict: bool,
+    state_path: Path | None,
+    fmt: str,
+    fail_level: str,
+    timeout: float,
+) -> None:
+    """Report dead links (repeated failures days apart, or at once with --strict), soft
+    404s, and sources whose text changed since their full snapshot."""
+    import os
+
+    from claimtrack._check import FileResult
+    from claimtrack._convert import structure
+    from claimtrack.errors import LoadError
+    from claimtrack.fetch import HttpSettings, MissingExtra
+    from claimtrack.fetch.links import LinkSettings, LinkState, check_links
+    from claimtrack.findings import Severity
+    from claimtrack.io.load import load_path
+    from claimtrack.io.snapshot import find_project_root
+    from claimtrack.validate import schema_findings
+
+    if not online:
+        raise click.UsageError(
+            "sources check uses the network only when asked: pass --online (offline, 'claimtrack"
+            " check' verifies quotes against the snapshots)."
+        )
+    files, usage_problem = _targets(paths)
+    if not files:
+        sys.exit(exit_codes.USAGE)
+    state_file = state_path or (
+        find_project_root(Path(files[0]).parent) / ".claimtrack" / "link-state.json"
+    )
+    state = LinkState.load(state_file)
+    settings = LinkSettings(http=HttpSettings(timeout=timeout), strict=strict)
+    results: list[FileResult] = []
+    for name in files:
+        try:
+            document = load_path(name)
+        except LoadError as error:
+            results.append(FileResult(path=name, findings=error.findings))
+            continue
+        problems = schema_findings(document)
+        if problems:
+            results.append(FileResult(path=name, findings=tuple(problems)))
+            continue
+        sources = list(structure(document.data).sources)
+        try:
+            found = check_links(document, sources, state, settings)
+        except MissingExtra as error:
+            click.echo(f"claimtrack: {error}", err=True)
+            sys.exit(exit_codes.USAGE)
+        ordered = tuple(sorted(found, key=lambda f: f.sort_key))
+        results.append(FileResult(path=document.path, findings=ordered))
+    try:
+        state.save(state_file)
+    except OSError as error:
+        click.echo(f"claimtrack: cannot write {state_file}: {error.strerror}", err=True)
+        usage_problem = True
+    click.echo(_render(results, fmt, os.environ.get("CLAIMTRACK_DOCS_URL") or None), nl=False)
+    if usage_problem:
+        sys.exit(exit_codes.USAGE)
+    least = Severity(fail_level)
+    worst = [f for r in results for f in r.findings if f.severity.rank >= least.rank]
+    sys.exit(exit_codes.FINDINGS if worst else exit_codes.OK)
+
+
+def _render(results: list[Any], fmt: str, docs_url: str | None) -> str:
+    if fmt == "json":
+        from claimtrack.report.json import render_json
+
+        return render_json(results)
+    if fmt == "github":
+        from claimtrack.report.github import render_github
+
+        return render_github(results)
+    if fmt == "sarif":
+        from claimtrack.report.sarif import render_sarif
+
+        return render_sarif(results, docs_url)
+    from claimtrack.report.text import render_text
+
+    return render_text(results)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from claimtrack.findings import SuppressedFinding
 from claimtrack.lint import evidence_flags as _evidence_flags  # noqa: F401  (registers)
+from claimtrack.lint import link_flags as _link_flags  # noqa: F401  (registers)
 from claimtrack.lint.flags import UNUSED_SUPPRESSION
 from claimtrack.lint.selection import RuleSelection, SelectionLayer
 
