@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -173,8 +173,6 @@ def check_command(
 ) -> None:
     """Report dead links (repeated failures days apart, or at once with --strict), soft
     404s, and sources whose text changed since their full snapshot."""
-    import os
-
     from claimtrack._check import FileResult
     from claimtrack._convert import structure
     from claimtrack.errors import LoadError
@@ -222,27 +220,12 @@ def check_command(
     except OSError as error:
         click.echo(f"claimtrack: cannot write {state_file}: {error.strerror}", err=True)
         usage_problem = True
-    click.echo(_render(results, fmt, os.environ.get("CLAIMTRACK_DOCS_URL") or None), nl=False)
+    from claimtrack.cli.check import _render  # the same output formats as check
+
+    click.echo(_render(results, fmt, False, 1, False), nl=False)
     if usage_problem:
         sys.exit(exit_codes.USAGE)
     least = Severity(fail_level)
     worst = [f for r in results for f in r.findings if f.severity.rank >= least.rank]
     sys.exit(exit_codes.FINDINGS if worst else exit_codes.OK)
 
-
-def _render(results: list[Any], fmt: str, docs_url: str | None) -> str:
-    if fmt == "json":
-        from claimtrack.report.json import render_json
-
-        return render_json(results)
-    if fmt == "github":
-        from claimtrack.report.github import render_github
-
-        return render_github(results)
-    if fmt == "sarif":
-        from claimtrack.report.sarif import render_sarif
-
-        return render_sarif(results, docs_url)
-    from claimtrack.report.text import render_text
-
-    return render_text(results)
