@@ -9,7 +9,7 @@ import attrs
 
 from claimtrack.io.source_snapshot import read_source_snapshots
 from claimtrack.model import ClaimFile, Coverage
-from claimtrack.verify import MatchKind, seek_quote
+from claimtrack.verify import MatchKind, SnapshotIndex, seek_quote
 
 __all__ = ["QuoteCheck", "quote_checks"]
 
@@ -64,6 +64,7 @@ def quote_checks(
         return {}
     texts = read_source_snapshots(wanted, file_path)
     checks: dict[tuple[int, int], QuoteCheck] = {}
+    indexes: dict[str, SnapshotIndex] = {}
     for index, claim in enumerate(claim_file.claims):
         for number, citation in enumerate(claim.citations):
             read = texts.get(citation.source)
@@ -81,7 +82,9 @@ def quote_checks(
             if read.text is None:
                 checks[index, number] = base
                 continue
-            match = seek_quote(read.text, citation.quote)
+            if citation.source not in indexes:
+                indexes[citation.source] = SnapshotIndex(read.text)
+            match = seek_quote(indexes[citation.source], citation.quote)
             checks[index, number] = attrs.evolve(
                 base,
                 result=str(match.kind),

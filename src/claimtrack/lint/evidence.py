@@ -40,6 +40,7 @@ from claimtrack.model import (
 from claimtrack.verify import (
     MatchKind,
     QuoteMatch,
+    SnapshotIndex,
     difference,
     missing_figures,
     seek_quote,
@@ -105,14 +106,20 @@ def _failed(claim: Claim, citation: Citation, match: QuoteMatch, read: SourceTex
 
 def _verified(
     document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
-) -> Iterator[tuple[int, Claim, int, Citation, QuoteMatch, SourceText]]:
-    """Every citation with a quote whose source has a usable snapshot, with its match."""
+) -> Iterator[tuple[int, Claim, int, Citation, QuoteMatch, SourceText, str]]:
+    """Every citation with a quote whose source has a usable snapshot, with its match and
+    the normalised snapshot text the match's offsets count."""
+    indexes: dict[str, SnapshotIndex] = {}
     for index, claim in enumerate(claim_file.claims):
         for number, citation in enumerate(claim.citations):
             read = texts.get(citation.source)
             if citation.quote is None or read is None or read.text is None:
                 continue
-            yield index, claim, number, citation, seek_quote(read.text, citation.quote), read
+            prepared = indexes.get(citation.source)
+            if prepared is None:
+                prepared = indexes[citation.source] = SnapshotIndex(read.text)
+            match = seek_quote(prepared, citation.quote)
+            yield index, claim, number, citation, match, read, prepared.text
 
 
 def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
@@ -121,7 +128,7 @@ def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Itera
     if not texts:
         return
     failed_content: dict[int, int] = {}
-    for index, claim, number, citation, match, read in _verified(document, claim_file, texts):
+    for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
         where = ("claims", index, "citations", number, "quote")
         if not match.verified:
             if citation.stance is Stance.SUPPORTS and backs_content(citation):
@@ -142,7 +149,6 @@ def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Itera
                 document.location(where),
             )
         if claim.quantities and citation.stance is Stance.SUPPORTS and backs_content(citation):
-            text = read.text or ""
             missing = missing_figures(
                 claim.quantities, citation.quote or "", text, match.start or 0, match.end or 0
             )

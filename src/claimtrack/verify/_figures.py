@@ -22,10 +22,10 @@ def missing_figures(
 ) -> list[float]:
     """The numbers of ``quantities`` (scaled by their units, as recorded) found neither in
     ``quote`` nor in ``text`` within :data:`NEAR_FIGURE` of ``text[start:end]``."""
-    nearby = text[max(0, start - NEAR_FIGURE) : end + NEAR_FIGURE]
-    given = _stated(quote) + _stated(nearby)
-    missing: list[float] = []
-    for quantity in quantities:
-        _shape, numbers = recorded_numbers(quantity)
-        missing.extend(n for n in numbers if not any(same_number(n, g) for g in given))
-    return missing
+    wanted = [n for quantity in quantities for n in recorded_numbers(quantity)[1]]
+    in_quote = _stated(quote)
+    missing = [n for n in wanted if not any(same_number(n, g) for g in in_quote)]
+    if not missing:
+        return []
+    nearby = _stated(text[max(0, start - NEAR_FIGURE) : end + NEAR_FIGURE])
+    return [n for n in missing if not any(same_number(n, g) for g in nearby)]

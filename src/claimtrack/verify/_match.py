@@ -38,6 +38,7 @@ __all__ = [
     "MIN_WORD_SIMILARITY",
     "MatchKind",
     "QuoteMatch",
+    "SnapshotIndex",
     "Unfolded",
     "figures",
     "fold",
@@ -52,12 +53,11 @@ other (Levenshtein similarity)."""
 MAX_ELLIPSIS_GAP = 1_000
 """The most text, in code points, an ellipsis in a quote may stand for."""
 
-_QUOTES = str.maketrans(
+_ONE_FOR_ONE = str.maketrans(
     {
         **dict.fromkeys("‘’‚‛′`´", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("‐‑‒–—―−⁃", "-"),
-        "…": "...",
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -106,23 +106,29 @@ class Unfolded:
         return self.origins[start], last
 
 
+_RUNS = re.compile(r"\s+|…")
+
+
 def fold(text: str) -> Unfolded:
     """``text`` folded as stage 2 describes, remembering where each code point came from."""
-    out: list[str] = []
+    translated = text.translate(_ONE_FOR_ONE)
+    pieces: list[str] = []
     origins: list[int] = []
-    in_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            if not in_space:
-                out.append(" ")
-                origins.append(index)
-            in_space = True
-            continue
-        in_space = False
-        replaced = char.translate(_QUOTES)
-        out.append(replaced)
-        origins.extend([index] * len(replaced))
-    return Unfolded("".join(out), tuple(origins))
+    last = 0
+    for run in _RUNS.finditer(translated):
+        start, end = run.span()
+        pieces.append(translated[last:start])
+        origins.extend(range(last, start))
+        if translated[start] == "…":
+            pieces.append("...")
+            origins.extend((start, start, start))
+        else:
+            pieces.append(" ")
+            origins.append(start)
+        last = end
+    pieces.append(translated[last:])
+    origins.extend(range(last, len(translated)))
+    return Unfolded("".join(pieces), tuple(origins))
 
 
 def _fold_quote(quote: str) -> str:
@@ -170,16 +176,34 @@ def only_misspelt(quote: str, passage: str) -> bool:
     return True
 
 
-def seek_quote(snapshot_text: str, quote: str) -> QuoteMatch:
-    """Seek ``quote`` in ``snapshot_text`` (both normalised here with ``nfc-lf``)."""
-    text = normalize(snapshot_text)
+class SnapshotIndex:
+    """A snapshot text prepared once for seeking many quotes: normalised, and folded when a
+    quote first needs it."""
+
+    def __init__(self, snapshot_text: str) -> None:
+        self.text = normalize(snapshot_text)
+        self._unfolded: Unfolded | None = None
+
+    @property
+    def unfolded(self) -> Unfolded:
+        """The folded text (stage 2), computed on first use."""
+        if self._unfolded is None:
+            self._unfolded = fold(self.text)
+        return self._unfolded
+
+
+def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
+    """Seek ``quote`` in a snapshot's text (both normalised with ``nfc-lf``); pass a
+    :class:`SnapshotIndex` to seek several quotes in one snapshot."""
+    index = snapshot if isinstance(snapshot, SnapshotIndex) else SnapshotIndex(snapshot)
+    text = index.text
     wanted = normalize(quote)
     exact = find_all(text, wanted)
     if exact:
         return QuoteMatch(
             kind=MatchKind.EXACT, score=1.0, start=exact[0].start, end=exact[0].end, passage=wanted
         )
-    unfolded = fold(text)
+    unfolded = index.unfolded
     folded = _fold_quote(wanted)
     if not folded:
         return QuoteMatch(kind=MatchKind.NOT_FOUND, score=0.0)

@@ -157,3 +157,51 @@ class TestCache:
         assert run() == []
         (tmp_path / "snapshots" / "wire.txt").write_text("Other text.\n", encoding="utf-8")
         assert run() == ["E214"]
+
+
+def _status_doc(claim: str) -> claimtrack.LoadedDocument:
+    from claimtrack.io.load import load_bytes
+
+    body = f"""\
+version: 1
+document: {{id: doc, title: Doc}}
+sources:
+  - {{id: a, type: report, title: A, issued: '2024', url: 'https://a.example.org/'}}
+  - {{id: b, type: report, title: B, issued: '2024', url: 'https://b.example.org/'}}
+claims:
+{claim}"""
+    return load_bytes(body.encode(), "status.yaml")
+
+
+class TestStatusBeyondEvidence:
+    @pytest.mark.parametrize(
+        ("confidence", "citations", "kind", "flagged"),
+        [
+            ("{likelihood: roughly-even-chance}", "[{source: a}]", "assessment", True),
+            ("{likelihood: likely, analytic: low}", "[{source: a}]", "assessment", True),
+            ("{likelihood: likely, analytic: moderate}", "[{source: a}]", "assessment", False),
+            (
+                "{likelihood: likely}",
+                "[{source: a, backs: attribution}, {source: b, stance: mentions}]",
+                "quote",
+                True,
+            ),
+            ("{likelihood: likely}", "[{source: a, backs: both}]", "quote", False),
+        ],
+    )
+    def test_supported_claims(
+        self, confidence: str, citations: str, kind: str, flagged: bool
+    ) -> None:
+        """Supported with even chance, low confidence, or content only mentioned is F123."""
+        claim = f"""\
+  - id: c
+    text: A said the ceasefire held.
+    kind: {kind}
+    anchor: {{exact: the ceasefire held}}
+    attribution: {{specificity: named, asserted_by: A}}
+    status: supported
+    confidence: {confidence}
+    citations: {citations}
+"""
+        codes = [f.code for f in claimtrack.check(_status_doc(claim)).findings]
+        assert ("F123" in codes) is flagged
