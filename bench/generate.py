@@ -8,7 +8,7 @@ Each claim file gets its own document snapshot (a .txt file beside it) and every
 anchored in it, so a run exercises parsing, the schema, integrity and anchor checks alike.
 With --source-snapshots each source gets a snapshot too (a few paragraphs of text) and every
 citation a quote from it, nine in ten of them true and one in ten with a changed number, so
-a run also verifies every quote.
+a run also verifies every quote; each paragraph of a source states the claims' figure.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def _source_text(rng: random.Random, paragraphs: int = 6) -> str:
     lines = []
     for number in range(paragraphs):
         words = rng.choices(WORDS, k=rng.randint(40, 70))
-        words.insert(rng.randint(0, len(words)), f"{rng.randint(2, 9)},{rng.randint(100, 999)}")
+        # Sources that back the claims state their figure (the claims' "more than 2,000").
+        words.insert(rng.randint(0, len(words)), "more than 2,000")
         lines.append(f"Paragraph {number}. " + " ".join(words).capitalize() + ".")
     return "\n\n".join(lines) + "\n"
 

@@ -47,24 +47,20 @@ from claimtrack.verify import (
     shorten,
 )
 
-__all__ = ["CHECKS", "FILE_CHECKS", "cited_snapshots"]
+__all__ = ["CHECKS", "FILE_CHECKS", "cited_snapshots", "uncited_snapshot_problems"]
 
 
 def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str, SourceText]:
-    """The snapshots of the sources ``claim_file``'s claims cite with a quote."""
-    quoted = {c.source for claim in claim_file.claims for c in claim.citations if c.quote}
-    sources = [s for s in claim_file.sources if s.id in quoted and s.snapshot is not None]
+    """The snapshots of the sources ``claim_file``'s claims cite."""
+    cited = {c.source for claim in claim_file.claims for c in claim.citations}
+    sources = [s for s in claim_file.sources if s.id in cited and s.snapshot is not None]
     return read_source_snapshots(sources, document.file_path) if sources else {}
 
 
-def source_snapshot_problems(
-    document: LoadedDocument, claim_file: ClaimFile, _facts: ClaimFacts
+def _snapshot_problems(
+    document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
 ) -> Iterator[Finding]:
-    """E213 and E214."""
-    with_snapshot = [s for s in claim_file.sources if s.snapshot is not None]
-    if not with_snapshot:
-        return
-    texts = read_source_snapshots(with_snapshot, document.file_path)
+    """E213 and E214 for the snapshots in ``texts`` that cannot be used."""
     for index, source in enumerate(claim_file.sources):
         read = texts.get(source.id)
         if read is None or read.problem is None or read.source is not source:
@@ -82,6 +78,17 @@ def source_snapshot_problems(
                 f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
                 document.location(("sources", index, "snapshot", "path")),
             )
+
+
+def uncited_snapshot_problems(
+    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
+) -> Iterator[Finding]:
+    """E213 and E214 for sources no claim cites (the claims' checks read the others, once)."""
+    uncited = [s for s in claim_file.sources if s.snapshot is not None and s.id not in facts.cited]
+    if uncited:
+        yield from _snapshot_problems(
+            document, claim_file, read_source_snapshots(uncited, document.file_path)
+        )
 
 
 def _excerpt_note(read: SourceText) -> str:
@@ -123,10 +130,13 @@ def _verified(
 
 
 def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
+    """E213 and E214 for the snapshots the claims cite (each window of claims reports those
+    it cites; the same finding from two windows is kept once), F120, F121, F122, and F123
+    for supported claims whose content quotes all fail."""
     texts = cited_snapshots(document, claim_file)
     if not texts:
         return
+    yield from _snapshot_problems(document, claim_file, texts)
     failed_content: dict[int, int] = {}
     for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
         where = ("claims", index, "citations", number, "quote")
@@ -211,10 +221,17 @@ def status_beyond_evidence(document: LoadedDocument, claim_file: ClaimFile) -> I
 CHECKS: tuple[Check, ...] = (
     (
         quote_verification,
-        (FAILED_VERIFICATION, QUOTE_LOOSE_MATCH, FIGURE_NOT_IN_SOURCE, STATUS_BEYOND_EVIDENCE),
+        (
+            SOURCE_SNAPSHOT_UNREADABLE,
+            SOURCE_SNAPSHOT_CHANGED,
+            FAILED_VERIFICATION,
+            QUOTE_LOOSE_MATCH,
+            FIGURE_NOT_IN_SOURCE,
+            STATUS_BEYOND_EVIDENCE,
+        ),
     ),
     (status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),
 )
 FILE_CHECKS: tuple[FileCheck, ...] = (
-    (source_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
+    (uncited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
 )
