@@ -47,7 +47,13 @@ from claimtrack.verify import (
     shorten,
 )
 
-__all__ = ["CHECKS", "FILE_CHECKS", "cited_snapshots", "uncited_snapshot_problems"]
+__all__ = [
+    "CHECKS",
+    "FILE_CHECKS",
+    "cited_snapshot_problems",
+    "cited_snapshots",
+    "uncited_snapshot_problems",
+]
 
 
 def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str, SourceText]:
@@ -78,6 +84,12 @@ def _snapshot_problems(
                 f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
                 document.location(("sources", index, "snapshot", "path")),
             )
+
+
+def cited_snapshot_problems(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """E213 and E214 for the snapshots the claims cite (each window of claims reports those
+    it cites; the same finding from two windows is kept once)."""
+    yield from _snapshot_problems(document, claim_file, cited_snapshots(document, claim_file))
 
 
 def uncited_snapshot_problems(
@@ -130,13 +142,10 @@ def _verified(
 
 
 def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    """E213 and E214 for the snapshots the claims cite (each window of claims reports those
-    it cites; the same finding from two windows is kept once), F120, F121, F122, and F123
-    for supported claims whose content quotes all fail."""
+    """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
     texts = cited_snapshots(document, claim_file)
     if not texts:
         return
-    yield from _snapshot_problems(document, claim_file, texts)
     failed_content: dict[int, int] = {}
     for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
         where = ("claims", index, "citations", number, "quote")
@@ -221,15 +230,9 @@ def status_beyond_evidence(document: LoadedDocument, claim_file: ClaimFile) -> I
 CHECKS: tuple[Check, ...] = (
     (
         quote_verification,
-        (
-            SOURCE_SNAPSHOT_UNREADABLE,
-            SOURCE_SNAPSHOT_CHANGED,
-            FAILED_VERIFICATION,
-            QUOTE_LOOSE_MATCH,
-            FIGURE_NOT_IN_SOURCE,
-            STATUS_BEYOND_EVIDENCE,
-        ),
+        (FAILED_VERIFICATION, QUOTE_LOOSE_MATCH, FIGURE_NOT_IN_SOURCE, STATUS_BEYOND_EVIDENCE),
     ),
+    (cited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
     (status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),
 )
 FILE_CHECKS: tuple[FileCheck, ...] = (
