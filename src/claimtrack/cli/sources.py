@@ -228,4 +228,3 @@ def check_command(
     least = Severity(fail_level)
     worst = [f for r in results for f in r.findings if f.severity.rank >= least.rank]
     sys.exit(exit_codes.FINDINGS if worst else exit_codes.OK)
-

@@ -105,7 +105,6 @@ class TestDifference:
         assert difference("a  b", "a b") == "only spacing or line breaks differ"
 
 
-
 class TestFuzzyIsOnlyForMisspellings:
     @pytest.mark.parametrize(
         "quote",
