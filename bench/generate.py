@@ -2,9 +2,13 @@
 
     python bench/generate.py OUT_DIR --files 1000 --claims 20 [--format yaml|json]
     python bench/generate.py OUT_DIR --files 1 --claims 100000 --format json
+    python bench/generate.py OUT_DIR --files 1000 --claims 20 --source-snapshots
 
 Each claim file gets its own document snapshot (a .txt file beside it) and every claim is
 anchored in it, so a run exercises parsing, the schema, integrity and anchor checks alike.
+With --source-snapshots each source gets a snapshot too (a few paragraphs of text) and every
+citation a quote from it, nine in ten of them true and one in ten with a changed number, so
+a run also verifies every quote; each paragraph of a source states the claims' figure.
 """
 
 from __future__ import annotations
@@ -33,8 +37,31 @@ def _sentence(rng: random.Random, number: int) -> str:
     return f"Claim {number}: " + " ".join(words).capitalize() + "."
 
 
-def make_file(rng: random.Random, index: int, claims: int) -> tuple[dict[str, Any], str]:
-    """One claim file's data and its snapshot text."""
+def _source_text(rng: random.Random, paragraphs: int = 6) -> str:
+    lines = []
+    for number in range(paragraphs):
+        words = rng.choices(WORDS, k=rng.randint(40, 70))
+        # Sources that back the claims state their figure (the claims' "more than 2,000").
+        words.insert(rng.randint(0, len(words)), "more than 2,000")
+        lines.append(f"Paragraph {number}. " + " ".join(words).capitalize() + ".")
+    return "\n\n".join(lines) + "\n"
+
+
+def _quote(rng: random.Random, text: str) -> str:
+    """A passage of ``text``, or one in ten times the passage with a number changed."""
+    start = rng.randint(0, len(text) - 200)
+    start = text.index(" ", start) + 1
+    quote = text[start : text.index(" ", start + 80)]
+    if rng.random() < 0.1:
+        quote = "1,234 " + quote
+    return quote
+
+
+def make_file(
+    rng: random.Random, index: int, claims: int, source_texts: list[str] | None = None
+) -> tuple[dict[str, Any], str]:
+    """One claim file's data and its snapshot text; with ``source_texts`` each source has a
+    snapshot of that text (``doc-INDEX-source-N.txt``) and each citation a quote from it."""
     sentences = [_sentence(rng, n) for n in range(claims)]
     text = "\n".join(sentences) + "\n"
     sources = [
@@ -49,6 +76,14 @@ def make_file(rng: random.Random, index: int, claims: int) -> tuple[dict[str, An
         }
         for n in range(3)
     ]
+    for n, source_text in enumerate(source_texts or []):
+        sources[n]["snapshot"] = {
+            "path": f"doc-{index}-source-{n}.txt",
+            "sha256": hashlib.sha256(source_text.encode()).hexdigest(),
+            "coverage": "full",
+            "retrieved": "2024-12-10T12:00:00Z",
+            "extractor": "bench",
+        }
     records = []
     offset = 0
     for n, sentence in enumerate(sentences):
@@ -77,6 +112,9 @@ def make_file(rng: random.Random, index: int, claims: int) -> tuple[dict[str, An
             "status": rng.choice(STATUSES),
             "provenance": {"recorded_by": "bench", "recorded_at": "2024-12-10", "method": "manual"},
         }
+        if source_texts:
+            citation = record["citations"][0]
+            citation["quote"] = _quote(rng, source_texts[int(citation["source"][-1])])
         records.append(record)
         offset += len(sentence) + 1
     data = {
@@ -102,6 +140,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=20)
     parser.add_argument("--format", choices=["yaml", "json"], default="yaml")
     parser.add_argument("--seed", type=int, default=20241208)
+    parser.add_argument(
+        "--source-snapshots",
+        action="store_true",
+        help="give each source a snapshot and each citation a quote from it",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -111,7 +154,10 @@ def main() -> None:
 
         dump = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for index in range(args.files):
-        data, text = make_file(rng, index, args.claims)
+        texts = [_source_text(rng) for _ in range(3)] if args.source_snapshots else None
+        for number, source_text in enumerate(texts or []):
+            (args.out / f"doc-{index}-source-{number}.txt").write_text(source_text, "utf-8")
+        data, text = make_file(rng, index, args.claims, texts)
         (args.out / f"doc-{index}.txt").write_text(text, encoding="utf-8")
         target = args.out / f"doc-{index}.{args.format}"
         if args.format == "json":

@@ -108,6 +108,14 @@ def main() -> None:
         metavar="ARG",
         help="pass ARG to every claimtrack command (repeat for several, e.g. --ignore F)",
     )
+    parser.add_argument(
+        "--variant-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="also time 'claimtrack cold' with ARG added (repeat for several), interleaved with"
+        " the others in every run, e.g. --variant-arg=--ignore=F120,F121",
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     files = _files(corpus)
@@ -141,6 +149,16 @@ def main() -> None:
         ],
         "parse only (libyaml/json)": [sys.executable, script.name, *files],
     }
+    if args.variant_arg:
+        commands["claimtrack cold (variant)"] = [
+            claimtrack,
+            "check",
+            "-qq",
+            "--no-cache",
+            *extra,
+            *args.variant_arg,
+            str(corpus),
+        ]
     if checker:
         commands["check-jsonschema"] = [checker, "--schemafile", str(SCHEMA), *files]
     for label in args.skip:

@@ -127,6 +127,20 @@ snapshots = st.builds(
     path=texts,
     sha256=st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
 )
+source_snapshots = st.builds(
+    m.SourceSnapshot,
+    path=texts,
+    sha256=st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
+    coverage=st.sampled_from(m.Coverage),
+    requested_url=optional(urls),
+    url=optional(urls),
+    http_status=optional(st.integers(100, 599)),
+    content_type=optional(texts),
+    retrieved=optional(timestamps),
+    extractor=optional(texts),
+    extractor_version=optional(texts),
+    warc=optional(texts),
+)
 documents = st.builds(
     m.Document,
     id=ids,
@@ -158,6 +172,7 @@ sources = st.builds(
     archive_url=optional(urls),
     reliability=optional(st.sampled_from(m.Reliability)),
     primary=st.booleans(),
+    snapshot=optional(source_snapshots),
     notes=optional(texts),
     provenance=optional(provenances),
 )

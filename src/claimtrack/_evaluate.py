@@ -39,6 +39,7 @@ from claimtrack.io.cache import CachedResult
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
+from claimtrack.io.source_snapshot import snapshot_dependencies
 from claimtrack.lint.checks import ClaimFacts, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
 from claimtrack.validate import anchor_text, file_integrity_findings, schema_findings
@@ -224,7 +225,8 @@ class Outcome:
     #: What to cache: the result, or its plain data when a worker process sent it so.
     cached: CachedResult | dict[str, Any]
     content_sha256: str | None
-    snapshot: tuple[Path, str] | None
+    #: The snapshots (the document's and its sources') the result depends on: path, SHA-256.
+    snapshot: tuple[tuple[Path, str], ...]
 
 
 def run_path(
@@ -244,14 +246,14 @@ def _run_path(
             content = read_bytes(item, name=name, limits=settings.limits)
         except LoadError as error:  # nothing to cache: the file could not be read
             result = FileResult(path=name, findings=error.findings)
-            return Outcome(result, CachedResult(findings=error.findings), None, None)
+            return Outcome(result, CachedResult(findings=error.findings), None, ())
     helpers = _early_helpers(content, name, item, settings)
     try:
         sha = hashlib.sha256(content).hexdigest()
         document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
     except LoadError as error:
         result = FileResult(path=name, findings=error.findings, record_data=skeleton(None))
-        return Outcome(result, CachedResult(findings=error.findings), sha, None)
+        return Outcome(result, CachedResult(findings=error.findings), sha, ())
     else:
         result = _evaluate(document, settings, helpers)
     finally:
@@ -259,10 +261,10 @@ def _run_path(
             helpers.stop()
     snapshot = result.snapshot
     depends = (
-        (snapshot.path, snapshot.sha256 or "")
+        ((snapshot.path, snapshot.sha256 or ""),)
         if snapshot is not None and not snapshot.outside_project
-        else None
-    )
+        else ()
+    ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
     cached = CachedResult(
         findings=result.findings,
         suppressed=tuple((item.finding, item.reason) for item in result.suppressed),
@@ -275,7 +277,7 @@ def _run_path(
 # What a worker process sends back for one path: its name, its result as plain data (see
 # CachedResult.to_data), the SHA-256 of its bytes (None if it could not be read), the
 # snapshot it depended on, and its records when the settings keep them.
-Sent = tuple[str, dict[str, Any], str | None, tuple[Path, str] | None, ClaimFile | None]
+Sent = tuple[str, dict[str, Any], str | None, tuple[tuple[Path, str], ...], ClaimFile | None]
 
 
 def run_path_in_worker(item: str, settings: CheckSettings) -> Sent:

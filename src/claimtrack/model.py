@@ -26,6 +26,7 @@ __all__ = [
     "ClaimKind",
     "ClaimLink",
     "Confidence",
+    "Coverage",
     "Document",
     "DocumentState",
     "Entity",
@@ -39,6 +40,7 @@ __all__ = [
     "Reliability",
     "Snapshot",
     "Source",
+    "SourceSnapshot",
     "SourceType",
     "Specificity",
     "Stance",
@@ -187,6 +189,13 @@ class Normalization(StrEnum):
     NFC_LF = "nfc-lf"
 
 
+class Coverage(StrEnum):
+    """How much of a source a snapshot holds: all its readable text, or an excerpt."""
+
+    FULL = "full"
+    EXCERPT = "excerpt"
+
+
 class ClaimKind(StrEnum):
     """What sort of claim a record is."""
 
@@ -331,6 +340,28 @@ class Snapshot:
 
 
 @attrs.frozen(kw_only=True)
+class SourceSnapshot:
+    """A local copy of a source's text: the file and its SHA-256, how and when it was
+    captured, and whether it is the whole text or an excerpt."""
+
+    path: str = attrs.field(validator=_TEXT)
+    sha256: str = attrs.field(validator=_matches(SHA256_PATTERN, "64 lower-case hex digits"))
+    normalization: Normalization = Normalization.NFC_LF
+    coverage: Coverage = Coverage.FULL
+    requested_url: str | None = attrs.field(default=None, validator=_opt(_URL))
+    url: str | None = attrs.field(default=None, validator=_opt(_URL))
+    http_status: int | None = attrs.field(
+        default=None,
+        validator=_opt([_not_bool, attrs.validators.ge(100), attrs.validators.le(599)]),
+    )
+    content_type: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    retrieved: str | None = attrs.field(default=None, validator=_opt(_TIMESTAMP))
+    extractor: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    extractor_version: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+    warc: str | None = attrs.field(default=None, validator=_opt(_TEXT))
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """The document under analysis."""
 
@@ -369,6 +400,7 @@ class Source:
     language: str | None = attrs.field(default=None, validator=_opt(_LANGUAGE))
     reliability: Reliability | None = None
     primary: bool = False
+    snapshot: SourceSnapshot | None = None
     notes: str | None = attrs.field(default=None, validator=_opt(_TEXT))
     provenance: Provenance | None = None
 

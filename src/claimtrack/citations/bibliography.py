@@ -91,6 +91,10 @@ def reference_parts(source: Source) -> tuple[Part, ...]:
     if archive:
         parts.append(Part("Archived copy:"))
         parts.append(Part(archive, archive))
+    snapshot = source.snapshot
+    if snapshot is not None:
+        when = f" of {snapshot.retrieved[:10]}" if snapshot.retrieved else ""
+        parts.append(Part(f"Snapshot{when} ({snapshot.coverage}): {snapshot.path}."))
     return tuple(parts)
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from claimtrack._version import __version__
 from claimtrack.citations.bibliography import BibEntry
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
+from claimtrack.citations.model import ClaimRow, DocumentReport, Marker, Report
 from claimtrack.citations.summary import Coverage
-from claimtrack.model import ClaimFile, When
+from claimtrack.model import ClaimFile, Source, When
 from claimtrack.report.json import finding_data
 
 __all__ = ["REPORT_VERSION", "render_report_json", "report_data"]
@@ -95,19 +95,34 @@ def _claim(row: ClaimRow) -> dict[str, Any]:
         },
         "status": str(claim.status),
         "sourcing": str(row.state),
-        "citations": [
-            {
-                "number": marker.number,
-                "source": marker.source_id,
-                "stance": str(marker.stance),
-                "backs": str(marker.backs),
-                "locator": marker.locator,
-                "quote": marker.quote,
-            }
-            for marker in row.markers
-        ],
+        "citations": [_citation(marker) for marker in row.markers],
         "flags": sorted({flag.code for flag in row.flags}),
     }
+
+
+def _citation(marker: Marker) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "number": marker.number,
+        "source": marker.source_id,
+        "stance": str(marker.stance),
+        "backs": str(marker.backs),
+        "locator": marker.locator,
+        "quote": marker.quote,
+    }
+    check = marker.verification
+    if check is not None:  # only for sources with a snapshot
+        data["verification"] = {
+            "result": check.result,
+            "verified": check.verified,
+            "score": check.score,
+            "passage": check.passage,
+            "problem": check.problem,
+            "snapshot": check.snapshot,
+            "sha256": check.sha256,
+            "coverage": str(check.coverage),
+            "retrieved": check.retrieved,
+        }
+    return data
 
 
 def _entry(entry: BibEntry) -> dict[str, Any]:
@@ -129,6 +144,27 @@ def _entry(entry: BibEntry) -> dict[str, Any]:
         "primary": source.primary,
         "reliability": str(source.reliability) if source.reliability else None,
         "reference": " ".join(part.text for part in entry.parts),
+        **_snapshot(entry.source),
+    }
+
+
+def _snapshot(source: Source) -> dict[str, Any]:
+    """The source's snapshot, as a key of its entry only when it has one."""
+    snapshot = source.snapshot
+    if snapshot is None:
+        return {}
+    return {
+        "snapshot": {
+            "path": snapshot.path,
+            "sha256": snapshot.sha256,
+            "coverage": str(snapshot.coverage),
+            "url": snapshot.url,
+            "retrieved": snapshot.retrieved,
+            "http_status": snapshot.http_status,
+            "content_type": snapshot.content_type,
+            "extractor": snapshot.extractor,
+            "extractor_version": snapshot.extractor_version,
+        }
     }
 
 

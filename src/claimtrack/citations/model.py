@@ -8,6 +8,7 @@ findings, and the numbered bibliography.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 
@@ -16,7 +17,7 @@ from claimtrack.anchor import Match, locate, normalize
 from claimtrack.citations.bibliography import BibEntry, number_sources
 from claimtrack.citations.state import SourcingState, sourcing_state
 from claimtrack.citations.summary import Coverage, coverage, merge
-from claimtrack.citations.verification import QuoteVerification
+from claimtrack.citations.verification import QuoteCheck, quote_checks
 from claimtrack.findings import Finding
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
 
@@ -33,7 +34,8 @@ class Marker:
     backs: Backs
     locator: str | None = None
     quote: str | None = None
-    verification: QuoteVerification | None = None
+    #: The quote checked against the source's snapshot; None when the source has none.
+    verification: QuoteCheck | None = None
 
     @property
     def label(self) -> str:
@@ -52,6 +54,8 @@ class Marker:
             words.append("content and attribution")
         if self.locator:
             words.append(self.locator)
+        if self.verification is not None:
+            words.append(self.verification.note)
         return ", ".join(words)
 
 
@@ -116,8 +120,10 @@ def _rows(
     text: str | None,
     bibliography: tuple[BibEntry, ...],
     findings: Sequence[Finding],
+    file_path: Path | None = None,
 ) -> tuple[ClaimRow, ...]:
     numbers = {entry.source.id: entry.number for entry in bibliography}
+    checks = quote_checks(claim_file, file_path)
     rows = []
     for number, claim in enumerate(claim_file.claims, start=1):
         markers = tuple(
@@ -128,8 +134,9 @@ def _rows(
                 backs=citation.backs,
                 locator=citation.locator,
                 quote=citation.quote,
+                verification=checks.get((number - 1, position)),
             )
-            for citation in claim.citations
+            for position, citation in enumerate(claim.citations)
         )
         rows.append(
             ClaimRow(
@@ -142,6 +149,13 @@ def _rows(
             )
         )
     return tuple(rows)
+
+
+def _file_path(result: FileResult) -> Path | None:
+    """Where the claim file is (source snapshot paths are relative to it)."""
+    if result.document is not None:
+        return result.document.file_path
+    return None if result.path.startswith("<") else Path(result.path)
 
 
 def _document(index: int, result: FileResult) -> DocumentReport:
@@ -167,7 +181,7 @@ def _document(index: int, result: FileResult) -> DocumentReport:
         text=text,
         text_problem=problem,
         coverage=coverage(claim_file.claims, result.findings),
-        claims=_rows(claim_file, text, bibliography, result.findings),
+        claims=_rows(claim_file, text, bibliography, result.findings, _file_path(result)),
         findings=result.findings,
         bibliography=bibliography,
         text_sha256=result.snapshot.sha256 if text is not None and result.snapshot else None,

@@ -32,6 +32,7 @@ _COMMANDS = {
     "review": ("claimtrack.cli.review", "review_command", "Sign off verified claims."),
     "rules": ("claimtrack.cli.rules", "rules_command", "List the rules or explain one."),
     "schema": ("claimtrack.cli.schema", "schema_command", "Print the JSON Schema."),
+    "sources": ("claimtrack.cli.sources", "sources_group", "Fetch sources, check their links."),
 }
 
 

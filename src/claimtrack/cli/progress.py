@@ -24,6 +24,7 @@ class Progress:
         stream: TextIO,
         *,
         label: str = "checked",
+        unit: str = "files",
         delay: float = DELAY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -32,6 +33,7 @@ class Progress:
         self.total = total
         self.stream = stream
         self.label = label
+        self.unit = unit
         self.clock = clock
         self.started = clock()
         self.delay = delay
@@ -42,7 +44,7 @@ class Progress:
         """One more file done."""
         self.done += 1
         if self.enabled and self.clock() - self.started >= self.delay:
-            self.stream.write(f"\rclaimtrack: {self.label} {self.done}/{self.total} files")
+            self.stream.write(f"\rclaimtrack: {self.label} {self.done}/{self.total} {self.unit}")
             self.stream.flush()
             self.shown = True
 

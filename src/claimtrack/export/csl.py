@@ -30,6 +30,14 @@ def _name(name: Name) -> dict[str, str]:
     return data
 
 
+def _retrieved_date(source: Source) -> str | None:
+    """The day the source's snapshot was taken, when the record gives no ``accessed`` date."""
+    snapshot = source.snapshot
+    if snapshot is None or snapshot.retrieved is None:
+        return None
+    return snapshot.retrieved[:10]
+
+
 def csl_item(source: Source, item_id: str | None = None) -> dict[str, Any]:
     """One source as a CSL-JSON item (with ``item_id`` in place of its own id if given)."""
     item: dict[str, Any] = {
@@ -50,8 +58,9 @@ def csl_item(source: Source, item_id: str | None = None) -> dict[str, Any]:
         item["URL"] = url
     if source.doi:
         item["DOI"] = source.doi
-    if source.accessed:
-        item["accessed"] = {"date-parts": [date_parts(source.accessed)]}
+    accessed = source.accessed or _retrieved_date(source)
+    if accessed:
+        item["accessed"] = {"date-parts": [date_parts(accessed)]}
     archive = safe_url(source.archive_url)
     if archive:
         item["archive_location"] = archive

@@ -1,12 +1,13 @@
 """A content-hash cache of check results, so an unchanged folder is checked again in a blink.
 
 The cache folder holds an *index* and a *results* file. The index maps each checked file to
-the SHA-256 of its bytes, the path and SHA-256 of the snapshot it named, the severity of its
+the SHA-256 of its bytes, the paths and SHA-256s of the snapshots it named (the document's
+and its sources'), the severity of its
 most severe finding, and where its result (findings, suppressed findings, record ids) stands
 in the results file. A run reads the small index; a result's findings are read and decoded
 only when asked for, so a run that needs only an exit status decodes none.
 
-A result is reused only when the file's bytes and its snapshot's bytes hash the same as
+A result is reused only when the file's bytes and its snapshots' bytes hash the same as
 then. To know that without reading every file, the index also keeps each file's *stat
 signature* (size, modification and change times, inode, device) taken around a read whose
 bytes hashed to the recorded SHA-256. A file whose signature is unchanged has not been
@@ -221,18 +222,16 @@ class ResultCache:
             return None, None  # a damaged entry is a miss, never an error
 
     def _snapshot_holds(self, entry: dict[str, Any]) -> bool:
-        snapshot = entry["snapshot"]
-        if snapshot is None:
-            return True
-        path, sha, recorded = snapshot
-        if recorded is not None and _stat_signature(path) == recorded:
-            return True
-        now_sha, signature = _sha256_of(path, self.max_bytes)
-        if now_sha != sha:
-            return False
-        if signature != recorded:
-            entry["snapshot"] = [path, sha, signature]
-            self._changed = True
+        snapshots = entry["snapshots"]
+        for position, (path, sha, recorded) in enumerate(snapshots):
+            if recorded is not None and _stat_signature(path) == recorded:
+                continue
+            now_sha, signature = _sha256_of(path, self.max_bytes)
+            if now_sha != sha:
+                return False
+            if signature != recorded:
+                snapshots[position] = [path, sha, signature]
+                self._changed = True
         return True
 
     def _sign(self, entry: dict[str, Any], field: str, signature: list[int] | None) -> None:
@@ -272,12 +271,12 @@ class ResultCache:
         path: str | os.PathLike[str],
         content_sha256: str,
         result: CachedResult | dict[str, Any],
-        snapshot: tuple[Path, str] | None,
+        snapshots: Sequence[tuple[Path, str]],
     ) -> None:
         """Remember the result of the file ``key`` (read from ``path``, whose bytes had the
-        SHA-256 given), with the snapshot it depended on: its path and SHA-256 ("" when it
-        could not be read). The result may be given already as
-        :meth:`CachedResult.to_data` made it (as worker processes send it).
+        SHA-256 given), with the snapshots it depended on (the document's and the sources'):
+        each one's path and SHA-256 ("" when it could not be read). The result may be given
+        already as :meth:`CachedResult.to_data` made it (as worker processes send it).
 
         Each file is hashed once more here, to take a stat signature that belongs to the
         bytes the result came from; a file changed since is stored without one.
@@ -287,15 +286,15 @@ class ResultCache:
             (_SEVERITIES[row[2]] for row in data["findings"]), key=lambda s: s.rank, default=None
         )
         sha, signature = _sha256_of(path, self.max_bytes)
-        snapshot_entry = None
-        if snapshot is not None:
-            snapshot_sha, snapshot_signature = _sha256_of(snapshot[0], self.max_bytes)
-            kept = snapshot_signature if snapshot_sha == snapshot[1] else None
-            snapshot_entry = [str(snapshot[0]), snapshot[1], kept]
+        snapshot_entries = []
+        for snapshot_path, snapshot_sha in snapshots:
+            now_sha, snapshot_signature = _sha256_of(snapshot_path, self.max_bytes)
+            kept = snapshot_signature if now_sha == snapshot_sha else None
+            snapshot_entries.append([str(snapshot_path), snapshot_sha, kept])
         self._entries[key] = {
             "sha256": content_sha256,
             "stat": signature if sha == content_sha256 else None,
-            "snapshot": snapshot_entry,
+            "snapshots": snapshot_entries,
             "severest": None if worst is None else str(worst),
             "at": None,
         }

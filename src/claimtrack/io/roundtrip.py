@@ -6,7 +6,8 @@ order, and the first whose result parses back to exactly the data wanted is used
 1. **in place** (YAML and JSON) — each changed scalar is replaced where it stands, in the
    quoting style it was written in (plain, single- or double-quoted; a block scalar becomes
    double-quoted); a new key goes after the last entry of its mapping with that entry's
-   indentation (or, in a flow mapping or a one-line JSON object, after a comma). Comments,
+   indentation (or, in a flow mapping or a one-line JSON object, after a comma); a new key
+   whose value is a mapping of scalars is written as one flow mapping. Comments,
    key order, blank lines, anchors and aliases, indentation and trailing spaces are untouched
    because they are never re-emitted.
 2. **round-trip** (YAML) — ruamel.yaml's round-trip mode with the file's guessed indentation:
@@ -58,7 +59,7 @@ REMOVE: Any = _Remove()
 class Change:
     """Set the value at ``path`` (a key that may not exist yet) or, with :data:`REMOVE`,
     remove it. Values are strings, integers, booleans or ``None``; a new key may also take a
-    mapping of such values (written on one line, as a flow mapping)."""
+    mapping of such values, or a list of those (written on one line, in flow style)."""
 
     path: Path
     value: Any
@@ -245,6 +246,8 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
         children = parent[1]
         if not isinstance(children, dict) or not isinstance(key, str):
             raise _CannotSplice
+        if isinstance(change.value, dict) and key in children:
+            raise _CannotSplice  # a new mapping is inserted whole; an old one is not edited
         parent_start, _parent_end = offsets.span(parent[0])
         flow = text.startswith("{", parent_start)
         if change.value is REMOVE:

@@ -10,6 +10,8 @@ flags, ``F2xx`` source-record flags, ``F3xx`` sign-off flags.
 from __future__ import annotations
 
 from claimtrack.findings import SuppressedFinding
+from claimtrack.lint import evidence_flags as _evidence_flags  # noqa: F401  (registers)
+from claimtrack.lint import link_flags as _link_flags  # noqa: F401  (registers)
 from claimtrack.lint import signoff_flags  # noqa: F401 - importing it registers the F3xx flags
 from claimtrack.lint.flags import UNUSED_SUPPRESSION
 from claimtrack.lint.selection import RuleSelection, SelectionLayer

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding, SuppressedFinding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint import attribution, quantities, signoff, sources, sourcing, support
+from claimtrack.lint import (
+    attribution,
+    evidence,
+    quantities,
+    signoff,
+    sources,
+    sourcing,
+    support,
+)
 from claimtrack.lint._claims import Check, ClaimFacts, FileCheck
 from claimtrack.lint.selection import RuleSelection
 from claimtrack.lint.suppress import apply_suppressions
@@ -31,9 +39,10 @@ CHECKS: tuple[Check, ...] = (
     *support.CHECKS,
     *quantities.CHECKS,
     *signoff.CHECKS,
+    *evidence.CHECKS,
 )
 #: The checks of the file as a whole.
-FILE_CHECKS: tuple[FileCheck, ...] = sources.CHECKS
+FILE_CHECKS: tuple[FileCheck, ...] = (*sources.CHECKS, *evidence.FILE_CHECKS)
 
 
 def _runs(yields: tuple[RuleInfo, ...], selection: RuleSelection | None) -> bool:

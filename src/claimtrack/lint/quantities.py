@@ -12,14 +12,15 @@ from claimtrack.lint._numbers import Expression, Shape, read_numbers, same_numbe
 from claimtrack.lint.flags import QUANTITY_MISMATCH
 from claimtrack.model import ClaimFile, Quantity
 
-__all__ = ["CHECKS", "QUANTITY_MISMATCH", "quantity_problem"]
+__all__ = ["CHECKS", "QUANTITY_MISMATCH", "quantity_problem", "recorded_numbers", "show_number"]
 
 
-def _show(number: float) -> str:
+def show_number(number: float) -> str:
+    """A number as a reader writes it: 2,000 or 1.5."""
     return f"{number:,.0f}" if number == int(number) else f"{number:,}"
 
 
-def _recorded(quantity: Quantity) -> tuple[Shape, tuple[float, ...]]:
+def recorded_numbers(quantity: Quantity) -> tuple[Shape, tuple[float, ...]]:
     scale = scale_of_unit(quantity.unit)
     if quantity.value is not None:
         return Shape.VALUE, (quantity.value * scale,)
@@ -48,11 +49,11 @@ def quantity_problem(quantity: Quantity, text: str) -> str | None:
     expressions = read_numbers(quantity.text or text)
     if not expressions:
         return None
-    shape, numbers = _recorded(quantity)
+    shape, numbers = recorded_numbers(quantity)
     stated = ", ".join(repr(e.text) for e in expressions[:3])
     for number in numbers:
         if not _holding(expressions, number):
-            return f"the quantity records {_show(number)}, but the text states {stated}"
+            return f"the quantity records {show_number(number)}, but the text states {stated}"
     holders = [e for number in numbers for e in _holding(expressions, number)]
     if shape is Shape.RANGE:
         return None
@@ -63,7 +64,7 @@ def quantity_problem(quantity: Quantity, text: str) -> str | None:
             return None
         return (
             f"the text gives {_a(holders[0].shape)} ({holders[0].text!r}), but the quantity"
-            f" records the exact value {_show(numbers[0])}"
+            f" records the exact value {show_number(numbers[0])}"
         )
     opposite = Shape.UPPER if shape is Shape.LOWER else Shape.LOWER
     if all(e.shape is opposite for e in holders):

@@ -17,7 +17,8 @@ from claimtrack.citations.html import render_html
 from claimtrack.citations.markdown import render_markdown
 from claimtrack.citations.markdown_parts import JOB_SUMMARY_LIMIT, fit
 from claimtrack.citations.rule_text import rule_text
-from claimtrack.citations.verification import QuoteVerification, verification_label
+from claimtrack.citations.verification import QuoteCheck, verification_label
+from claimtrack.model import Coverage
 
 
 def _tree(text: str) -> Any:
@@ -38,13 +39,38 @@ class TestVerificationLabel:
         [
             (None, "not checked"),
             (
-                QuoteVerification(verified=True, snapshot="a.txt", checked_on="2025-01-02"),
-                "verified against a.txt on 2025-01-02",
+                QuoteCheck(
+                    result="exact",
+                    snapshot="a.txt",
+                    sha256="0" * 64,
+                    coverage=Coverage.EXCERPT,
+                    retrieved="2025-01-02T10:00:00Z",
+                ),
+                "verified against a.txt (excerpt, retrieved 2025-01-02)",
             ),
-            (QuoteVerification(verified=False, snapshot="a.txt"), "not found in a.txt"),
+            (
+                QuoteCheck(
+                    result="not-found",
+                    snapshot="a.txt",
+                    sha256="0" * 64,
+                    coverage=Coverage.FULL,
+                    score=0.5,
+                ),
+                "not found in a.txt; the closest passage scores 0.50",
+            ),
+            (
+                QuoteCheck(
+                    result="unchecked",
+                    snapshot="a.txt",
+                    sha256="0" * 64,
+                    coverage=Coverage.FULL,
+                    problem="the snapshot is missing",
+                ),
+                "not checked: the snapshot is missing",
+            ),
         ],
     )
-    def test_label(self, verification: QuoteVerification | None, label: str) -> None:
+    def test_label(self, verification: QuoteCheck | None, label: str) -> None:
         """A citation's check is said in words, and "not checked" when there was none."""
         assert verification_label(verification) == label
 

@@ -8,7 +8,8 @@ import claimtrack
 from claimtrack._check import FileResult
 from claimtrack.citations import Report, build_report
 from claimtrack.citations.todo import TODO_ORDER, todo_list
-from claimtrack.citations.verification import QuoteVerification
+from claimtrack.citations.verification import QuoteCheck
+from claimtrack.model import Coverage
 
 _CLAIMS = """\
 version: 1
@@ -44,7 +45,15 @@ def _report(fail_quote: bool = False) -> Report:
         attrs.evolve(
             row,
             markers=tuple(
-                attrs.evolve(m, verification=QuoteVerification(verified=False, snapshot="s.txt"))
+                attrs.evolve(
+                    m,
+                    verification=QuoteCheck(
+                        result="not-found",
+                        snapshot="s.txt",
+                        sha256="0" * 64,
+                        coverage=Coverage.FULL,
+                    ),
+                )
                 for m in row.markers
             ),
         )

@@ -53,6 +53,22 @@ class TestYamlRewrite:
         result = rewrite(_yaml(), [Change(("claims", 0, "anchor", "end"), 8)])
         assert "      start: 1\n      end: 8\n\n  - id: two" in result.text
 
+    def test_inserts_a_new_mapping_in_place(self) -> None:
+        """A new key holding a mapping of scalars is one flow mapping; nothing else moves."""
+        record = {"path": "s/one.txt", "sha256": "ab" * 32, "http_status": 200}
+        result = rewrite(_yaml(), [Change(("claims", 1, "snapshot"), record)])
+        assert result.method is Method.IN_PLACE
+        added = [line for line in result.text.splitlines() if line not in YAML.splitlines()]
+        assert added == [
+            f"    snapshot: {{path: s/one.txt, sha256: {'ab' * 32}, http_status: 200}}"
+        ]
+        assert load_bytes(result.text.encode(), "c.yaml").data["claims"][1]["snapshot"] == record
+
+    def test_replacing_a_mapping_falls_back_to_the_round_trip_writer(self) -> None:
+        """An existing mapping is not edited in place (the round-trip writer does it)."""
+        result = rewrite(_yaml(), [Change(("claims", 1, "anchor"), {"exact": "z"})])
+        assert result.method is Method.ROUND_TRIP
+
     def test_inserts_keys_into_a_flow_mapping(self) -> None:
         """New keys of a flow mapping follow a comma, in the order asked."""
         changes = [

@@ -1,0 +1,245 @@
+"""A careful HTTP client for fetching sources: bounded in time, size, redirects and rate.
+
+Only http and https are spoken, and a redirect to any other scheme is refused. Every request
+carries an honest User-Agent; requests to one host are spaced by at least
+:attr:`HttpSettings.per_host_interval` seconds; transient failures (connection errors,
+timeouts, 429 and 5xx replies) are retried with exponential backoff. A body is read up to
+:attr:`HttpSettings.max_bytes` and, when the server compressed it anyway, decompressed to at
+most as many bytes (a compression bomb stops there). Nothing is cached or written here.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack._version import __version__
+from claimtrack.errors import ClaimtrackError
+
+__all__ = ["USER_AGENT", "FetchError", "HttpSettings", "Response", "Session"]
+
+USER_AGENT = f"claimtrack/{__version__} (keeps a copy of a cited source for fact-checking)"
+_CHUNK = 64 * 1024
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(ClaimtrackError):
+    """A URL could not be fetched within the limits; the message says why."""
+
+
+@attrs.frozen(kw_only=True)
+class HttpSettings:
+    """The limits of fetching: time, retries, rate, size and redirects."""
+
+    timeout: float = 20.0
+    """Seconds a whole request (connect, redirects and body) may take."""
+    retries: int = 2
+    """Further attempts after a transient failure."""
+    backoff: float = 1.0
+    """Seconds before the first retry, doubled for each further one."""
+    per_host_interval: float = 1.0
+    """The least seconds between two requests to one host."""
+    max_bytes: int = 20 * 1024 * 1024
+    """The most bytes a body may have, before and after decompression."""
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    use_proxies: bool = True
+    """Whether the proxies the environment names are used (tests on 127.0.0.1 turn it off)."""
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """A final response: the URL asked for and the one answered, status, headers, bodies."""
+
+    requested_url: str
+    url: str
+    status: int
+    reason: str
+    headers: tuple[tuple[str, str], ...]
+    raw: bytes
+    """The body as received (still compressed if the server compressed it)."""
+    body: bytes
+    """The body decoded from any Content-Encoding."""
+
+    def header(self, name: str) -> str | None:
+        """The first value of a header, by case-insensitive name."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), None)
+
+    @property
+    def content_type(self) -> str | None:
+        """The media type the server gave, as given."""
+        return self.header("Content-Type")
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def _is_http(url: str) -> bool:
+    return urllib.parse.urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def _decoded(raw: bytes, encoding: str | None, limit: int) -> bytes:
+    if encoding is None or encoding.strip().lower() in ("", "identity"):
+        return raw
+    kind = encoding.strip().lower()
+    if kind not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"the server sent the body in an encoding claimtrack cannot read: {kind}")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in kind else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(raw, limit + 1)
+    except zlib.error as error:
+        raise FetchError(f"the compressed body is damaged: {error}") from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise FetchError(
+            f"the body decompresses to more than {limit:,} bytes (a compression bomb?);"
+            " it was not kept"
+        )
+    return out
+
+
+class Session:
+    """Fetches URLs within :class:`HttpSettings`, spacing requests to each host."""
+
+    def __init__(
+        self,
+        settings: HttpSettings | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings or HttpSettings()
+        self._sleep = sleep
+        self._clock = clock
+        self._last: dict[str, float] = {}
+        handlers: list[urllib.request.BaseHandler] = [_NoRedirects()]
+        if not self.settings.use_proxies:
+            handlers.append(urllib.request.ProxyHandler({}))
+        self._opener = urllib.request.build_opener(*handlers)
+
+    def _wait_for(self, host: str) -> None:
+        last = self._last.get(host)
+        if last is not None:
+            wait = self.settings.per_host_interval - (self._clock() - last)
+            if wait > 0:
+                self._sleep(wait)
+        self._last[host] = self._clock()
+
+    def get(self, url: str) -> Response:
+        """Fetch ``url``, following redirects within http(s), retrying transient failures."""
+        if not _is_http(url):
+            raise FetchError(f"only http and https URLs are fetched, not {url!r}")
+        attempt = 0
+        while True:
+            try:
+                return self._follow(url)
+            except _Transient as problem:
+                if attempt >= self.settings.retries:
+                    raise FetchError(f"{problem} (after {attempt + 1} attempts)") from None
+                self._sleep(self.settings.backoff * 2**attempt)
+                attempt += 1
+
+    def _follow(self, url: str) -> Response:
+        deadline = self._clock() + self.settings.timeout
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            status, reason, headers, raw = self._once(current, deadline)
+            if status in (301, 302, 303, 307, 308):
+                location = {k.lower(): v for k, v in headers}.get("location")
+                if not location:
+                    raise FetchError(f"{current} redirects ({status}) without a Location")
+                target = urllib.parse.urljoin(current, location)
+                if not _is_http(target):
+                    raise FetchError(
+                        f"{current} redirects to {target!r}; only http and https are followed"
+                    )
+                current = target
+                continue
+            if status in _RETRY_STATUSES:
+                raise _Transient(f"{current} answered {status} {reason}".rstrip())
+            encoding = {k.lower(): v for k, v in headers}.get("content-encoding")
+            body = _decoded(raw, encoding, self.settings.max_bytes)
+            return Response(
+                requested_url=url,
+                url=current,
+                status=status,
+                reason=reason,
+                headers=headers,
+                raw=raw,
+                body=body,
+            )
+        raise FetchError(f"{url} redirects more than {self.settings.max_redirects} times")
+
+    def _once(
+        self, url: str, deadline: float
+    ) -> tuple[int, str, tuple[tuple[str, str], ...], bytes]:
+        host = urllib.parse.urlsplit(url).netloc.lower()
+        self._wait_for(host)
+        request = urllib.request.Request(  # noqa: S310  (the scheme is checked to be http(s))
+            url,
+            headers={
+                "User-Agent": self.settings.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,"
+                "*/*;q=0.5",
+                "Accept-Encoding": "gzip",
+            },
+        )
+        remaining = deadline - self._clock()
+        if remaining <= 0:
+            raise _Transient(f"{url} timed out after {self.settings.timeout:g} s")
+        try:
+            reply = self._opener.open(request, timeout=remaining)
+        except urllib.error.HTTPError as error:
+            reply = error
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            reason = getattr(error, "reason", error)
+            if isinstance(reason, socket.timeout | TimeoutError):
+                raise _Transient(f"{url} timed out after {self.settings.timeout:g} s") from None
+            if isinstance(reason, socket.gaierror):
+                raise FetchError(f"{url}: the host name cannot be resolved") from None
+            raise _Transient(f"{url}: {reason}") from None
+        with reply:
+            headers = tuple((str(k), str(v)) for k, v in reply.headers.items())
+            length = reply.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > self.settings.max_bytes:
+                raise FetchError(
+                    f"{url} is {int(length):,} bytes, over the limit of"
+                    f" {self.settings.max_bytes:,}; it was not kept"
+                )
+            raw = self._read(reply, url, deadline)
+            return int(reply.status), str(reply.reason or ""), headers, raw
+
+    def _read(self, reply: object, url: str, deadline: float) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        read = getattr(reply, "read")  # noqa: B009  (HTTPResponse and HTTPError both read)
+        while True:
+            if self._clock() > deadline:
+                raise _Transient(f"{url} timed out after {self.settings.timeout:g} s")
+            try:
+                chunk = read(_CHUNK)
+            except (TimeoutError, OSError, http.client.HTTPException) as error:
+                raise _Transient(f"{url}: the body could not be read ({error})") from None
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > self.settings.max_bytes:
+                raise FetchError(
+                    f"{url} is over the limit of {self.settings.max_bytes:,} bytes; it was not kept"
+                )
+            chunks.append(chunk)
+
+
+class _Transient(Exception):
+    """A failure worth retrying."""
