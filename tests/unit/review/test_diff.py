@@ -65,7 +65,7 @@ class TestArticleAcceptance:
             "      - source: japantimes-iran-evacuation\n"
             '        quote: "Iran began to evacuate its military commanders and personnel from'
             " Syria on Friday, according to regional officials and three Iranian officials,"
-            " in a sign of Iran’s inability to help keep President Bashar Assad in power\"\n"
+            ' in a sign of Iran’s inability to help keep President Bashar Assad in power"\n'
             "        stance: supports\n        backs: content\n"
             '        provenance: {recorded_by: "claimtrack developers", recorded_at:'
             ' "2026-11-25", method: manual}\n'
