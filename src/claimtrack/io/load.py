@@ -21,6 +21,7 @@ from claimtrack.io.limits import Limits
 from claimtrack.io.names import display_name
 from claimtrack.io.positions import PositionMap, span_of_offset
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.regular import TooLargeError, read_regular
 from claimtrack.io.yaml import YamlLimits, parse_yaml
 
 __all__ = [
@@ -202,20 +203,18 @@ def read_bytes(
     limits = limits or Limits()
     display = name if name is not None else display_name(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_bytes:
-                raise _problem_error(
-                    display,
-                    ParseProblem(
-                        rules.INPUT_LIMIT,
-                        f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                        Span(1, 1),
-                    ),
-                )
-            return handle.read(limits.max_bytes + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
+        return read_regular(path, limits.max_bytes)
+    except TooLargeError as error:
+        raise _problem_error(
+            display,
+            ParseProblem(
+                rules.INPUT_LIMIT,
+                f"the file is {error.size:,} bytes or more, over the limit of {error.limit:,}",
+                Span(1, 1),
+            ),
+        ) from None
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise LoadError(
             [
                 rules.finding(
