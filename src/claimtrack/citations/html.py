@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
+from claimtrack._inert import visible_lines
 from claimtrack._version import __version__
 from claimtrack.citations._links import safe_url
 from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
@@ -46,7 +47,7 @@ def _stylesheet() -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(visible_lines(text), quote=True)
 
 
 def _link(url: str | None, text: str, css: str | None = None) -> str:

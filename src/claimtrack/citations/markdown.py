@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claimtrack._inert import visible
 from claimtrack.citations._links import safe_url
 from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
 from claimtrack.citations.bibliography import BibEntry, Part
@@ -28,8 +29,8 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_text(text: str) -> str:
-    """``text`` on one line, inert as Markdown and as HTML."""
-    flat = " ".join(text.split())
+    """``text`` on one line, inert as Markdown and as HTML, controls escaped visibly."""
+    flat = visible(" ".join(text.split()))
     flat = "".join(_ENTITIES.get(char, char) for char in flat)
     return _PUNCTUATION.sub(r"\\\1", flat)
 

@@ -11,6 +11,7 @@ import attrs
 import click
 
 from claimtrack._check import CheckSettings, FileResult, check
+from claimtrack.cli.output import inert
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
@@ -49,7 +50,7 @@ def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None)
     """Check every claim file named by ``paths``; missing arguments are reported on stderr."""
     found = discover(paths)
     for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
     settings = CheckSettings(project_root=project_root)
     progress = Progress(len(found.files), sys.stderr)
     results: list[FileResult] = []

@@ -11,7 +11,7 @@ import attrs
 import click
 
 from claimtrack.cli import exit_codes
-from claimtrack.cli.output import emit, use_colour, verbosity
+from claimtrack.cli.output import emit, inert, use_colour, verbosity
 
 if TYPE_CHECKING:
     from claimtrack._check import CheckSettings, FileResult
@@ -29,7 +29,7 @@ _EPILOG = (
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"claimtrack: {message}", err=True)
+    click.echo(inert(f"claimtrack: {message}"), err=True)
     sys.exit(exit_codes.USAGE)
 
 
@@ -171,7 +171,7 @@ def check_command(
 
     found = discover(paths)
     for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
     # The baseline files themselves are not claim files (only a file of the same name can
     # be one of them, so only those are resolved).
     own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}

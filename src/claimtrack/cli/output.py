@@ -7,7 +7,7 @@ import sys
 
 import click
 
-__all__ = ["emit", "use_colour", "verbosity"]
+__all__ = ["emit", "inert", "use_colour", "verbosity"]
 
 
 def use_colour(choice: str, stream: object = None) -> bool:
@@ -41,3 +41,14 @@ def emit(text: str, output: str | None, *, colour: bool = False) -> None:
         write_atomic(output, text)
     except OSError as error:
         raise click.FileError(output, hint=error.strerror or str(error)) from None
+
+
+def inert(text: str) -> str:
+    """``text`` (one or more lines, from values anyone may have written) made inert for a
+    terminal or a CI log: controls escaped visibly, and no line beginning ``::`` (which a
+    GitHub Actions log would run as a workflow command)."""
+    from claimtrack._inert import visible_lines
+
+    return "\n".join(
+        "./" + line if line.startswith("::") else line for line in visible_lines(text).split("\n")
+    )
