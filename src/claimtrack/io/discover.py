@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.io.names import display_name
+from claimtrack.io.names import posix_name
 
 __all__ = ["CLAIM_FILE_SUFFIXES", "STDIN", "Discovery", "discover"]
 
@@ -52,7 +52,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
     seen: set[str] = set()
 
     def add(name: str) -> None:
-        display = display_name(name)
+        display = posix_name(name)
         if display not in seen:
             seen.add(display)
             files.append(display)

@@ -19,6 +19,7 @@ from claimtrack import rules
 from claimtrack.findings import Span, pointer
 from claimtrack.io.positions import Node, RawSpan, span_of_offset
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.values import huge_integer
 
 __all__ = ["YamlLimits", "dump_yaml", "parse_yaml"]
 
@@ -99,7 +100,7 @@ def _scalar(event: Any, where: RawSpan, stack: list[_Frame]) -> Any:
         return bool(_TRUE.match(value))
     if tag == _TAG + "int":
         if _INT.match(value):
-            return int(value)
+            return huge_integer(value)
         if _INT_OCT.match(value):
             return int(value[2:], 8)
         if _INT_HEX.match(value):
