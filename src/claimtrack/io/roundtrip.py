@@ -143,6 +143,7 @@ class _Offsets:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.eol = "\r\n" if "\r\n" in text else "\n"  # looked for once, not per insertion
 
     def at(self, line: int, column: int) -> int:
         if line > len(self.starts):  # a parser's end mark may lie past the last line
@@ -247,9 +248,14 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     for higher, lower in pairwise(ordered):
         if lower[0][1] > higher[0][0]:
             raise _CannotSplice
-    for (start, end, _key), rendered in ordered:
-        text = text[:start] + rendered + text[end:]
-    return text
+    # One pass from the start, so that many edits cost one copy of the text, not one each.
+    pieces: list[str] = []
+    done = 0
+    for (start, end, _key), rendered in reversed(ordered):
+        pieces += [text[done:start], rendered]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _insertion(
@@ -277,7 +283,7 @@ def _insertion(
         indent = " " * offsets.column(key_start)
         return (value_end, value_end), f",\n{indent}{name}: {rendered}"
     indent = " " * offsets.column(key_start)
-    eol = "\r\n" if "\r\n" in text else "\n"
+    eol = offsets.eol
     if value_end > 0 and text[value_end - 1] == "\n":
         at = value_end
         return (at, at), f"{indent}{name}: {rendered}{eol}"

@@ -28,7 +28,10 @@ MAX_DIGITS = 4300
 # exponent of three digits (a hexadecimal YAML integer too long to print needs thousands of
 # digits); a lone surrogate comes only from an escape (JSON's \uD800,
 # YAML's \uD800 or \U0000D800), since the text itself is valid UTF-8.
-_MAYBE = re.compile(r"[0-9a-fA-F]{309}|[eE][+-]?[0-9]{3}|\\(?:u|U0000)[dD][89a-fA-F]")
+_MAYBE = re.compile(
+    r"[0-9]{309}|0[xX][0-9a-fA-F]{300}|(?<![0-9A-Za-z_])[0-9.]+[eE][+-]?[0-9]{3}"
+    r"|\\(?:u|U0000)[dD][89a-fA-F]"
+)
 _MAX_BITS = 14_284  # the most bits an integer of MAX_DIGITS digits can need
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
