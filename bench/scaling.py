@@ -28,6 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CLAIMTRACK = Path(sys.executable).with_name("claimtrack")
+_ARGS = ["--files", "1", "--format", "json", "--claims"]
 
 
 def _generate(folder: Path, claims: int) -> Path:
@@ -35,7 +36,7 @@ def _generate(folder: Path, claims: int) -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     subprocess.run(
-        [sys.executable, str(HERE / "generate.py"), str(folder), "--files", "1", "--claims", str(claims), "--format", "json"],
+        [sys.executable, str(HERE / "generate.py"), str(folder), *_ARGS, str(claims)],
         check=True,
         capture_output=True,
     )
