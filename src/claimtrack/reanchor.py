@@ -320,10 +320,13 @@ def _plan_rebase(
     return _finish(document, changes, plan)
 
 
-def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
+def apply_plans(
+    plans: Iterable[AnchorPlan], *, force: bool = False
+) -> list[tuple[AnchorPlan, str]]:
     """Write what the plans change: snapshot copies (each target once), then claim files,
     each only if it still holds the bytes it was planned from. Returns the plans that could
-    not be written, with why; the others are written."""
+    not be written, with why; the others are written. Read-only files are refused unless
+    ``force``."""
     failed: list[tuple[AnchorPlan, str]] = []
     copied: set[Path] = set()
     for plan in plans:
@@ -336,10 +339,10 @@ def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
                     " was replaced"
                 )
             if plan.snapshot_copy is not None and plan.snapshot_copy.target not in copied:
-                write_atomic(plan.snapshot_copy.target, plan.snapshot_copy.data)
+                write_atomic(plan.snapshot_copy.target, plan.snapshot_copy.data, force=force)
                 copied.add(plan.snapshot_copy.target)
             if plan.changed and plan.file_path is not None:
-                replace_if_unchanged(plan.file_path, plan.original, plan.text)
+                replace_if_unchanged(plan.file_path, plan.original, plan.text, force=force)
         except OSError as error:
             failed.append((plan, str(error)))
     return failed

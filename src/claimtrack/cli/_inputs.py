@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
-import click
 
 from claimtrack._check import CheckSettings, FileResult, check
-from claimtrack.cli.output import inert
+from claimtrack.cli.output import report_discovery
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
@@ -49,8 +48,7 @@ def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
 def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None) -> Gathered:
     """Check every claim file named by ``paths``; missing arguments are reported on stderr."""
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
+    problems = report_discovery(found)
     settings = CheckSettings(project_root=project_root)
     progress = Progress(len(found.files), sys.stderr)
     results: list[FileResult] = []
@@ -64,4 +62,4 @@ def gather(paths: Sequence[str], stdin_filename: str, project_root: Path | None)
     finally:
         progress.close()
     unreadable = any(f.code == UNREADABLE.code for r in results for f in r.findings)
-    return Gathered(tuple(results), bool(found.missing) or unreadable or not found.files)
+    return Gathered(tuple(results), problems or unreadable or not found.files)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimtrack.cli import exit_codes
-from claimtrack.cli.output import inert
+from claimtrack.cli.output import inert, report_discovery
 
 if TYPE_CHECKING:
     from claimtrack.reanchor import AnchorPlan
@@ -53,6 +53,7 @@ def _quote(text: str, limit: int = 60) -> str:
     help="Folder that snapshot paths may not leave (default: the nearest folder above the"
     " claim file holding .git, pyproject.toml or claimtrack.toml).",
 )
+@click.option("--force", is_flag=True, help="Rewrite claim files and snapshots even if read-only.")
 @click.option("-q", "--quiet", count=True, help="Print only problems.")
 def anchor_command(
     paths: tuple[str, ...],
@@ -62,6 +63,7 @@ def anchor_command(
     accept_orphans: bool,
     dry_run: bool,
     project_root: Path | None,
+    force: bool,
     quiet: int,
 ) -> None:
     """Verify the anchors of claim files against their document snapshot; with --fill add
@@ -75,9 +77,7 @@ def anchor_command(
     if accept_orphans and new_snapshot is None:
         raise click.UsageError("--accept-orphans needs --rebase.")
     found = discover(paths)
-    usage_problem = bool(found.missing)
-    for missing in found.missing:
-        _echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    usage_problem = report_discovery(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack anchor rewrites files: '-' cannot be used.")
     settings = AnchorSettings(
@@ -93,7 +93,7 @@ def anchor_command(
         problems |= _render(plan, quiet, dry_run, rebasing=new_snapshot is not None)
         usage_problem |= plan.error is not None
     if not dry_run:
-        for plan, why in apply_plans(plans):
+        for plan, why in apply_plans(plans, force=force):
             _echo(f"claimtrack: {plan.path}: {why}", err=True)
             usage_problem = True
     if usage_problem:

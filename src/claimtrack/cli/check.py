@@ -11,7 +11,7 @@ import attrs
 import click
 
 from claimtrack.cli import exit_codes
-from claimtrack.cli.output import emit, inert, use_colour, verbosity
+from claimtrack.cli.output import emit, inert, report_discovery, use_colour, verbosity
 
 if TYPE_CHECKING:
     from claimtrack._check import CheckSettings, FileResult
@@ -170,8 +170,7 @@ def check_command(
         _fail(str(error))
 
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
+    not_found = report_discovery(found)
     # The baseline files themselves are not claim files (only a file of the same name can
     # be one of them, so only those are resolved).
     own = {Path(p).resolve() for p in (baseline_path, write_baseline) if p is not None}
@@ -204,11 +203,12 @@ def check_command(
 
     if level >= 0:
         coloured = output_format == "text" and output in (None, "-") and use_colour(colour)
-        emit(_render(ordered, output_format, coloured, level, statistics), output, colour=coloured)
+        text = _render(ordered, output_format, coloured, level, statistics)
+        emit(text, output, colour=coloured, inputs=[*names, *map(str, own)])
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
-    if found.missing or unreadable:
+    if not_found or unreadable:
         sys.exit(exit_codes.USAGE)
     if any((worst := result.severest) and worst.rank >= threshold for result in ordered):
         sys.exit(exit_codes.FINDINGS)
@@ -303,6 +303,17 @@ def _write_baseline(results: list[FileResult], target: Path) -> None:
     from claimtrack.io.atomic import write_atomic
     from claimtrack.lint.baseline import entry_for, path_key, render_baseline
 
+    if target.exists():  # only a baseline is replaced by a baseline, never a claim file
+        from claimtrack.errors import ConfigError
+        from claimtrack.lint.baseline import load_baseline
+
+        try:
+            load_baseline(target)
+        except ConfigError:
+            _fail(
+                f"--write-baseline {target.as_posix()} exists and is not a baseline (an input?);"
+                " not overwritten: choose another file"
+            )
     base = Path(os.path.abspath(target)).parent
     entries = [
         entry_for(finding, path_key(result.path, base), result.record_data)

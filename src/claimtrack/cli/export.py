@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimtrack.cli import exit_codes
-from claimtrack.cli.output import emit
+from claimtrack.cli.output import emit, inert
+
+if TYPE_CHECKING:
+    from claimtrack._check import FileResult
 
 _EXIT_HELP = (
     "Exit codes: 0 written (findings in the files are part of the output, not a failure); "
+    "1 some file is not a valid claim file, so it was left out (its errors are printed); "
     "2 usage or I/O problem (a path that matches nothing, a file that cannot be read)."
 )
 
@@ -69,7 +75,9 @@ def export_command(
             raise click.BadParameter("give an absolute http(s) URL", param_hint=option)
     gathered = gather(paths, stdin_filename, project_root)
     if not gathered.results:
+        click.echo("claimtrack: nothing to export: no claim files were found", err=True)
         sys.exit(exit_codes.USAGE)
+    refused = _refused(gathered.results)
     report = build_report(gathered.results)
     if target == "claimreview":
         from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
@@ -90,5 +98,30 @@ def export_command(
         from claimtrack.export.prov import render_prov
 
         text = render_prov(report)
-    emit(text, output)
-    sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
+    emit(text, output, inputs=[result.path for result in gathered.results])
+    if gathered.failed:
+        sys.exit(exit_codes.USAGE)
+    sys.exit(exit_codes.FINDINGS if refused else exit_codes.OK)
+
+
+def _refused(results: Sequence[FileResult]) -> bool:
+    """Say on stderr which files cannot be exported (they do not load, or are not
+    schema-valid), with their errors; whether there was any."""
+    from claimtrack.findings import Severity
+    from claimtrack.report.text import TextStyle, render_finding
+
+    refused = False
+    for result in results:
+        if result.claim_file is not None:
+            continue
+        refused = True
+        errors = [f for f in result.findings if f.severity is Severity.ERROR]
+        click.echo(
+            inert(f"claimtrack: {result.path}: not exported: it is not a valid claim file"),
+            err=True,
+        )
+        for finding in errors:
+            click.echo(render_finding(finding, TextStyle()), err=True)
+    if refused and all(result.claim_file is None for result in results):
+        click.echo("claimtrack: nothing was exported", err=True)
+    return refused

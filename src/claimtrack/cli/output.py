@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-__all__ = ["emit", "inert", "use_colour", "verbosity"]
+from claimtrack.cli import exit_codes
+from claimtrack.errors import ClaimtrackError
+
+if TYPE_CHECKING:
+    from claimtrack.io.discover import Discovery
+
+__all__ = [
+    "emit",
+    "inert",
+    "refuse_overwriting_inputs",
+    "report_discovery",
+    "use_colour",
+    "verbosity",
+]
 
 
 def use_colour(choice: str, stream: object = None) -> bool:
@@ -28,19 +43,46 @@ def verbosity(verbose: int, quiet: int) -> int:
     return 1 + verbose - quiet
 
 
-def emit(text: str, output: str | None, *, colour: bool = False) -> None:
+def emit(
+    text: str, output: str | None, *, colour: bool = False, inputs: Sequence[str] = ()
+) -> None:
     """Write results to ``output`` atomically, or to stdout (keeping ANSI colour only when
-    ``colour`` says the text was coloured on purpose)."""
+    ``colour`` says the text was coloured on purpose). An output that is one of the
+    ``inputs``, or that cannot be written, is an error: exit 2 with a message."""
     if output is None or output == "-":
         if text:
             click.echo(text, nl=False, color=colour)
         return
     from claimtrack.io.atomic import write_atomic
 
+    refuse_overwriting_inputs(output, inputs, "--output")
     try:
         write_atomic(output, text)
     except OSError as error:
-        raise click.FileError(output, hint=error.strerror or str(error)) from None
+        reason = str(error) if isinstance(error, ClaimtrackError) else error.strerror or error
+        click.echo(inert(f"claimtrack: {output}: cannot write the output: {reason}"), err=True)
+        sys.exit(exit_codes.USAGE)
+
+
+def refuse_overwriting_inputs(
+    target: str | os.PathLike[str], inputs: Sequence[str], option: str
+) -> None:
+    """Exit 2 with a message if ``target`` is the same file as one of ``inputs``."""
+    for name in inputs:
+        if name == "-":
+            continue
+        try:
+            same = os.path.samefile(target, name)
+        except (OSError, ValueError):
+            continue
+        if same:
+            click.echo(
+                inert(
+                    f"claimtrack: {option} {os.fspath(target)} is the input {name}; not overwritten"
+                ),
+                err=True,
+            )
+            sys.exit(exit_codes.USAGE)
 
 
 def inert(text: str) -> str:
@@ -52,3 +94,13 @@ def inert(text: str) -> str:
     return "\n".join(
         "./" + line if line.startswith("::") else line for line in visible_lines(text).split("\n")
     )
+
+
+def report_discovery(found: Discovery) -> bool:
+    """Say on stderr which arguments matched nothing and which folders could not be read;
+    whether there was any."""
+    for missing in found.missing:
+        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
+    for folder, reason in found.unreadable:
+        click.echo(inert(f"claimtrack: {folder}: cannot read the folder: {reason}"), err=True)
+    return bool(found.missing or found.unreadable)

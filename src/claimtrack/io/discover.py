@@ -23,13 +23,22 @@ class Discovery:
 
     files: tuple[str, ...]
     missing: tuple[str, ...]
+    #: Folders that could not be listed, each with why (they are reported, not skipped
+    #: silently).
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str, unreadable: list[tuple[str, str]]) -> list[str]:
     """The claim files under ``folder``, named as :func:`discover` shows them (each folder's
-    name is made POSIX once, not each file's)."""
+    name is made POSIX once, not each file's); folders that cannot be listed are added to
+    ``unreadable``."""
     found: list[str] = []
-    for root, dirs, files in os.walk(folder):
+
+    def failed(error: OSError) -> None:
+        name = posix_name(error.filename if error.filename is not None else folder)
+        unreadable.append((name, error.strerror or str(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=failed):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         prefix = Path(root).as_posix()
         prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
@@ -49,6 +58,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
     """
     files: list[str] = []
     missing: list[str] = []
+    unreadable: list[tuple[str, str]] = []
     seen: set[str] = set()
 
     def add(name: str) -> None:
@@ -61,7 +71,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
         if argument == STDIN:
             add(STDIN)
         elif os.path.isdir(argument):
-            for name in _walk(argument):
+            for name in _walk(argument, unreadable):
                 add(name)
         elif os.path.exists(argument):
             add(argument)
@@ -70,7 +80,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
             expanded = [
                 name
                 for match in matches
-                for name in (_walk(match) if os.path.isdir(match) else [match])
+                for name in (_walk(match, unreadable) if os.path.isdir(match) else [match])
             ]
             if not expanded:
                 missing.append(argument)
@@ -78,4 +88,4 @@ def discover(arguments: Iterable[str]) -> Discovery:
                 add(name)
         else:
             missing.append(argument)
-    return Discovery(tuple(files), tuple(missing))
+    return Discovery(tuple(files), tuple(missing), tuple(unreadable))
