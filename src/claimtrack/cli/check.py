@@ -226,14 +226,14 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
         if name != STDIN:
             inputs.append(name)
             continue
-        from claimtrack.cli._inputs import read_stdin  # loads the parsers
+        from claimtrack.cli._inputs import read_stdin, stdin_settings  # loads the parsers
 
         loaded = read_stdin(stdin_filename, settings)
         if isinstance(loaded, FileResult):
             results[index] = apply_baseline(loaded, settings.baseline)
-            inputs.append(stdin_filename)
         else:
-            inputs.append(loaded)
+            results[index] = check(loaded, stdin_settings(settings)).files[0]
+        inputs.append(stdin_filename)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)
     return [results[i] if i in results else next(queue) for i in range(len(inputs))]
