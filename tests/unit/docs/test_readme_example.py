@@ -6,8 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-import claimtrack
 from tests.conftest import FIXTURES, ROOT
+
+import claimtrack
 
 
 def test_readme_claim_record_checks_clean(tmp_path: Path) -> None:
