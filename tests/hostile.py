@@ -5,6 +5,7 @@ the repository and the test fixtures."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -76,7 +77,7 @@ def mutated_seed(draw: st.DrawFn) -> bytes:
         elif kind == "extreme":
             # Replace one number or scalar after a ': ' with an extreme value.
             text = bytes(data)
-            colons = [i for i in range(len(text) - 1) if text[i : i + 2] == b": "]
+            colons = [match.start() for match in re.finditer(b": ", text)]
             if colons:
                 at = draw(st.sampled_from(colons)) + 2
                 end = text.find(b"\n", at)

@@ -80,9 +80,10 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
 
 
 def _syntax_problem(error: json.JSONDecodeError) -> ParseProblem:
-    return ParseProblem(
-        rules.SYNTAX_ERROR, f"invalid JSON: {error.msg}", Span(error.lineno, error.colno)
-    )
+    # From the offset, not the error's own line and column: those count line feeds only,
+    # and JSON lets a carriage return alone end a line.
+    line, column = LineIndex(error.doc).position(error.pos)
+    return ParseProblem(rules.SYNTAX_ERROR, f"invalid JSON: {error.msg}", Span(line, column))
 
 
 def _parse_object(text: str) -> tuple[dict[str, Any], dict[int, _Members]] | None:

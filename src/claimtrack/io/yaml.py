@@ -10,6 +10,7 @@ refused. Only the parser is YAML's; no tag ever constructs an object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, cast
 
 import attrs
@@ -17,7 +18,7 @@ import yaml
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import Node, RawSpan, span_of_offset
+from claimtrack.io.positions import LineIndex, Node, RawSpan, span_of_offset
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import huge_integer
 
@@ -66,6 +67,19 @@ class _Frame:
 
 def _raw(start: Any, end: Any) -> RawSpan:
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+# YAML 1.1, as the parser reads it, also ends lines at NEL, U+2028 and U+2029; editors and
+# YAML 1.2 do not. In a text holding one, positions are counted from the marks' character
+# offsets instead, on line feeds and carriage returns alone.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _raw_counter(text: str) -> Callable[[Any, Any], RawSpan]:
+    if not _OTHER_BREAKS.search(text):
+        return _raw
+    lines = LineIndex(text)
+    return lambda start, end: lines.span(start.index, end.index)
 
 
 def _span(raw: RawSpan) -> Span:
@@ -156,7 +170,10 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> ParseProblem:
             hint="Remove the control character.",
         )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    span = Span(mark.line + 1, mark.column + 1) if mark is not None else None
+    span = None
+    if mark is not None:
+        raw = _raw_counter(text)(mark, mark)
+        span = Span(raw[0], raw[1])
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"{problem} ({context})" if context else str(problem)
@@ -183,10 +200,11 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
     documents = 0
     try:
         event: Any
+        raw = _raw_counter(text)
         for event in yaml.parse(text, Loader=_Parser):
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                where = _raw(event.start_mark, event.end_mark)
+                where = raw(event.start_mark, event.end_mark)
                 frame = stack[-1] if stack else None
                 if frame is not None and isinstance(frame.value, dict) and frame.key is None:
                     frame.key, frame.key_span = _mapping_key(event, frame, where, stack)
@@ -222,7 +240,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                     _add(frame, value, node, weight_added)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.UNSUPPORTED_VALUE,
                         "a mapping key must be a plain string, not a mapping or a list",
@@ -230,7 +248,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         pointer=pointer(_path(stack)),
                     )
                 if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.UNSUPPORTED_VALUE,
                         f"the YAML tag {event.tag!r} is not supported",
@@ -238,7 +256,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         pointer=pointer(_path(stack)),
                     )
                 if len(stack) >= limits.max_depth:
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.INPUT_LIMIT,
                         f"nesting is deeper than {limits.max_depth} levels",
@@ -249,7 +267,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                 stack.append(_Frame(container, event.start_mark, event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
-                node = (_raw(done.start, event.end_mark), done.children)
+                node = (raw(done.start, event.end_mark), done.children)
                 if done.anchor is not None:
                     anchors[done.anchor] = (done.value, node, done.nodes)
                 if stack:
