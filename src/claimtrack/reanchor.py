@@ -323,13 +323,20 @@ def _plan_rebase(
 def apply_plans(
     plans: Iterable[AnchorPlan], *, force: bool = False
 ) -> list[tuple[AnchorPlan, str]]:
-    """Write what the plans change: snapshot copies (each target once), then claim files,
-    each only if it still holds the bytes it was planned from. Returns the plans that could
-    not be written, with why; the others are written. Read-only files are refused unless
-    ``force``."""
+    """Write what the plans change: claim files first, each only if it still holds the bytes
+    it was planned from, then the snapshot copies (each target once, and only when every
+    claim file rebased onto it was written). Returns the plans that could not be written,
+    with why; the others are written. Read-only files are refused unless ``force``.
+
+    The order makes a rebase safe to interrupt: until its snapshot is replaced, the old text
+    is still there. Interrupted in between, the claim file records the new hash over the old
+    text (``check`` reports the mismatch), and running the same ``--rebase`` again completes
+    the pair from the anchors the claim file already holds.
+    """
+    planned = list(plans)
     failed: list[tuple[AnchorPlan, str]] = []
-    copied: set[Path] = set()
-    for plan in plans:
+    blocked: set[Path] = set()  # snapshots some claim file of which could not be written
+    for plan in planned:
         if plan.error is not None:
             continue
         try:
@@ -338,11 +345,29 @@ def apply_plans(
                     f"{plan.path} changed since it was read; neither it nor its snapshot"
                     " was replaced"
                 )
-            if plan.snapshot_copy is not None and plan.snapshot_copy.target not in copied:
-                write_atomic(plan.snapshot_copy.target, plan.snapshot_copy.data, force=force)
-                copied.add(plan.snapshot_copy.target)
             if plan.changed and plan.file_path is not None:
                 replace_if_unchanged(plan.file_path, plan.original, plan.text, force=force)
         except OSError as error:
             failed.append((plan, str(error)))
+            if plan.snapshot_copy is not None:
+                blocked.add(plan.snapshot_copy.target)
+    done = {id(plan) for plan, _why in failed}
+    copied: set[Path] = set()
+    for plan in planned:
+        copy = plan.snapshot_copy
+        if plan.error is not None or copy is None or id(plan) in done:
+            continue
+        if copy.target in copied or copy.target in blocked:
+            continue
+        try:
+            write_atomic(copy.target, copy.data, force=force)
+            copied.add(copy.target)
+        except OSError as error:
+            failed.append(
+                (
+                    plan,
+                    f"{error}; the claim file already records the new text: run"
+                    " the same --rebase again once the snapshot can be written",
+                )
+            )
     return failed

@@ -184,3 +184,40 @@ class TestSaidOutLoud:
         assert result.exit_code == 2
         assert "locked: cannot read the folder: Permission denied" in result.stderr
         assert "F101" in result.stdout
+
+
+class TestInterruptedRebase:
+    """A rebase stopped between its two writes keeps the old text and completes when run
+    again."""
+
+    def test_stopped_before_the_snapshot_is_replaced(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """If the snapshot cannot be replaced after the claim file was, the old text is
+        still in the snapshot, ``check`` reports the mismatch, and the same --rebase run
+        again completes the pair."""
+        for name in ("article.txt", "article-edited.txt", "claims.yaml"):
+            shutil.copyfile(ANCHORS / name, tmp_path / name)
+        (tmp_path / "claimtrack.toml").write_text("")
+        old_text = (tmp_path / "article.txt").read_bytes()
+        edited = tmp_path / "article-edited.txt"
+        claims = tmp_path / "claims.yaml"
+        import claimtrack.reanchor as reanchor
+
+        real = reanchor.write_atomic
+
+        def stopped(path: str | os.PathLike[str], data: str | bytes, **kwargs: bool) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(reanchor, "write_atomic", stopped)
+        first = _run("anchor", "--rebase", edited, "--accept-orphans", claims)
+        assert first.exit_code == 2
+        assert "run the same --rebase again" in first.output
+        assert (tmp_path / "article.txt").read_bytes() == old_text  # the old text is kept
+        assert "E212" in _run("check", "--no-cache", claims).output
+        monkeypatch.setattr(reanchor, "write_atomic", real)
+        again = _run("anchor", "--rebase", edited, "--accept-orphans", claims)
+        assert again.exit_code in (0, 1), again.output
+        assert (tmp_path / "article.txt").read_bytes() == edited.read_bytes()
+        check = _run("check", "--no-cache", "--fail-level", "error", claims)
+        assert "E212" not in check.output
