@@ -192,3 +192,12 @@ def test_fifo_as_cache_index_does_not_block(tmp_path: Path) -> None:
     (root / ".cache").mkdir()
     os.mkfifo(root / ".cache" / INDEX)
     assert _codes(root, cached=True) == []
+
+
+def test_gitignore_cut_short_is_written_again(tmp_path: Path) -> None:
+    """A cache folder's .gitignore left empty (a full disk) is written whole by the next save."""
+    root = _project(tmp_path / "p")
+    (root / ".cache").mkdir()
+    (root / ".cache" / ".gitignore").write_text("", encoding="utf-8")
+    _codes(root, cached=True)
+    assert (root / ".cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
