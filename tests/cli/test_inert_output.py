@@ -109,7 +109,7 @@ class TestReports:
 
 
 class TestVisible:
-    """The escaping helpers."""
+    """The escaping functions."""
 
     def test_every_control_is_escaped(self) -> None:
         """C0, C1, DEL, NEL, line/paragraph separators and bidi controls become escapes."""
