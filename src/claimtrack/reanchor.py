@@ -27,6 +27,7 @@ from claimtrack.errors import FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
+from claimtrack.io.regular import read_regular
 from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile
@@ -136,8 +137,9 @@ class AnchorPlan:
         return bool(self.findings or self.orphans)
 
 
-def _read_text(path: Path) -> tuple[bytes, str]:
-    data = path.read_bytes()
+def _read_text(path: Path, limit: int) -> tuple[bytes, str]:
+    # Only a regular file, and never more than the input limit (OSError or ValueError).
+    data = read_regular(path, limit)
     return data, data.decode("utf-8").removeprefix("\ufeff")
 
 
@@ -173,13 +175,13 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
     root = settings.project_root or find_project_root(base)
     try:
         if settings.document is not None:
-            current = _read_text(settings.document)[1]
+            current = _read_text(settings.document, settings.limits.max_bytes)[1]
             findings: list[Finding] = list(
                 anchor_findings(document, claim_file, normalize(current))
             )
             stale = False
         elif recorded is not None:
-            snapshot = read_snapshot(recorded.path, base, root)
+            snapshot = read_snapshot(recorded.path, base, root, max_bytes=settings.limits.max_bytes)
             findings = list(snapshot_findings(document, claim_file, snapshot))
             if snapshot.text is None:
                 return attrs.evolve(
@@ -192,7 +194,7 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
             return _error(
                 name, "no snapshot is recorded in the file: give the text with --document FILE"
             )
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:
         return _error(name, f"cannot read {settings.document}: {error}")
     common = AnchorPlan(
         path=name,
@@ -275,8 +277,8 @@ def _plan_rebase(
 ) -> AnchorPlan:
     new_path = settings.rebase or Path()
     try:
-        new_bytes, new_raw = _read_text(new_path)
-    except (OSError, UnicodeDecodeError) as error:
+        new_bytes, new_raw = _read_text(new_path, settings.limits.max_bytes)
+    except (OSError, ValueError) as error:
         return _error(common.path, f"cannot read {new_path.as_posix()}: {error}")
     new_text = normalize(new_raw)
     old_text = None if stale else normalize(current)

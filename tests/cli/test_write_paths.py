@@ -221,3 +221,15 @@ class TestInterruptedRebase:
         assert (tmp_path / "article.txt").read_bytes() == edited.read_bytes()
         check = _run("check", "--no-cache", "--fail-level", "error", claims)
         assert "E212" not in check.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifo_as_the_new_text_of_a_rebase_is_refused(tmp_path: Path) -> None:
+    """``anchor --rebase FIFO`` says it cannot read it (exit 2) instead of blocking."""
+    for name in ("article.txt", "claims.yaml"):
+        shutil.copyfile(ANCHORS / name, tmp_path / name)
+    (tmp_path / "claimtrack.toml").write_text("")
+    os.mkfifo(tmp_path / "new.txt")
+    result = _run("anchor", "--rebase", tmp_path / "new.txt", tmp_path / "claims.yaml")
+    assert result.exit_code == 2
+    assert "FIFO" in result.output
