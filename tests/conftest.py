@@ -22,6 +22,10 @@ settings.register_profile(
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# A long local run (the fuzz suite tries 20,000 documents per test under it).
+settings.register_profile(
+    "fuzz", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 # CI (which sets CI=true) runs the thorough profile; HYPOTHESIS_PROFILE overrides either.
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")

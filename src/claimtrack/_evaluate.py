@@ -35,10 +35,10 @@ from claimtrack._windows import (
 )
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding
-from claimtrack.io.cache import CachedResult
+from claimtrack.io.cache import CachedResult, SnapshotDependency
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
-from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
+from claimtrack.io.snapshot import SnapshotText, read_snapshot
 from claimtrack.io.source_snapshot import snapshot_dependencies
 from claimtrack.lint.checks import ClaimFacts, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
@@ -54,8 +54,9 @@ def _snapshot_for(
     if recorded is None:
         return None
     base = document.file_path.parent if document.file_path is not None else Path.cwd()
-    root = settings.project_root or find_project_root(base)
-    return read_snapshot(recorded.path, base, root)
+    return read_snapshot(
+        recorded.path, base, settings.project_root, max_bytes=settings.limits.max_bytes
+    )
 
 
 def evaluate(
@@ -225,8 +226,8 @@ class Outcome:
     #: What to cache: the result, or its plain data when a worker process sent it so.
     cached: CachedResult | dict[str, Any]
     content_sha256: str | None
-    #: The snapshots (the document's and its sources') the result depends on: path, SHA-256.
-    snapshot: tuple[tuple[Path, str], ...]
+    #: The snapshots (the document's and its sources') the result depends on.
+    snapshot: tuple[SnapshotDependency, ...]
 
 
 def run_path(
@@ -260,10 +261,9 @@ def _run_path(
         if helpers is not None:
             helpers.stop()
     snapshot = result.snapshot
+    document_dependency = None if snapshot is None else snapshot.dependency()
     depends = (
-        ((snapshot.path, snapshot.sha256 or ""),)
-        if snapshot is not None and not snapshot.outside_project
-        else ()
+        () if document_dependency is None else (document_dependency,)
     ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
     cached = CachedResult(
         findings=result.findings,
@@ -277,7 +277,7 @@ def _run_path(
 # What a worker process sends back for one path: its name, its result as plain data (see
 # CachedResult.to_data), the SHA-256 of its bytes (None if it could not be read), the
 # snapshot it depended on, and its records when the settings keep them.
-Sent = tuple[str, dict[str, Any], str | None, tuple[tuple[Path, str], ...], ClaimFile | None]
+Sent = tuple[str, dict[str, Any], str | None, tuple[SnapshotDependency, ...], ClaimFile | None]
 
 
 def run_path_in_worker(item: str, settings: CheckSettings) -> Sent:

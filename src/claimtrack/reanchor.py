@@ -23,11 +23,12 @@ import attrs
 from claimtrack import rules
 from claimtrack._api import to_model
 from claimtrack.anchor import FillStatus, RebaseStatus, fill, normalize, rebase
-from claimtrack.errors import FileChangedError, LoadError
+from claimtrack.errors import ClaimtrackError, FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
 from claimtrack.io.reasons import read_failure
+from claimtrack.io.regular import read_regular
 from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile
@@ -139,8 +140,9 @@ class AnchorPlan:
         return bool(self.findings or self.orphans)
 
 
-def _read_text(path: Path) -> tuple[bytes, str]:
-    data = path.read_bytes()
+def _read_text(path: Path, limit: int) -> tuple[bytes, str]:
+    # Only a regular file, and never more than the input limit (OSError or ValueError).
+    data = read_regular(path, limit)
     return data, data.decode("utf-8").removeprefix("\ufeff")
 
 
@@ -152,6 +154,16 @@ def _anchor_changes(index: int, old: Anchor, new: Anchor) -> list[Change]:
             value = REMOVE if after is None else after
             changes.append(Change(("claims", index, "anchor", field), value))
     return changes
+
+
+def _why(error: OSError | ValueError) -> str:
+    """Why a read or write failed, in words: claimtrack's own errors say it themselves, and a
+    system error is its reason without the errno."""
+    if isinstance(error, UnicodeDecodeError) or (
+        isinstance(error, OSError) and not isinstance(error, ClaimtrackError) and error.errno
+    ):
+        return read_failure(error)
+    return str(error)
 
 
 def _error(name: str, message: str) -> AnchorPlan:
@@ -176,13 +188,13 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
     root = settings.project_root or find_project_root(base)
     try:
         if settings.document is not None:
-            current = _read_text(settings.document)[1]
+            current = _read_text(settings.document, settings.limits.max_bytes)[1]
             findings: list[Finding] = list(
                 anchor_findings(document, claim_file, normalize(current))
             )
             stale = False
         elif recorded is not None:
-            snapshot = read_snapshot(recorded.path, base, root)
+            snapshot = read_snapshot(recorded.path, base, root, max_bytes=settings.limits.max_bytes)
             findings = list(snapshot_findings(document, claim_file, snapshot))
             if snapshot.text is None:
                 return attrs.evolve(
@@ -195,8 +207,8 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
             return _error(
                 name, "no snapshot is recorded in the file: give the text with --document FILE"
             )
-    except (OSError, UnicodeDecodeError) as error:
-        return _error(name, f"cannot read {settings.document}: {read_failure(error)}")
+    except (OSError, ValueError) as error:
+        return _error(name, f"cannot read {settings.document}: {_why(error)}")
     common = AnchorPlan(
         path=name,
         file_path=file_path,
@@ -283,11 +295,11 @@ def _plan_rebase(
 ) -> AnchorPlan:
     new_path = settings.rebase or Path()
     try:
-        new_bytes, new_raw = _read_text(new_path)
-    except (OSError, UnicodeDecodeError) as error:
+        new_bytes, new_raw = _read_text(new_path, settings.limits.max_bytes)
+    except (OSError, ValueError) as error:
         return _error(
             common.path,
-            f"cannot read {new_path.as_posix()}: {read_failure(error)};"
+            f"cannot read {new_path.as_posix()}: {_why(error)};"
             " --rebase takes the path of the article's new text",
         )
     new_text = normalize(new_raw)
@@ -332,13 +344,23 @@ def _plan_rebase(
     return _finish(document, changes, plan)
 
 
-def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
-    """Write what the plans change: snapshot copies (each target once), then claim files,
-    each only if it still holds the bytes it was planned from. Returns the plans that could
-    not be written, with why; the others are written."""
+def apply_plans(
+    plans: Iterable[AnchorPlan], *, force: bool = False
+) -> list[tuple[AnchorPlan, str]]:
+    """Write what the plans change: claim files first, each only if it still holds the bytes
+    it was planned from, then the snapshot copies (each target once, and only when every
+    claim file rebased onto it was written). Returns the plans that could not be written,
+    with why; the others are written. Read-only files are refused unless ``force``.
+
+    The order makes a rebase safe to interrupt: until its snapshot is replaced, the old text
+    is still there. Interrupted in between, the claim file records the new hash over the old
+    text (``check`` reports the mismatch), and running the same ``--rebase`` again completes
+    the pair from the anchors the claim file already holds.
+    """
+    planned = list(plans)
     failed: list[tuple[AnchorPlan, str]] = []
-    copied: set[Path] = set()
-    for plan in plans:
+    blocked: set[Path] = set()  # snapshots some claim file of which could not be written
+    for plan in planned:
         if plan.error is not None:
             continue
         try:
@@ -347,13 +369,29 @@ def apply_plans(plans: Iterable[AnchorPlan]) -> list[tuple[AnchorPlan, str]]:
                     f"{plan.path} changed since it was read; neither it nor its snapshot"
                     " was replaced"
                 )
-            if plan.snapshot_copy is not None and plan.snapshot_copy.target not in copied:
-                write_atomic(plan.snapshot_copy.target, plan.snapshot_copy.data)
-                copied.add(plan.snapshot_copy.target)
             if plan.changed and plan.file_path is not None:
-                replace_if_unchanged(plan.file_path, plan.original, plan.text)
+                replace_if_unchanged(plan.file_path, plan.original, plan.text, force=force)
+        except OSError as error:
+            failed.append((plan, _why(error)))
+            if plan.snapshot_copy is not None:
+                blocked.add(plan.snapshot_copy.target)
+    done = {id(plan) for plan, _why in failed}
+    copied: set[Path] = set()
+    for plan in planned:
+        copy = plan.snapshot_copy
+        if plan.error is not None or copy is None or id(plan) in done:
+            continue
+        if copy.target in copied or copy.target in blocked:
+            continue
+        try:
+            write_atomic(copy.target, copy.data, force=force)
+            copied.add(copy.target)
         except OSError as error:
             failed.append(
-                (plan, str(error) if isinstance(error, FileChangedError) else read_failure(error))
+                (
+                    plan,
+                    f"{_why(error)}; the claim file already records the new text: run"
+                    " the same --rebase again once the snapshot can be written",
+                )
             )
     return failed

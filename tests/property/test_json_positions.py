@@ -8,6 +8,7 @@ every value and key, whatever the layout of the text.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -56,7 +57,8 @@ def _paths(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int
 
 
 def _by_hand(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
+    # A carriage return not followed by a line feed ends a line too, as editors count.
+    before = re.sub(r"\r(?!\n)", "\n", text)[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ from claimtrack import _check
 from claimtrack.cli.main import cli
 from claimtrack.io import cache as cache_module
 from claimtrack.io.cache import ResultCache
+from claimtrack.io.cache_rows import sealed
 from tests.conftest import FIXTURES
 
 SNAPSHOT = FIXTURES / "claims" / "snapshot.txt"
@@ -46,9 +48,11 @@ def _settings(project: Path, **kwargs: object) -> claimtrack.CheckSettings:
 
 def _plant(project: Path) -> None:
     """Replace every cached finding list by one recognisable finding, so that a run which
-    shows it was served from the cache."""
+    shows it was served from the cache. The entries are sealed again, as the cache itself
+    would seal them (an entry changed without its seal is a miss)."""
     index_path = project / ".cache" / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    fingerprint = index["fingerprint"]
     results = (project / ".cache" / index["results"]).read_bytes()
     parts: list[bytes] = []
     offset = 0
@@ -61,8 +65,10 @@ def _plant(project: Path) -> None:
         chunk = json.dumps(data).encode("utf-8")
         entry["at"] = [offset, len(chunk)]
         entry["severest"] = "warning"
+        entry["digest"] = hashlib.sha256(chunk).hexdigest()
         parts.append(chunk)
         offset += len(chunk)
+    index["entries"] = {key: sealed(e, fingerprint) for key, e in index["entries"].items()}
     (project / ".cache" / index["results"]).write_bytes(b"".join(parts))
     index_path.write_text(json.dumps(index), encoding="utf-8")
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 import attrs
 
+from claimtrack.anchor._occurrences import occurrence_starts
 from claimtrack.model import Anchor
 
 __all__ = [
@@ -59,12 +60,7 @@ class Placement:
 
 def find_all(text: str, exact: str) -> tuple[Match, ...]:
     """Every occurrence of ``exact`` in ``text``, overlapping ones included."""
-    found: list[Match] = []
-    index = text.find(exact)
-    while index != -1:
-        found.append(Match(index, index + len(exact)))
-        index = text.find(exact, index + 1)
-    return tuple(found)
+    return tuple(Match(start, start + len(exact)) for start in occurrence_starts(text, exact))
 
 
 def fits_context(text: str, match: Match, anchor: Anchor) -> bool:

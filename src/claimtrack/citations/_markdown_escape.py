@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimtrack._inert import visible
 from claimtrack.citations._links import safe_url
 
 __all__ = ["escape_cell", "escape_text", "link"]
@@ -20,8 +21,8 @@ _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#$])")
 
 
 def escape_text(text: str) -> str:
-    """``text`` on one line, inert as Markdown and as HTML."""
-    flat = " ".join(text.split())
+    """``text`` on one line, inert as Markdown and as HTML, controls escaped visibly."""
+    flat = visible(" ".join(text.split()))
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _PUNCTUATION.sub(r"\\\1", flat)
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 
+from claimtrack._inert import visible_lines
 from claimtrack.citations._links import safe_url
 
 __all__ = ["escape", "link"]
 
 
 def escape(text: str) -> str:
-    """``text`` as inert HTML, quotes included (safe in attributes too)."""
-    return html.escape(text, quote=True)
+    """``text`` as inert HTML, quotes included (safe in attributes too), with control
+    characters shown visibly (never passed raw to the page)."""
+    return html.escape(visible_lines(text), quote=True)
 
 
 def link(url: str | None, text: str, css: str | None = None) -> str:

@@ -1,13 +1,15 @@
 """The citation report as CSV, one row per claim, for spreadsheets.
 
-A cell that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
-a tab or a carriage return) is prefixed with a single quote, as OWASP recommends.
+A cell that a spreadsheet could read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab, a carriage return or a line feed, in any width, or hidden behind leading whitespace or
+invisible characters) is prefixed with a single quote, as OWASP recommends.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from claimtrack.citations._text import attribution_text, confidence_text
 from claimtrack.citations.model import ClaimRow, DocumentReport, Report
@@ -36,12 +38,26 @@ COLUMNS = (
     "flags",
 )
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's CSV-injection list: =, +, -, @, tab, carriage return and line feed. A spreadsheet
+# may also skip leading spaces or invisible characters, and read fullwidth or small forms
+# (＝, ﹢) as the ASCII ones, so those count too.
+_FORMULA_STARTS = frozenset("=+-@\t\r\n")
+
+
+def _hidden(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def neutralize(cell: str) -> str:
-    """``cell``, prefixed with a single quote if a spreadsheet would take it for a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    """``cell``, prefixed with a single quote if a spreadsheet could take it for a formula:
+    it starts with a formula character (in any width), or with whitespace or an invisible
+    character (which may hide one)."""
+    if not cell:
+        return cell
+    first = cell[0]
+    if _hidden(first) or unicodedata.normalize("NFKC", first)[:1] in _FORMULA_STARTS:
+        return "'" + cell
+    return cell
 
 
 def _row(doc: DocumentReport, row: ClaimRow) -> list[str]:

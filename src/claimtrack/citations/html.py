@@ -102,11 +102,25 @@ def _segments(
     length: int, spans: list[tuple[int, int, ClaimRow]]
 ) -> Iterator[tuple[int, int, list[ClaimRow]]]:
     """Cut the text at every anchor boundary; each piece lists the anchors covering it, the
-    outermost first (overlapping anchors become nested marks on split pieces)."""
+    outermost first (overlapping anchors become nested marks on split pieces). One sweep
+    over the boundaries: the anchors open at a piece are those started and not yet ended."""
     cuts = sorted({0, length, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for number, (start, end, _row) in enumerate(spans):
+        if start < end:
+            starting.setdefault(start, []).append(number)
+            ending.setdefault(end, []).append(number)
+    open_now: dict[int, None] = {}
     for start, end in itertools.pairwise(cuts):
-        covering = [(s, e, row) for s, e, row in spans if s <= start and e >= end and start < end]
-        covering.sort(key=lambda item: (item[0], -item[1], item[2].number))
+        for number in ending.get(start, ()):
+            open_now.pop(number, None)
+        for number in starting.get(start, ()):
+            open_now[number] = None
+        covering = sorted(
+            (spans[number] for number in open_now),
+            key=lambda item: (item[0], -item[1], item[2].number),
+        )
         yield start, end, [row for _, _, row in covering]
 
 
@@ -302,15 +316,17 @@ def _claims(doc: DocumentReport, docs_url: str | None) -> str:
     )
 
 
-def _finding_row(doc: DocumentReport, finding: Finding, docs_url: str | None) -> str:
+def _finding_row(
+    doc: DocumentReport, finding: Finding, numbers: dict[str, int], docs_url: str | None
+) -> str:
     row_id, _, _ = _ids(doc)
     loc = finding.location
     claim = ""
     if loc.claim_id:
-        numbers = [row.number for row in doc.claims if row.claim.id == loc.claim_id]
+        number = numbers.get(loc.claim_id)
         claim = (
-            f'<a href="#{row_id}{numbers[0]}">{_e(loc.claim_id)}</a>'
-            if numbers
+            f'<a href="#{row_id}{number}">{_e(loc.claim_id)}</a>'
+            if number is not None
             else _e(loc.claim_id)
         )
     hint = f"<br><small>{_e(finding.hint)}</small>" if finding.hint else ""
@@ -329,7 +345,10 @@ def _findings(doc: DocumentReport, docs_url: str | None) -> str:
     if not doc.findings:
         return "<p>No findings.</p>"
     head = "".join(f'<th scope="col">{name}</th>' for name in FINDING_COLUMNS)
-    rows = "".join(_finding_row(doc, finding, docs_url) for finding in doc.findings)
+    numbers: dict[str, int] = {}
+    for row in doc.claims:  # the first row of each id, found once
+        numbers.setdefault(row.claim.id, row.number)
+    rows = "".join(_finding_row(doc, finding, numbers, docs_url) for finding in doc.findings)
     return (
         f'<table class="rows findings"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )

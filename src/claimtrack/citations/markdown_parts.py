@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from claimtrack._inert import visible
 from claimtrack.citations._markdown_escape import escape_text
 from claimtrack.citations.evidence import backs_text, evidence_of
 from claimtrack.citations.model import ClaimRow, DocumentReport
@@ -29,7 +30,7 @@ def _summary_text(text: str) -> str:
     flat = " ".join(text.split())
     if len(flat) > _EXCERPT:
         flat = flat[: _EXCERPT - 1].rstrip() + "…"
-    return html.escape(flat, quote=False)
+    return html.escape(visible(flat), quote=False)
 
 
 def _details(summary: str, body: list[str]) -> str:
@@ -65,7 +66,7 @@ def todo_blocks(doc: DocumentReport) -> list[str]:
     for position, item in enumerate(items, start=1):
         blocks.append(
             _details(
-                f"{position}. {html.escape(item.title, quote=False)}: the claims",
+                f"{position}. {html.escape(visible(item.title), quote=False)}: the claims",
                 [_claim_line(row) for row in item.rows],
             )
         )

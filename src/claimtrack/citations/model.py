@@ -124,6 +124,9 @@ def _rows(
 ) -> tuple[ClaimRow, ...]:
     numbers = {entry.source.id: entry.number for entry in bibliography}
     checks = quote_checks(claim_file, file_path)
+    flags: dict[str | None, list[Finding]] = {}
+    for finding in findings:  # once, not once per claim
+        flags.setdefault(finding.location.claim_id, []).append(finding)
     rows = []
     for number, claim in enumerate(claim_file.claims, start=1):
         markers = tuple(
@@ -145,7 +148,7 @@ def _rows(
                 state=sourcing_state(claim),
                 markers=markers,
                 placement=locate(text, claim.anchor) if text is not None else None,
-                flags=tuple(f for f in findings if f.location.claim_id == claim.id),
+                flags=tuple(flags.get(claim.id, ())),
             )
         )
     return tuple(rows)

@@ -42,9 +42,18 @@ def read_stdin(stdin_filename: str, settings: CheckSettings) -> LoadedDocument |
         return FileResult(path=stdin_filename, findings=error.findings)
 
 
+def stdin_settings(settings: CheckSettings) -> CheckSettings:
+    """The settings standard input is checked with: its snapshot may not leave the working
+    folder (or --project-root), whatever --stdin-filename says; a name such as
+    ``/etc/x.yaml`` must not make ``/etc`` the project."""
+    return attrs.evolve(settings, project_root=settings.project_root or Path.cwd())
+
+
 def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
     loaded = read_stdin(stdin_filename, settings)
-    return loaded if isinstance(loaded, FileResult) else check(loaded, settings).files[0]
+    if isinstance(loaded, FileResult):
+        return loaded
+    return check(loaded, stdin_settings(settings)).files[0]
 
 
 def gather(

@@ -1,29 +1,38 @@
-"""What every command says of the arguments that named no claim file."""
+"""What every command says of the arguments that named no claim file, and of the folders it
+could not read."""
 
 from __future__ import annotations
 
 import click
 
+from claimtrack.cli.output import inert
 from claimtrack.io.discover import Discovery, nothing_found
 
 __all__ = ["report_unmatched"]
 
 
 def report_unmatched(found: Discovery, *, allow_empty: bool = False) -> bool:
-    """Say on stderr which arguments named nothing; whether that is a usage error (exit 2).
+    """Say on stderr which arguments named nothing and which folders could not be read;
+    whether that is a usage error (exit 2).
 
-    A path that does not exist always is. A folder or glob that holds no claim file is one
-    too (a CI job pointed at the wrong folder must not pass on nothing), unless the caller
-    allows an empty run (``check --allow-empty``).
+    A path that does not exist always is, and so is a folder that cannot be listed (its
+    files would be skipped silently). A folder or glob that holds no claim file is one too (a
+    CI job pointed at the wrong folder must not pass on nothing), unless the caller allows an
+    empty run (``check --allow-empty``).
     """
     for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+        click.echo(inert(f"claimtrack: {missing}: no such file, folder or match"), err=True)
+    for folder, reason in found.unreadable:
+        click.echo(inert(f"claimtrack: {folder}: cannot read the folder: {reason}"), err=True)
+    problems = bool(found.missing or found.unreadable)
     if allow_empty:
-        return bool(found.missing)
+        return problems
     for empty in found.empty:
         click.echo(
-            f"claimtrack: {nothing_found(empty)}; check the path, or pass --allow-empty"
-            " to `claimtrack check` if an empty run is intended",
+            inert(
+                f"claimtrack: {nothing_found(empty)}; check the path, or pass --allow-empty"
+                " to `claimtrack check` if an empty run is intended"
+            ),
             err=True,
         )
-    return bool(found.missing or found.empty)
+    return problems or bool(found.empty)

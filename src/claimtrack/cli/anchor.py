@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
     from claimtrack.reanchor import AnchorPlan
@@ -58,6 +59,7 @@ def _quote(text: str, limit: int = 60) -> str:
     help="Folder that snapshot paths may not leave (default: the nearest folder above the"
     " claim file holding .git, pyproject.toml or claimtrack.toml).",
 )
+@click.option("--force", is_flag=True, help="Rewrite claim files and snapshots even if read-only.")
 @click.option("-q", "--quiet", count=True, help="Print only problems.")
 def anchor_command(
     paths: tuple[str, ...],
@@ -68,6 +70,7 @@ def anchor_command(
     rehash: bool,
     dry_run: bool,
     project_root: Path | None,
+    force: bool,
     quiet: int,
 ) -> None:
     """Verify the anchors of claim files against their document snapshot; with --fill add
@@ -104,12 +107,16 @@ def anchor_command(
         problems |= _render(plan, quiet, dry_run, rebasing=new_snapshot is not None)
         usage_problem |= plan.error is not None
     if not dry_run:
-        for plan, why in apply_plans(plans):
-            click.echo(f"claimtrack: {plan.path}: {why}", err=True)
+        for plan, why in apply_plans(plans, force=force):
+            _echo(f"claimtrack: {plan.path}: {why}", err=True)
             usage_problem = True
     if usage_problem:
         sys.exit(exit_codes.USAGE)
     sys.exit(exit_codes.FINDINGS if problems else exit_codes.OK)
+
+
+def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    click.echo(inert(text), err=err, nl=nl)
 
 
 def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> bool:
@@ -120,11 +127,11 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
 
     for finding in plan.findings:
         loc = finding.location
-        click.echo(f"{loc.path}:{loc.line}:{loc.column}: {finding.code} {finding.message}")
+        _echo(f"{loc.path}:{loc.line}:{loc.column}: {finding.code} {finding.message}")
         if finding.hint and not quiet:
-            click.echo(f"    help: {finding.hint}")
+            _echo(f"    help: {finding.hint}")
     if plan.error is not None:
-        click.echo(f"claimtrack: {plan.path}: {plan.error}", err=True)
+        _echo(f"claimtrack: {plan.path}: {plan.error}", err=True)
         return True
     counts: dict[str, int] = {}
     for outcome in plan.outcomes:
@@ -132,36 +139,34 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
         where = f"{outcome.location.path}:{outcome.location.line}:{outcome.location.column}"
         score = f" (score {outcome.score:.2f})" if outcome.score is not None else ""
         if outcome.outcome is Outcome.ORPHANED:
-            click.echo(f"{where}: claim {outcome.claim_id!r} orphaned: {outcome.reason}{score}")
+            _echo(f"{where}: claim {outcome.claim_id!r} orphaned: {outcome.reason}{score}")
         elif outcome.outcome is Outcome.MOVED and not quiet:
             old, new = outcome.old, outcome.new
             span = f"{old.start}-{old.end} → {new.start}-{new.end}" if new.start is not None else ""
-            click.echo(f"{where}: claim {outcome.claim_id!r} moved {span}{score}".rstrip())
+            _echo(f"{where}: claim {outcome.claim_id!r} moved {span}{score}".rstrip())
             if old.exact != new.exact:
-                click.echo(f"    quote: {_quote(old.exact)} → {_quote(new.exact)}")
+                _echo(f"    quote: {_quote(old.exact)} → {_quote(new.exact)}")
         elif outcome.outcome is Outcome.FILLED and quiet < 1:
-            click.echo(
+            _echo(
                 f"{where}: claim {outcome.claim_id!r} filled: start {outcome.new.start},"
                 f" end {outcome.new.end}"
             )
     if rebasing and plan.from_anchors_only:
-        click.echo(
+        _echo(
             f"{plan.path}: the snapshot no longer matches its recorded hash; rebased from the"
             " anchors' own quotes, context and offsets"
         )
     if not quiet:
         summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
-        click.echo(f"{plan.path}: {len(plan.outcomes)} anchors: {summary or 'none'}")
+        _echo(f"{plan.path}: {len(plan.outcomes)} anchors: {summary or 'none'}")
         if rebasing and plan.snapshot_copy is not None:
             verb = "would copy" if dry_run else "copied"
-            click.echo(
-                f"{plan.path}: {verb} the new text over the snapshot {plan.snapshot_copy.shown}"
-            )
+            _echo(f"{plan.path}: {verb} the new text over the snapshot {plan.snapshot_copy.shown}")
         if not rebasing and plan.hash_updated:
             verb = "would record" if dry_run else "recorded"
-            click.echo(f"{plan.path}: {verb} the snapshot's new SHA-256")
+            _echo(f"{plan.path}: {verb} the snapshot's new SHA-256")
         if rebasing and not plan.hash_updated and plan.orphans:
-            click.echo(
+            _echo(
                 f"{plan.path}: snapshot hash not updated: fix or accept the orphans"
                 " (--accept-orphans)"
             )
@@ -172,5 +177,5 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
             fromfile=f"a/{plan.path}",
             tofile=f"b/{plan.path}",
         )
-        click.echo("".join(diff), nl=False)
+        _echo("".join(diff), nl=False)
     return plan.has_problems

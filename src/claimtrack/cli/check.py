@@ -12,7 +12,7 @@ import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.options import config_option
-from claimtrack.cli.output import emit, use_colour, verbosity
+from claimtrack.cli.output import emit, inert, use_colour, verbosity
 
 if TYPE_CHECKING:
     from claimtrack._check import CheckSettings, FileResult
@@ -30,7 +30,7 @@ _EPILOG = (
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"claimtrack: {message}", err=True)
+    click.echo(inert(f"claimtrack: {message}"), err=True)
     sys.exit(exit_codes.USAGE)
 
 
@@ -218,7 +218,7 @@ def check_command(
         rendered = _render(
             ordered, output_format, coloured, level, statistics, config.docs_url, where, summary
         )
-        emit(rendered, output, colour=coloured)
+        emit(rendered, output, colour=coloured, inputs=[*names, *map(str, own)])
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
@@ -240,14 +240,14 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
         if name != STDIN:
             inputs.append(name)
             continue
-        from claimtrack.cli._inputs import read_stdin  # loads the parsers
+        from claimtrack.cli._inputs import read_stdin, stdin_settings  # loads the parsers
 
         loaded = read_stdin(stdin_filename, settings)
         if isinstance(loaded, FileResult):
             results[index] = apply_baseline(loaded, settings.baseline)
-            inputs.append(stdin_filename)
         else:
-            inputs.append(loaded)
+            results[index] = check(loaded, stdin_settings(settings)).files[0]
+        inputs.append(stdin_filename)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)
     return [results[i] if i in results else next(queue) for i in range(len(inputs))]
@@ -333,6 +333,17 @@ def _write_baseline(results: list[FileResult], target: Path) -> None:
     from claimtrack.cli.output import write_output
     from claimtrack.lint.baseline import entry_for, path_key, render_baseline
 
+    if target.exists():  # only a baseline is replaced by a baseline, never a claim file
+        from claimtrack.errors import ConfigError
+        from claimtrack.lint.baseline import load_baseline
+
+        try:
+            load_baseline(target)
+        except ConfigError:
+            _fail(
+                f"--write-baseline {target.as_posix()} exists and is not a baseline (an input?);"
+                " not overwritten: choose another file"
+            )
     base = Path(os.path.abspath(target)).parent
     entries = [
         entry_for(finding, path_key(result.path, base), result.record_data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,14 +11,16 @@ import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.options import config_option
-from claimtrack.cli.output import emit
+from claimtrack.cli.output import emit, inert
 
 if TYPE_CHECKING:
+    from claimtrack._check import FileResult
     from claimtrack.citations.model import Report
 
 _EXIT_HELP = (
     "Exit codes: 0 written (findings in the files are part of the output, not a failure; "
-    "warnings about what consumers will miss go to standard error); 1 with --strict, when a "
+    "warnings about what consumers will miss go to standard error); 1 some file is not a "
+    "valid claim file, so it was left out (its errors are printed), or with --strict a "
     "ClaimReview lacks its url or author (nothing is written); 2 usage, configuration or I/O "
     "problem (a path that matches nothing, a file that cannot be read)."
 )
@@ -121,7 +124,9 @@ def export_command(
         raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
     gathered = gather(paths, stdin_filename, project_root, config.limits)
     if not gathered.results:
+        click.echo("claimtrack: nothing to export: no claim files were found", err=True)
         sys.exit(exit_codes.USAGE)
+    refused = _refused(gathered.results)
     report = build_report(gathered.results)
     if target == "sqlite":
         assert output is not None  # noqa: S101 (checked above)
@@ -165,8 +170,10 @@ def export_command(
         from claimtrack.export.prov import render_prov
 
         text = render_prov(report)
-    emit(text, output)
-    sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
+    emit(text, output, inputs=[result.path for result in gathered.results])
+    if gathered.failed:
+        sys.exit(exit_codes.USAGE)
+    sys.exit(exit_codes.FINDINGS if refused else exit_codes.OK)
 
 
 def _export_sqlite(report: Report, output: Path) -> None:
@@ -211,3 +218,26 @@ def _export_sqlite(report: Report, output: Path) -> None:
         f" {count('matches', 'match')}; Datasette metadata in {metadata_path}",
         err=True,
     )
+
+
+def _refused(results: Sequence[FileResult]) -> bool:
+    """Say on stderr which files cannot be exported (they do not load, or are not
+    schema-valid), with their errors; whether there was any."""
+    from claimtrack.findings import Severity
+    from claimtrack.report.text import TextStyle, render_finding
+
+    refused = False
+    for result in results:
+        if result.claim_file is not None:
+            continue
+        refused = True
+        errors = [f for f in result.findings if f.severity is Severity.ERROR]
+        click.echo(
+            inert(f"claimtrack: {result.path}: not exported: it is not a valid claim file"),
+            err=True,
+        )
+        for finding in errors:
+            click.echo(render_finding(finding, TextStyle()), err=True)
+    if refused and all(result.claim_file is None for result in results):
+        click.echo("claimtrack: nothing was exported", err=True)
+    return refused

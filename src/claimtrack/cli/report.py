@@ -91,5 +91,5 @@ def report_command(
         from claimtrack.citations.markdown import render_markdown
 
         text = render_markdown(report, docs_url)
-    emit(text, output)
+    emit(text, output, inputs=[result.path for result in gathered.results])
     sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)

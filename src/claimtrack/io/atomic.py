@@ -7,6 +7,12 @@ import secrets
 from pathlib import Path
 
 from claimtrack.errors import FileChangedError
+from claimtrack.io.targets import (
+    refuse_read_only,
+    sweep_temporaries,
+    target_of,
+    temporary_prefix,
+)
 
 __all__ = ["replace_if_unchanged", "write_atomic"]
 
@@ -16,11 +22,13 @@ def _create_temporary(target: Path) -> tuple[int, str]:
 
     Created with mode 0o666 so that the system's umask (and a folder's default ACL) shapes
     it exactly as it shapes any new file: ``tempfile.mkstemp`` would make it 0o600, and a
-    report that nobody else can read. No process-wide umask is read or changed.
+    report that nobody else can read. No process-wide umask is read or changed. Its name
+    starts with :func:`~claimtrack.io.targets.temporary_prefix`, so that a later write
+    sweeps it away if this one is interrupted.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        name = target.parent / f"{temporary_prefix(target)}{secrets.token_hex(4)}.tmp"
         try:
             return os.open(name, flags, 0o666), str(name)
         except FileExistsError:
@@ -28,11 +36,17 @@ def _create_temporary(target: Path) -> tuple[int, str]:
     raise FileExistsError(f"no free temporary name beside {target.as_posix()}")
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never
     half of one. A new file gets the permission bits the umask leaves of 0o666, as any
-    program's new file does; a replaced file keeps its own."""
-    target = Path(path)
+    program's new file does; a replaced file keeps its own. A link is followed: the file it
+    leads to is replaced, and the link kept. A read-only file is refused
+    (:class:`ReadOnlyFileError`) unless ``force``. Temporary files that interrupted writes
+    left beside the file are removed."""
+    target = target_of(path)
+    if not force:
+        refuse_read_only(target, path)
+    sweep_temporaries(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = target.stat().st_mode & 0o777 if target.exists() else None
     handle, temporary = _create_temporary(target)
@@ -49,13 +63,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise
 
 
-def replace_if_unchanged(path: str | os.PathLike[str], expected: bytes, data: str | bytes) -> None:
+def replace_if_unchanged(
+    path: str | os.PathLike[str], expected: bytes, data: str | bytes, *, force: bool = False
+) -> None:
     """Atomically replace ``path`` with ``data`` if it still holds ``expected`` (the bytes
-    read before the change was computed); :class:`FileChangedError` and no write if not."""
+    read before the change was computed); :class:`FileChangedError` and no write if not.
+    ``force`` as for :func:`write_atomic`."""
     try:
         current = Path(path).read_bytes()
     except FileNotFoundError:
         current = None
     if current != expected:
         raise FileChangedError(f"{Path(path).as_posix()} changed since it was read; not replaced")
-    write_atomic(path, data)
+    write_atomic(path, data, force=force)

@@ -17,10 +17,17 @@ was read, so a write in the same tick of the file system's clock as that read ca
 unseen (the "racily clean" case of version control systems). A file whose signature
 differs is read and hashed again.
 
+A snapshot is recorded as the claim file wrote it and as it resolved, with the project root
+it was held to and, when that root was found rather than given, the folder it was found
+from: a retargeted link, or a marker file (``pyproject.toml``, ``.git``) appearing in
+between, is a miss.
+
 The whole index is dropped when the *fingerprint* changes: claimtrack's version, the
 schema, and the settings that shape findings (rule selection, severities, limits, project
-root, configuration file). A damaged or foreign index or results file is ignored, never
-trusted: its entries are misses.
+root, configuration file). Every entry carries a digest of itself (under the fingerprint)
+and of its result's bytes; an entry that is damaged, foreign, edited by hand or of an
+unexpected shape is a miss, never trusted. Cache files are read only when they are regular
+files, and never more than the input limit of them.
 """
 
 from __future__ import annotations
@@ -36,6 +43,9 @@ from typing import Any
 import attrs
 
 from claimtrack.findings import Finding, Severity, finding_from_row, finding_row
+from claimtrack.io.cache_rows import is_valid_entry, sealed
+from claimtrack.io.regular import open_regular, read_capped, read_regular
+from claimtrack.io.snapshot import find_project_root
 
 __all__ = [
     "CACHE_FOLDER",
@@ -43,6 +53,7 @@ __all__ = [
     "CacheHit",
     "CachedResult",
     "ResultCache",
+    "SnapshotDependency",
     "fingerprint",
     "record_skeleton",
     "severest",
@@ -55,6 +66,8 @@ _RESULTS_PREFIX = "results-"
 #: trusted on later runs (see the module's docstring).
 SETTLE_SECONDS = 2.0
 _SEVERITIES = {str(severity): severity for severity in Severity}
+#: What a result depends on in its snapshot (see ``SnapshotText.dependency``).
+SnapshotDependency = dict[str, str | None]
 
 
 def fingerprint(*parts: str) -> str:
@@ -138,16 +151,17 @@ def _settled(stat: os.stat_result, now_ns: int) -> bool:
 def read_signed(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
     """A file's bytes, with its stat signature when no write can have come in between (the
     file was unchanged while it was read, and settled before). Raises OSError, or
-    ValueError for a file larger than ``max_bytes``."""
+    ValueError for a file larger than ``max_bytes``; only a regular file is read."""
     now = time.time_ns()
-    with open(path, "rb") as handle:
-        before = os.fstat(handle.fileno())
+    descriptor = open_regular(path)
+    try:
+        before = os.fstat(descriptor)
         if before.st_size > max_bytes:
             raise ValueError("larger than the input limit")
-        content = handle.read(max_bytes + 1)
-        after = os.fstat(handle.fileno())
-    if len(content) > max_bytes:
-        raise ValueError("larger than the input limit")
+        content = read_capped(descriptor, max_bytes)
+        after = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
     same = _signature(before) == _signature(after) and len(content) == before.st_size
     return content, _signature(before) if same and _settled(before, now) else None
 
@@ -181,16 +195,22 @@ class ResultCache:
         self._results_name: str | None = None
         self._results: bytes | None = None
         self._changed = False
+        self._roots: dict[str, str] = {}  # project roots found this run, by folder
         try:
-            index = json.loads((folder / _INDEX).read_bytes())
+            index = json.loads(read_regular(folder / _INDEX, max_bytes))
         except (OSError, ValueError):
             return
         if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
             return
         entries, results = index.get("entries"), index.get("results")
         if isinstance(entries, dict) and _is_results_name(results):
-            self._entries = entries
+            self._entries = {
+                key: entry
+                for key, entry in entries.items()
+                if isinstance(key, str) and is_valid_entry(entry, fingerprint)
+            }
             self._results_name = results
+            self._changed = len(self._entries) != len(entries)
 
     # Looking up -----------------------------------------------------------------------
 
@@ -222,17 +242,35 @@ class ResultCache:
             return None, None  # a damaged entry is a miss, never an error
 
     def _snapshot_holds(self, entry: dict[str, Any]) -> bool:
-        snapshots = entry["snapshots"]
-        for position, (path, sha, recorded) in enumerate(snapshots):
-            if recorded is not None and _stat_signature(path) == recorded:
-                continue
-            now_sha, signature = _sha256_of(path, self.max_bytes)
-            if now_sha != sha:
-                return False
-            if signature != recorded:
-                snapshots[position] = [path, sha, signature]
-                self._changed = True
+        return all(self._one_snapshot_holds(snapshot) for snapshot in entry["snapshots"])
+
+    def _one_snapshot_holds(self, snapshot: dict[str, Any]) -> bool:
+        written, resolved, sha = snapshot["written"], snapshot["resolved"], snapshot["sha256"]
+        try:
+            if os.path.realpath(written) != resolved:
+                return False  # a link on the way was retargeted
+        except (OSError, ValueError):
+            return False
+        found_from = snapshot["found_from"]
+        if found_from is not None and self._root_of(found_from) != snapshot["root"]:
+            return False  # a project-root marker appeared or went
+        if sha is None:  # outside the project: never read, so its bytes do not matter
+            return True
+        recorded = snapshot["stat"]
+        if recorded is not None and _stat_signature(resolved) == recorded:
+            return True
+        now_sha, signature = _sha256_of(resolved, self.max_bytes)
+        if now_sha != sha:
+            return False
+        if signature != recorded:
+            snapshot["stat"] = signature
+            self._changed = True
         return True
+
+    def _root_of(self, folder: str) -> str:
+        if folder not in self._roots:
+            self._roots[folder] = str(find_project_root(Path(folder)))
+        return self._roots[folder]
 
     def _sign(self, entry: dict[str, Any], field: str, signature: list[int] | None) -> None:
         if entry.get(field) != signature:
@@ -242,11 +280,15 @@ class ResultCache:
     def result(self, hit: CacheHit) -> CachedResult | None:
         """The cached result a hit stands for; None when the results file is damaged or
         gone (the file must then be checked again)."""
-        entry = self._entries.get(hit.key)
+        entry: Any = self._entries.get(hit.key)
         try:
-            return CachedResult.from_data(json.loads(self._result_bytes(hit.key, entry)))
-        except (KeyError, TypeError, ValueError, IndexError, OSError):
+            chunk = self._result_bytes(hit.key, entry)
+            if hit.key not in self._fresh and hashlib.sha256(chunk).hexdigest() != entry["digest"]:
+                return None  # the results file was changed
+            result = CachedResult.from_data(json.loads(chunk))
+        except (KeyError, TypeError, ValueError, IndexError, OSError, AttributeError):
             return None
+        return result if severest(result.findings) is hit.severest else None
 
     def _result_bytes(self, key: str, entry: Any) -> bytes:
         if key in self._fresh:
@@ -257,7 +299,7 @@ class ResultCache:
         if self._results is None:
             if self._results_name is None:
                 raise ValueError("no results file")
-            self._results = (self.folder / self._results_name).read_bytes()
+            self._results = read_regular(self.folder / self._results_name, self.max_bytes)
         chunk = self._results[offset : offset + length]
         if len(chunk) != length:
             raise ValueError("results file too short")
@@ -271,12 +313,12 @@ class ResultCache:
         path: str | os.PathLike[str],
         content_sha256: str,
         result: CachedResult | dict[str, Any],
-        snapshots: Sequence[tuple[Path, str]],
+        snapshots: Sequence[SnapshotDependency],
     ) -> None:
         """Remember the result of the file ``key`` (read from ``path``, whose bytes had the
-        SHA-256 given), with the snapshots it depended on (the document's and the sources'):
-        each one's path and SHA-256 ("" when it could not be read). The result may be given
-        already as :meth:`CachedResult.to_data` made it (as worker processes send it).
+        SHA-256 given), with the snapshots it depended on, the document's and the sources'
+        (see ``SnapshotText.dependency``). The result may be given already as
+        :meth:`CachedResult.to_data` made it (as worker processes send it).
 
         Each file is hashed once more here, to take a stat signature that belongs to the
         bytes the result came from; a file changed since is stored without one.
@@ -286,17 +328,21 @@ class ResultCache:
             (_SEVERITIES[row[2]] for row in data["findings"]), key=lambda s: s.rank, default=None
         )
         sha, signature = _sha256_of(path, self.max_bytes)
-        snapshot_entries = []
-        for snapshot_path, snapshot_sha in snapshots:
-            now_sha, snapshot_signature = _sha256_of(snapshot_path, self.max_bytes)
-            kept = snapshot_signature if now_sha == snapshot_sha else None
-            snapshot_entries.append([str(snapshot_path), snapshot_sha, kept])
+        snapshot_entries: list[dict[str, Any]] = []
+        for snapshot in snapshots:
+            snapshot_entry: dict[str, Any] = {**snapshot, "stat": None}
+            if snapshot["sha256"] is not None and snapshot["resolved"] is not None:
+                snapshot_sha, snapshot_stat = _sha256_of(snapshot["resolved"], self.max_bytes)
+                kept = snapshot_stat if snapshot_sha == snapshot["sha256"] else None
+                snapshot_entry["stat"] = kept
+            snapshot_entries.append(snapshot_entry)
         self._entries[key] = {
             "sha256": content_sha256,
             "stat": signature if sha == content_sha256 else None,
             "snapshots": snapshot_entries,
             "severest": None if worst is None else str(worst),
             "at": None,
+            "digest": None,
         }
         self._fresh[key] = json.dumps(data, ensure_ascii=False).encode("utf-8")
         self._changed = True
@@ -311,15 +357,17 @@ class ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# Written by claimtrack; safe to delete.\n*\n")
+            if not _holds(gitignore, _GITIGNORE):  # absent, or cut short by a full disk
+                write_atomic(gitignore, _GITIGNORE)
             old = self._results_name
             if self._fresh:
                 self._write_results()
             index = {
                 "fingerprint": self.fingerprint,
                 "results": self._results_name,
-                "entries": self._entries,
+                "entries": {
+                    key: sealed(entry, self.fingerprint) for key, entry in self._entries.items()
+                },
             }
             write_atomic(self.folder / _INDEX, json.dumps(index, ensure_ascii=False))
             self._sweep(keep=self._results_name, replaced=old)
@@ -340,6 +388,7 @@ class ResultCache:
                 del self._entries[key]
                 continue
             self._entries[key]["at"] = [offset, len(chunk)]
+            self._entries[key]["digest"] = hashlib.sha256(chunk).hexdigest()
             parts.append(chunk)
             offset += len(chunk)
         from claimtrack.io.atomic import write_atomic
@@ -361,6 +410,16 @@ class ResultCache:
                     path.unlink()
             except OSError:
                 continue
+
+
+_GITIGNORE = b"# Written by claimtrack; safe to delete.\n*\n"
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return read_regular(path, len(content)) == content
+    except (OSError, ValueError):
+        return False
 
 
 def _is_results_name(name: Any) -> bool:

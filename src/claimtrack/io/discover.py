@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.io.names import display_name
+from claimtrack.io.names import posix_name
 
 __all__ = [
     "CLAIM_FILE_SUFFIXES",
@@ -32,13 +32,22 @@ class Discovery:
     files: tuple[str, ...]
     missing: tuple[str, ...]
     empty: tuple[str, ...] = ()
+    #: Folders that could not be listed, each with why (they are reported, not skipped
+    #: silently).
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str, unreadable: list[tuple[str, str]]) -> list[str]:
     """The claim files under ``folder``, named as :func:`discover` shows them (each folder's
-    name is made POSIX once, not each file's)."""
+    name is made POSIX once, not each file's); folders that cannot be listed are added to
+    ``unreadable``."""
     found: list[str] = []
-    for root, dirs, files in os.walk(folder):
+
+    def failed(error: OSError) -> None:
+        name = posix_name(error.filename if error.filename is not None else folder)
+        unreadable.append((name, error.strerror or str(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=failed):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         prefix = Path(root).as_posix()
         prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
@@ -56,12 +65,13 @@ def needs_expanding(argument: str) -> bool:
     return os.path.isdir(argument) or (glob.has_magic(argument) and not os.path.exists(argument))
 
 
-def _expand(argument: str) -> list[str] | None:
-    """The files one argument names, or ``None`` when it names nothing at all."""
+def _expand(argument: str, unreadable: list[tuple[str, str]]) -> list[str] | None:
+    """The files one argument names, or ``None`` when it names nothing at all; folders that
+    cannot be listed are added to ``unreadable``."""
     if argument == STDIN:
         return [STDIN]
     if os.path.isdir(argument):
-        return _walk(argument)
+        return _walk(argument, unreadable)
     if os.path.exists(argument):
         return [argument]
     if glob.has_magic(argument):
@@ -69,7 +79,7 @@ def _expand(argument: str) -> list[str] | None:
         return [
             name
             for match in matches
-            for name in (_walk(match) if os.path.isdir(match) else [match])
+            for name in (_walk(match, unreadable) if os.path.isdir(match) else [match])
         ]
     return None
 
@@ -84,19 +94,20 @@ def discover(arguments: Iterable[str]) -> Discovery:
     files: list[str] = []
     missing: list[str] = []
     empty: list[str] = []
+    unreadable: list[tuple[str, str]] = []
     seen: set[str] = set()
     for argument in arguments:
-        expanded = _expand(argument)
+        expanded = _expand(argument, unreadable)
         if expanded is None:
             missing.append(argument)
         elif not expanded:
             empty.append(argument)
         for name in expanded or ():
-            display = display_name(name)
+            display = posix_name(name)
             if display not in seen:
                 seen.add(display)
                 files.append(display)
-    return Discovery(tuple(files), tuple(missing), tuple(empty))
+    return Discovery(tuple(files), tuple(missing), tuple(empty), tuple(unreadable))
 
 
 def nothing_found(argument: str) -> str:

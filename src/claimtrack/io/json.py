@@ -21,6 +21,7 @@ from claimtrack import rules
 from claimtrack.findings import Span, pointer
 from claimtrack.io.positions import LineIndex, Node, PositionMap, RawSpan
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.values import huge_integer
 
 __all__ = ["JsonPositions", "parse_json", "scan_positions"]
 
@@ -47,16 +48,22 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
         data, split = walked
         return data, JsonPositions(text, split)
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        data = json.loads(
+            text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=huge_integer
+        )
     except json.JSONDecodeError as error:
         if not text.strip():
             raise ParseProblem(rules.NOT_A_CLAIM_FILE, "the file is empty", Span(1, 1)) from None
-        raise ParseProblem(
-            rules.SYNTAX_ERROR,
-            f"invalid JSON: {error.msg}",
-            Span(error.lineno, error.colno),
-        ) from None
+        raise _syntax_problem(error) from None
     except _DuplicateKeyError:
+        # The duplicate stopped the parser early: a syntax error further on comes first, and
+        # only well-formed text is handed to the position scanner.
+        try:
+            json.loads(text, parse_constant=_constant, parse_int=huge_integer)
+        except json.JSONDecodeError as error:
+            raise _syntax_problem(error) from None
+        except (ValueError, RecursionError):
+            pass  # refused below all the same, by the duplicate
         raise _duplicate_problem(text) from None
     except ValueError as error:
         name = str(error)
@@ -70,6 +77,13 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
     except RecursionError:
         raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
     return data, JsonPositions(text)
+
+
+def _syntax_problem(error: json.JSONDecodeError) -> ParseProblem:
+    # From the offset, not the error's own line and column: those count line feeds only,
+    # and JSON lets a carriage return alone end a line.
+    line, column = LineIndex(error.doc).position(error.pos)
+    return ParseProblem(rules.SYNTAX_ERROR, f"invalid JSON: {error.msg}", Span(line, column))
 
 
 def _parse_object(text: str) -> tuple[dict[str, Any], dict[int, _Members]] | None:
@@ -180,10 +194,13 @@ _Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 # its opening quote, and any value from its first character; each gives the value and the
 # offset just past it. Like the json module's own default decoder, one serves every document.
 _scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
-_scan_value: Callable[[str, int], tuple[Any, int]] = cast(Any, json.JSONDecoder()).scan_once
+_scan_value: Callable[[str, int], tuple[Any, int]] = cast(
+    Any, json.JSONDecoder(parse_int=huge_integer)
+).scan_once
 # The same scanner with parse_json's checks: unique keys, no NaN or Infinity.
 _scan_checked: Callable[[str, int], tuple[Any, int]] = cast(
-    Any, json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+    Any,
+    json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=huge_integer),
 ).scan_once
 
 _SPACE = re.compile(r"[ \t\n\r]*")

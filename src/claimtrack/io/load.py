@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from claimtrack import rules
+from claimtrack._inert import visible
 from claimtrack.errors import InputLimitError, LoadError
 from claimtrack.findings import Location, Span, pointer
 from claimtrack.io.json import parse_json
@@ -21,6 +22,8 @@ from claimtrack.io.limits import Limits
 from claimtrack.io.names import display_name
 from claimtrack.io.positions import PositionMap, span_of_offset
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.regular import TooLargeError, read_regular
+from claimtrack.io.values import value_surprise
 from claimtrack.io.yaml import YamlLimits, parse_yaml
 
 __all__ = [
@@ -171,6 +174,20 @@ def load_bytes(
             positions = PositionMap(root)
     except ParseProblem as problem:
         raise _problem_error(name, problem) from None
+    surprise = value_surprise(parsed, text)
+    if surprise is not None:
+        path, message, key, hint = surprise
+        raise _problem_error(
+            name,
+            ParseProblem(
+                rules.UNSUPPORTED_VALUE,
+                message,
+                positions.span(path, key=key),
+                hint=hint,
+                # A key holding a lone surrogate could not be written out as UTF-8.
+                pointer=pointer([visible(s) if isinstance(s, str) else s for s in path]),
+            ),
+        )
     if not isinstance(parsed, dict):
         what = "empty" if parsed is None else f"a {_kind(parsed)}"
         raise _problem_error(
@@ -202,20 +219,18 @@ def read_bytes(
     limits = limits or Limits()
     display = name if name is not None else display_name(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_bytes:
-                raise _problem_error(
-                    display,
-                    ParseProblem(
-                        rules.INPUT_LIMIT,
-                        f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                        Span(1, 1),
-                    ),
-                )
-            return handle.read(limits.max_bytes + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
+        return read_regular(path, limits.max_bytes)
+    except TooLargeError as error:
+        raise _problem_error(
+            display,
+            ParseProblem(
+                rules.INPUT_LIMIT,
+                f"the file is {error.size:,} bytes or more, over the limit of {error.limit:,}",
+                Span(1, 1),
+            ),
+        ) from None
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise LoadError(
             [
                 rules.finding(

@@ -11,6 +11,7 @@ Both loaders build the same shape, so one lookup serves YAML and JSON:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
@@ -109,6 +110,9 @@ def _convert(node: Node, lines: LineIndex) -> Node:
     return (line_span, None)
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 class LineIndex:
     """Turns character offsets into 1-based lines and columns, for text of any size.
 
@@ -121,7 +125,9 @@ class LineIndex:
     __slots__ = ("_block", "_breaks", "_last_break", "_text")
 
     def __init__(self, text: str, block: int = 4096) -> None:
-        self._text = text
+        # A carriage return alone ends a line too (old Mac files; JSON and YAML allow it).
+        # Counted as a line feed in a copy of the same length, offsets are unchanged.
+        self._text = _LONE_CR.sub("\n", text) if "\r" in text else text
         self._block = block
         self._breaks: list[int] = []
         self._last_break: list[int] = []

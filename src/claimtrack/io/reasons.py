@@ -22,9 +22,10 @@ _PLAIN = {
 
 
 def read_failure(error: OSError | UnicodeDecodeError) -> str:
-    """The reason, in lower case and without the errno or the file name."""
+    """The reason, starting in lower case, without the errno or the file name."""
     if isinstance(error, UnicodeDecodeError):
         return f"it is not UTF-8 text (byte {error.start + 1} cannot be decoded)"
     if error.errno in _PLAIN:
         return _PLAIN[error.errno]
-    return (error.strerror or type(error).__name__).lower()
+    reason = error.strerror or type(error).__name__
+    return reason[:1].lower() + reason[1:]

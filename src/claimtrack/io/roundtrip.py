@@ -15,6 +15,11 @@ order, and the first whose result parses back to exactly the data wanted is used
    the first writer cannot do (removing a key).
 3. **re-dump** (JSON) — the data dumped again with the file's indentation.
 
+A fallback's text is used only if it also keeps every line of the file that holds none of
+the changed values, byte for byte and line ending included (see :mod:`claimtrack.io.lossless`);
+otherwise the rewrite is refused with :class:`RewriteError` and nothing is written. New
+members follow the file's own line endings (LF, CRLF or CR) and indentation (tabs kept).
+
 A rewrite that changes no value returns the text unchanged. Nothing is written here: the
 caller writes the text with :func:`claimtrack.io.atomic.replace_if_unchanged`.
 """
@@ -36,6 +41,7 @@ import attrs
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.json import parse_json
 from claimtrack.io.load import Format, LoadedDocument
+from claimtrack.io.lossless import keeps_other_lines
 from claimtrack.io.positions import Node, RawSpan
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.yaml import parse_yaml
@@ -144,7 +150,9 @@ def _parse(text: str, fmt: Format) -> Any:
 class _Offsets:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # Lines end as the parsers' positions count them: LF, CRLF or a lone CR.
+        self.starts = [0] + [m.end() for m in re.finditer("\r\n|\r|\n", text)]
+        self.eol = _line_ending(text)  # looked for once, not per insertion
 
     def at(self, line: int, column: int) -> int:
         if line > len(self.starts):  # a parser's end mark may lie past the last line
@@ -156,6 +164,12 @@ class _Offsets:
 
     def column(self, offset: int) -> int:
         return offset - self.starts[bisect_right(self.starts, offset) - 1]
+
+
+def _line_ending(text: str) -> str:
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
 
 
 def _node(root: Node, path: Path) -> Node:
@@ -282,9 +296,14 @@ def _splice(document: LoadedDocument, changes: Sequence[Change]) -> str:
     for higher, lower in pairwise(ordered):
         if lower[0][1] > higher[0][0]:
             raise _CannotSplice
-    for (start, end, _key), rendered in ordered:
-        text = text[:start] + rendered + text[end:]
-    return text
+    # One pass from the start, so that many edits cost one copy of the text, not one each.
+    pieces: list[str] = []
+    done = 0
+    for (start, end, _key), rendered in reversed(ordered):
+        pieces += [text[done:start], rendered]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _insertion(
@@ -306,13 +325,12 @@ def _insertion(
     name = json.dumps(key) if is_json else key
     rendered = _render(value, document.format, None, flow)
     one_line = parent[0] == last_key_span[0]
+    eol = offsets.eol
+    indent = _indent_before(text, key_start, offsets)
     if is_json or flow:
         if one_line or not is_json:
             return (value_end, value_end), f", {name}: {rendered}"
-        indent = " " * offsets.column(key_start)
-        return (value_end, value_end), f",\n{indent}{name}: {rendered}"
-    indent = " " * offsets.column(key_start)
-    eol = "\r\n" if "\r\n" in text else "\n"
+        return (value_end, value_end), f",{eol}{indent}{name}: {rendered}"
     if value_end > 0 and text[value_end - 1] == "\n":
         at = value_end
         return (at, at), f"{indent}{name}: {rendered}{eol}"
@@ -320,6 +338,14 @@ def _insertion(
     if newline == -1:
         return (len(text), len(text)), f"{eol}{indent}{name}: {rendered}"
     return (newline + 1, newline + 1), f"{indent}{name}: {rendered}{eol}"
+
+
+def _indent_before(text: str, key_start: int, offsets: _Offsets) -> str:
+    """The indentation of the key at ``key_start`` as written (tabs kept), or as many
+    spaces as its column when something else stands before it on its line."""
+    line_start = max(text.rfind("\n", 0, key_start), text.rfind("\r", 0, key_start)) + 1
+    before = text[line_start:key_start]
+    return before if not before.strip() else " " * offsets.column(key_start)
 
 
 def _removal(
@@ -392,11 +418,34 @@ def _redump(text: str, expected: Any) -> str:
     return result + "\n" if text.endswith("\n") else result
 
 
+def _by_key(data: Any, changes: Sequence[Change]) -> list[Change]:
+    """``changes`` with each mapping that replaces an existing mapping split into one change
+    per key (new or changed values set, missing keys removed), so that the in-place writer
+    can make them where a whole new mapping could not be spliced in."""
+    split: list[Change] = []
+    for change in changes:
+        try:
+            old = _get(data, change.path)
+        except (KeyError, IndexError, TypeError):
+            old = None
+        if isinstance(change.value, dict) and isinstance(old, dict) and change.value:
+            split.extend(
+                Change((*change.path, key), REMOVE) for key in old if key not in change.value
+            )
+            split.extend(
+                _by_key(data, [Change((*change.path, k), v) for k, v in change.value.items()])
+            )
+        else:
+            split.append(change)
+    return split
+
+
 def rewrite(document: LoadedDocument, changes: Sequence[Change]) -> Rewrite:
     """The text of ``document`` with ``changes`` applied, every other byte kept where the
     in-place writer can do it (see the module notes); :class:`RewriteError` if no writer
-    produces text that parses back to the data wanted."""
-    wanted = _effective(document.data, changes)
+    produces text that parses back to the data wanted. A mapping that replaces a mapping is
+    written key by key."""
+    wanted = _effective(document.data, _by_key(document.data, changes))
     if not wanted:
         return Rewrite(document.text, Method.NONE)
     expected = _apply(document.data, wanted)
@@ -423,5 +472,13 @@ def rewrite(document: LoadedDocument, changes: Sequence[Change]) -> Rewrite:
         raise RewriteError(
             f"{document.path}: cannot apply the changes without altering other values;"
             " nothing was written"
+        )
+    if not keeps_other_lines(document, [change.path for change in wanted], text):
+        raise RewriteError(
+            f"{document.path}: the changes cannot be made in place here (a YAML anchor or"
+            " comment beside a changed value, a multi-line flow collection, an explicit '?'"
+            " key, or mixed line endings), and writing the file again would reformat other"
+            " lines; nothing was written: edit these values by hand, or write them in plain"
+            " block style"
         )
     return Rewrite(text, method)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+from typing import Any
 
 import attrs
+
+from claimtrack.io.limits import Limits
+from claimtrack.io.regular import TooLargeError, read_regular
 
 __all__ = ["SnapshotText", "find_project_root", "read_snapshot"]
 
@@ -21,32 +26,92 @@ class SnapshotText:
     text: str | None = None
     problem: str | None = None
     outside_project: bool = False
+    #: The path as the claim file wrote it, joined to the claim file's folder but not
+    #: resolved (a link there may be retargeted later), and the project root it was held to.
+    written: Path | None = None
+    root: Path | None = None
+    #: The folder ``root`` was found from when no project root was given (a marker file
+    #: appearing later in between could change it); None when it was given.
+    found_from: Path | None = None
+
+    def dependency(self) -> dict[str, str | None] | None:
+        """What a result that used this snapshot depends on, as plain strings (for the
+        cache): the path as written and where it led, the project root and, when the root
+        was found rather than given, the folder it was found from; the SHA-256 of the bytes
+        read (None when the file was not read because it lies outside the project)."""
+        if self.written is None or self.root is None:
+            return None
+        written = os.path.abspath(self.written)
+        return {
+            "written": written,
+            "resolved": str(self.path),
+            "root": str(self.root),
+            "found_from": None if self.found_from is None else os.path.abspath(self.found_from),
+            "sha256": None if self.outside_project else self.sha256 or "",
+        }
 
 
 def find_project_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding .git, pyproject.toml or
-    claimtrack.toml; ``start`` itself when there is none."""
-    start = start.resolve()
+    claimtrack.toml; ``start`` itself when there is none (or when ``start`` cannot be
+    resolved: a loop of links, a NUL byte)."""
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return start
     for folder in (start, *start.parents):
-        if any((folder / marker).exists() for marker in _ROOT_MARKERS):
+        if any(_exists(folder / marker) for marker in _ROOT_MARKERS):
             return folder
     return start
 
 
-def read_snapshot(relative: str, base: Path, root: Path | None = None) -> SnapshotText:
-    """Read the snapshot at ``relative`` (to the folder ``base``), refusing to leave ``root``."""
-    root = (root or find_project_root(base)).resolve()
-    candidate = Path(relative)
-    target = (base / candidate).resolve()
-    if candidate.is_absolute() or not target.is_relative_to(root):
-        return SnapshotText(target, problem="it leaves the project folder", outside_project=True)
+def _resolved(path: Path) -> Path:
     try:
-        data = target.read_bytes()
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def read_snapshot(
+    relative: str, base: Path, root: Path | None = None, *, max_bytes: int | None = None
+) -> SnapshotText:
+    """Read the snapshot at ``relative`` (to the folder ``base``), refusing to leave ``root``
+    and to read more than ``max_bytes`` (the default input limit when None) or anything but
+    a regular file. Never raises: a problem is in the result's ``problem``."""
+    limit = Limits().max_bytes if max_bytes is None else max_bytes
+    found_from = None if root is not None else base
+    root = _resolved(root) if root is not None else find_project_root(base)
+    candidate = Path(relative)
+    written = base / candidate
+
+    def made(path: Path, **fields: Any) -> SnapshotText:
+        return SnapshotText(path, written=written, root=root, found_from=found_from, **fields)
+
+    if "\0" in relative:
+        return made(written, problem="its path holds a NUL byte")
+    try:
+        target = written.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of links
+        return made(written, problem=getattr(error, "strerror", None) or "its links form a loop")
+    if candidate.is_absolute() or not target.is_relative_to(root):
+        return made(target, problem="it leaves the project folder", outside_project=True)
+    try:
+        data = read_regular(target, limit)
+    except TooLargeError as error:
+        return made(target, problem=f"it is {error}")
     except OSError as error:
-        return SnapshotText(target, problem=error.strerror or str(error))
+        return made(target, problem=error.strerror or str(error))
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return SnapshotText(target, sha256=digest, problem="it is not UTF-8 text")
-    return SnapshotText(target, sha256=digest, text=text.removeprefix("\ufeff"))
+        return made(target, sha256=digest, problem="it is not UTF-8 text")
+    return made(target, sha256=digest, text=text.removeprefix("\ufeff"))

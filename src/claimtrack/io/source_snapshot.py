@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from claimtrack.io.limits import Limits
+from claimtrack.io.regular import read_regular
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.model import Source
 
@@ -81,22 +84,35 @@ def _recorded_paths(data: Any) -> list[str]:
 
 def snapshot_dependencies(
     data: Any, file_path: Path | None, root: Path | None = None
-) -> tuple[tuple[Path, str], ...]:
-    """The source snapshots a check of the parsed claim file ``data`` read, each with the
-    SHA-256 of its bytes now ("" when it cannot be read): what a cached result depends on.
-    Paths that leave the project are left out (they are never read)."""
+) -> tuple[dict[str, str | None], ...]:
+    """The source snapshots a check of the parsed claim file ``data`` read, each described
+    as :meth:`~claimtrack.io.snapshot.SnapshotText.dependency` describes the document's: the
+    path as written and where it led, the project root (and where it was found from), and
+    the SHA-256 of its bytes now ("" when it cannot be read). Paths that leave the project
+    are left out (they are never read)."""
     paths = _recorded_paths(data)
     if not paths:
         return ()
     base = snapshot_base(file_path)
     project = (root or find_project_root(base)).resolve()
-    found: dict[Path, str] = {}
+    found: dict[str, dict[str, str | None]] = {}
     for relative in paths:
-        target = (base / relative).resolve()
+        written = os.path.abspath(base / relative)
+        try:
+            target = Path(written).resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
         if Path(relative).is_absolute() or not target.is_relative_to(project):
             continue
         try:
-            found[target] = hashlib.sha256(target.read_bytes()).hexdigest()
-        except OSError:
-            found[target] = ""
-    return tuple(sorted(found.items()))
+            sha = hashlib.sha256(read_regular(target, Limits().max_bytes)).hexdigest()
+        except (OSError, ValueError):  # unreadable, not a regular file, or too large
+            sha = ""
+        found[written] = {
+            "written": written,
+            "resolved": str(target),
+            "root": str(project),
+            "found_from": None if root is not None else os.path.abspath(base),
+            "sha256": sha,
+        }
+    return tuple(found[name] for name in sorted(found))

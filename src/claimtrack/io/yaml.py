@@ -10,6 +10,7 @@ refused. Only the parser is YAML's; no tag ever constructs an object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, cast
 
 import attrs
@@ -17,8 +18,9 @@ import yaml
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
-from claimtrack.io.positions import Node, RawSpan
+from claimtrack.io.positions import LineIndex, Node, RawSpan
 from claimtrack.io.problem import ParseProblem
+from claimtrack.io.values import huge_integer
 from claimtrack.io.yaml_errors import syntax_problem
 
 __all__ = ["YamlLimits", "dump_yaml", "parse_yaml"]
@@ -68,6 +70,19 @@ def _raw(start: Any, end: Any) -> RawSpan:
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+# YAML 1.1, as the parser reads it, also ends lines at NEL, U+2028 and U+2029; editors and
+# YAML 1.2 do not. In a text holding one, positions are counted from the marks' character
+# offsets instead, on line feeds and carriage returns alone.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _raw_counter(text: str) -> Callable[[Any, Any], RawSpan]:
+    if not _OTHER_BREAKS.search(text):
+        return _raw
+    lines = LineIndex(text)
+    return lambda start, end: lines.span(start.index, end.index)
+
+
 def _span(raw: RawSpan) -> Span:
     return Span(*raw)
 
@@ -100,7 +115,7 @@ def _scalar(event: Any, where: RawSpan, stack: list[_Frame]) -> Any:
         return bool(_TRUE.match(value))
     if tag == _TAG + "int":
         if _INT.match(value):
-            return int(value)
+            return huge_integer(value)
         if _INT_OCT.match(value):
             return int(value[2:], 8)
         if _INT_HEX.match(value):
@@ -159,10 +174,11 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
     documents = 0
     try:
         event: Any
+        raw = _raw_counter(text)
         for event in yaml.parse(text, Loader=_Parser):
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                where = _raw(event.start_mark, event.end_mark)
+                where = raw(event.start_mark, event.end_mark)
                 frame = stack[-1] if stack else None
                 if frame is not None and isinstance(frame.value, dict) and frame.key is None:
                     frame.key, frame.key_span = _mapping_key(event, frame, where, stack)
@@ -198,7 +214,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                     _add(frame, value, node, weight_added)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.UNSUPPORTED_VALUE,
                         "a mapping key must be a plain string, not a mapping or a list",
@@ -206,7 +222,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         pointer=pointer(_path(stack)),
                     )
                 if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.UNSUPPORTED_VALUE,
                         f"the YAML tag {event.tag!r} is not supported",
@@ -214,7 +230,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         pointer=pointer(_path(stack)),
                     )
                 if len(stack) >= limits.max_depth:
-                    where = _raw(event.start_mark, event.end_mark)
+                    where = raw(event.start_mark, event.end_mark)
                     raise ParseProblem(
                         rules.INPUT_LIMIT,
                         f"nesting is deeper than {limits.max_depth} levels",
@@ -225,7 +241,7 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                 stack.append(_Frame(container, event.start_mark, event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
-                node = (_raw(done.start, event.end_mark), done.children)
+                node = (raw(done.start, event.end_mark), done.children)
                 if done.anchor is not None:
                     anchors[done.anchor] = (done.value, node, done.nodes)
                 if stack:
@@ -242,7 +258,10 @@ def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
                         hint="Keep one document per claim file: split it at the '---' line.",
                     )
     except yaml.YAMLError as error:
-        raise syntax_problem(error, text, limits.max_depth) from None
+        counter = _raw_counter(text)
+        raise syntax_problem(
+            error, text, limits.max_depth, lambda mark: _span(counter(mark, mark))
+        ) from None
     if result is None:
         raise ParseProblem(rules.NOT_A_CLAIM_FILE, "the file is empty", Span(1, 1))
     return result

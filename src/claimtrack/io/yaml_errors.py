@@ -9,6 +9,9 @@ position. The parser's own refusal of deep nesting is the same input limit as ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import yaml
 
 from claimtrack import rules
@@ -64,8 +67,15 @@ def _explained(
     return f"invalid YAML: {message}", None
 
 
-def syntax_problem(error: yaml.YAMLError, text: str, max_depth: int) -> ParseProblem:
-    """The finding's problem for a parser error, at the parser's position."""
+def syntax_problem(
+    error: yaml.YAMLError,
+    text: str,
+    max_depth: int,
+    locate: Callable[[Any], Span] | None = None,
+) -> ParseProblem:
+    """The finding's problem for a parser error, at the parser's position (``locate`` turns
+    the parser's mark into a line and column under every line-ending convention; without
+    it the parser's own count is used)."""
     if isinstance(error, yaml.reader.ReaderError):
         char = error.character
         code = char if isinstance(char, int) else ord(char[:1] or "\0")
@@ -76,7 +86,12 @@ def syntax_problem(error: yaml.YAMLError, text: str, max_depth: int) -> ParsePro
             hint="Remove the control character.",
         )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    span = Span(mark.line + 1, mark.column + 1) if mark is not None else None
+    if mark is None:
+        span = None
+    elif locate is not None:
+        span = locate(mark)
+    else:
+        span = Span(mark.line + 1, mark.column + 1)
     problem = str(getattr(error, "problem", None) or error)
     context = getattr(error, "context", None)
     if "maximum nesting depth" in problem:

@@ -2,7 +2,9 @@
 
 One line per finding: ``::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``.
 Messages escape ``%``, CR and LF; property values also escape ``:`` and ``,`` (the escaping
-the runner's own toolkit applies). Severities map error → error, warning → warning,
+the runner's own toolkit applies). Values from claim files are made inert first (see
+:mod:`claimtrack._inert`), so no control character reaches the log and no line but ours
+begins a workflow command. Severities map error → error, warning → warning,
 info → notice.
 
 Annotations come most severe first. GitHub shows 10 error and 10 warning annotations per
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimtrack._check import FileResult
+from claimtrack._inert import visible, visible_lines
 from claimtrack.findings import Finding, Severity
 from claimtrack.report.step_summary import by_severity
 
@@ -39,17 +42,17 @@ def escape_property(text: str) -> str:
 def render_annotation(finding: Finding) -> str:
     """One finding as one workflow command line."""
     loc = finding.location
-    properties = [("file", loc.path), ("line", str(loc.line)), ("col", str(loc.column))]
+    properties = [("file", visible(loc.path)), ("line", str(loc.line)), ("col", str(loc.column))]
     if loc.end_line is not None:
         properties.append(("endLine", str(loc.end_line)))
     if loc.end_column is not None and (loc.end_line is None or loc.end_line == loc.line):
         properties.append(("endColumn", str(loc.end_column)))
     properties.append(("title", f"{finding.code} {finding.name}"))
-    message = finding.message
+    message = visible_lines(finding.message)
     if loc.claim_id:
-        message += f" (claim {loc.claim_id})"
+        message += f" (claim {visible(loc.claim_id)})"
     if finding.hint:
-        message += f"\n{finding.hint}"
+        message += f"\n{visible_lines(finding.hint)}"
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMANDS[finding.severity]} {props}::{escape_data(message)}"
 

@@ -13,6 +13,7 @@ import attrs
 
 from claimtrack import rules
 from claimtrack._check import FileResult
+from claimtrack._inert import visible
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import BaselineEntry
 from claimtrack.report.summary import Summary, summarize
@@ -37,14 +38,23 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
+def _path(path: str) -> str:
+    """A file's name, inert, and never at the start of a line in a way that a CI log or a
+    Markdown fence would read as markup (``::`` starts a workflow command, backticks and
+    tildes close a fence): such a name is written as ``./name``, which names the same
+    file."""
+    shown = visible(path)
+    return "./" + shown if shown.startswith((":", "`", "~")) else shown
+
+
 def render_finding(finding: Finding, style: TextStyle) -> str:
     """One finding as its text line (and hint line)."""
     loc = finding.location
-    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "1", style.colour)
+    where = _paint(f"{_path(loc.path)}:{loc.line}:{loc.column}:", "1", style.colour)
     code = _paint(finding.code, _COLOURS[finding.severity], style.colour)
     line = f"{where} {code} [{finding.severity}] {_one_line(finding.message)}"
     if loc.claim_id:
-        line += f" ({loc.claim_id})"
+        line += f" ({visible(loc.claim_id)})"
     if style.hints and finding.hint:
         line += "\n    " + _paint("help:", "2", style.colour) + " " + _one_line(finding.hint)
     return line
@@ -53,17 +63,18 @@ def render_finding(finding: Finding, style: TextStyle) -> str:
 def render_suppressed(finding: Finding, reason: str, style: TextStyle) -> str:
     """A suppressed finding, with the reason its suppression gives."""
     loc = finding.location
-    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "1", style.colour)
+    where = _paint(f"{_path(loc.path)}:{loc.line}:{loc.column}:", "1", style.colour)
     line = f"{where} {finding.code} [suppressed] {_one_line(finding.message)}"
     if loc.claim_id:
-        line += f" ({loc.claim_id})"
+        line += f" ({visible(loc.claim_id)})"
     return line + "\n    " + _paint("reason:", "2", style.colour) + " " + _one_line(reason)
 
 
 def render_fixed(entry: BaselineEntry) -> str:
     """A baseline entry that matched nothing: the problem it recorded is gone."""
-    record = entry.claim_id or entry.source_id
-    where = f"{entry.path}: {entry.code} [fixed] {_one_line(entry.message) or 'no longer found'}"
+    record = visible(entry.claim_id or entry.source_id or "")
+    message = _one_line(entry.message) or "no longer found"
+    where = f"{_path(entry.path)}: {visible(entry.code)} [fixed] {message}"
     return (
         where + (f" ({record})" if record else "") + " — no longer found; the baseline can shrink"
     )
@@ -81,7 +92,7 @@ def render_statistics(summary: Summary) -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def _plural(count: int, word: str) -> str:

@@ -60,7 +60,25 @@ class TestMarkdown:
 
 
 class TestCsv:
-    @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "\n=1+1",
+            "\uff1dSUM(A1)",  # fullwidth equals sign
+            "\ufe62cmd",  # small plus sign
+            "\u200b=1",  # zero-width space hiding the formula
+            "\ufeff=1",  # byte-order mark
+            " =1",
+            "\u00a0@x",  # no-break space
+            "\u3000=1",  # ideographic space
+        ],
+    )
     def test_formula_cells_are_neutralised(self, cell: str) -> None:
         """A cell a spreadsheet would run as a formula gets a leading single quote."""
         assert neutralize(cell) == "'" + cell

@@ -64,10 +64,16 @@ class TestYamlRewrite:
         ]
         assert load_bytes(result.text.encode(), "c.yaml").data["claims"][1]["snapshot"] == record
 
-    def test_replacing_a_mapping_falls_back_to_the_round_trip_writer(self) -> None:
-        """An existing mapping is not edited in place (the round-trip writer does it)."""
+    def test_replacing_a_mapping_is_done_key_by_key_in_place(self) -> None:
+        """A mapping replacing a mapping changes its values and drops its missing keys in
+        place; every other line stays as it was."""
         result = rewrite(_yaml(), [Change(("claims", 1, "anchor"), {"exact": "z"})])
-        assert result.method is Method.ROUND_TRIP
+        assert result.method is Method.IN_PLACE
+        assert load_bytes(result.text.encode(), "c.yaml").data["claims"][1]["anchor"] == {
+            "exact": "z"
+        }
+        changed = [line for line in result.text.splitlines() if line not in YAML.splitlines()]
+        assert len(changed) == 1
 
     def test_inserts_keys_into_a_flow_mapping(self) -> None:
         """New keys of a flow mapping follow a comma, in the order asked."""

@@ -1,0 +1,45 @@
+"""Making text from claim files inert in output meant for people, terminals and CI logs.
+
+A claim id, a file name or a suppression reason comes from a file anyone may have written. In
+text output a control character could clear a terminal or fake a line; a line feed could
+start a GitHub Actions workflow command (``::add-mask::``) in a CI log; a run of backticks could
+close the Markdown code fence a CI job summary wraps our output in. So every such value
+passes through :func:`visible` first: all C0 and C1 controls (DEL and ESC included), the
+Unicode line and paragraph separators, the bidirectional controls, zero-width characters,
+the byte-order mark and lone surrogates are written as visible escapes (``\\x1b``,
+``\\u2028``). The renderers then keep values away from the start of a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["visible", "visible_lines"]
+
+# C0 and C1 controls and DEL; NEL, the line and paragraph separators; zero-width and
+# bidirectional formatting characters; the byte-order mark; lone surrogates (a file name
+# that is not UTF-8 carries its bytes as U+DC80-U+DCFF).
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
+_ONE_LINE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+_KEEP_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")  # tab and line feed kept
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, as Python keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, with every invisible or controlling character escaped (tabs
+    and line breaks too)."""
+    return _ONE_LINE.sub(_escape, text)
+
+
+def visible_lines(text: str) -> str:
+    """``text`` with the same escapes as :func:`visible`, but keeping tabs and line feeds."""
+    return _KEEP_LINES.sub(_escape, text)

@@ -1,0 +1,93 @@
+"""Reading only regular files, and never more than a limit.
+
+A FIFO blocks its reader until a writer comes, a device can stream forever, and a file's
+size can change between a ``stat`` and a ``read``. So every file claimtrack reads (claim
+files, snapshots, articles, cache files) is opened without blocking, refused unless it is a
+regular file, and read with a cap applied as the bytes arrive, never after.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["NotRegularFileError", "TooLargeError", "open_regular", "read_capped", "read_regular"]
+
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_CHUNK = 1024 * 1024
+
+
+class NotRegularFileError(OSError):
+    """The path names a FIFO, a device, a socket or a folder, not a regular file."""
+
+
+class TooLargeError(ValueError):
+    """The file holds more bytes than the limit allowed; ``size`` is at least that many."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size:,} bytes or more, over the limit of {limit:,}")
+        self.size = size
+        self.limit = limit
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def open_regular(path: str | os.PathLike[str]) -> int:
+    """A read-only descriptor of the regular file at ``path`` (following links). Raises
+    :class:`NotRegularFileError` for anything else, without blocking on a FIFO; other
+    :class:`OSError` as ``open`` does, and :class:`ValueError` for a path holding a NUL."""
+    descriptor = os.open(path, _FLAGS)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _kind(mode)
+            raise NotRegularFileError(errno.EINVAL, f"it is {kind}, not a regular file")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def read_capped(descriptor: int, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``descriptor``; :class:`TooLargeError` as soon as more
+    arrive (so a file that grows while it is read is never held whole)."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        part = os.read(descriptor, min(_CHUNK, limit + 1 - total))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        total += len(part)
+        if total > limit:
+            raise TooLargeError(total, limit)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them (see
+    :func:`open_regular` and :func:`read_capped` for what is raised)."""
+    descriptor = open_regular(path)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > limit:
+            raise TooLargeError(size, limit)
+        return read_capped(descriptor, limit)
+    finally:
+        os.close(descriptor)
