@@ -35,19 +35,12 @@ if TYPE_CHECKING:
         loads,
         to_model,
     )
-    from claimtrack._check import (
+    from claimtrack.batch import (
         CheckResult,
         CheckSettings,
         FileResult,
         check,
         check_document,
-    )
-    from claimtrack.citations import (
-        build_report,
-        render_csv,
-        render_html,
-        render_markdown,
-        render_report_json,
     )
     from claimtrack.config import (
         Config,
@@ -111,6 +104,13 @@ if TYPE_CHECKING:
         Suppression,
         When,
     )
+    from claimtrack.render.report import (
+        build_report,
+        render_csv,
+        render_html,
+        render_markdown,
+        render_report_json,
+    )
 
 _EXPORTS: dict[str, str] = {
     "AnalyticConfidence": "claimtrack.model",
@@ -119,8 +119,8 @@ _EXPORTS: dict[str, str] = {
     "Backs": "claimtrack.model",
     "Baseline": "claimtrack.lint.baseline",
     "BaselineEntry": "claimtrack.lint.baseline",
-    "CheckResult": "claimtrack._check",
-    "CheckSettings": "claimtrack._check",
+    "CheckResult": "claimtrack.batch",
+    "CheckSettings": "claimtrack.batch",
     "Citation": "claimtrack.model",
     "Claim": "claimtrack.model",
     "ClaimFile": "claimtrack.model",
@@ -132,7 +132,7 @@ _EXPORTS: dict[str, str] = {
     "Document": "claimtrack.model",
     "Entity": "claimtrack.model",
     "EntityType": "claimtrack.model",
-    "FileResult": "claimtrack._check",
+    "FileResult": "claimtrack.batch",
     "Finding": "claimtrack.findings",
     "Format": "claimtrack.io.load",
     "InputLimitError": "claimtrack.errors",
@@ -158,9 +158,9 @@ _EXPORTS: dict[str, str] = {
     "SuppressedFinding": "claimtrack.findings",
     "Suppression": "claimtrack.model",
     "When": "claimtrack.model",
-    "build_report": "claimtrack.citations",
-    "check": "claimtrack._check",
-    "check_document": "claimtrack._check",
+    "build_report": "claimtrack.render.report",
+    "check": "claimtrack.batch",
+    "check_document": "claimtrack.batch",
     "dump": "claimtrack._api",
     "dumps": "claimtrack._api",
     "load": "claimtrack._api",
@@ -170,11 +170,11 @@ _EXPORTS: dict[str, str] = {
     "loads": "claimtrack._api",
     "render_claimreview": "claimtrack.export",
     "render_csl": "claimtrack.export",
-    "render_csv": "claimtrack.citations",
-    "render_html": "claimtrack.citations",
-    "render_markdown": "claimtrack.citations",
+    "render_csv": "claimtrack.render.report",
+    "render_html": "claimtrack.render.report",
+    "render_markdown": "claimtrack.render.report",
     "render_prov": "claimtrack.export",
-    "render_report_json": "claimtrack.citations",
+    "render_report_json": "claimtrack.render.report",
     "render_web_annotation": "claimtrack.export",
     "to_model": "claimtrack._api",
 }

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import claimtrack
-from claimtrack import _check
+from claimtrack import batch as _check
 from claimtrack.cli.main import cli
 from claimtrack.io import cache as cache_module
 from claimtrack.io.cache import ResultCache
@@ -397,7 +397,7 @@ def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> Non
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
         "heavy = ['yaml', 'cattrs', 'jsonschema', 'claimtrack.io.load', 'claimtrack.model',\n"
-        "         'claimtrack.lint.checks', 'claimtrack._evaluate']\n"
+        "         'claimtrack.lint.checks', 'claimtrack.pipeline']\n"
         "print(code, [name for name in heavy if name in sys.modules])\n"
     )
     runs = [

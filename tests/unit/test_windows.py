@@ -19,7 +19,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack import _check, _evaluate, _windows
+from claimtrack import _windows
+from claimtrack import batch as _check
+from claimtrack import pipeline as _evaluate
 from claimtrack._convert import unstructure
 from claimtrack.cli.main import cli
 from claimtrack.io.load import load_bytes, load_path

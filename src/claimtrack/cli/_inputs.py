@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 import click
 
-from claimtrack._check import CheckSettings, FileResult, check
+from claimtrack.batch import CheckSettings, FileResult, check
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover

@@ -14,7 +14,7 @@ from claimtrack.cli import exit_codes
 from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
-    from claimtrack._check import CheckSettings, FileResult
+    from claimtrack.batch import CheckSettings, FileResult
     from claimtrack.io.cache import ResultCache
     from claimtrack.lint.baseline import Baseline
 
@@ -147,7 +147,7 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
-    from claimtrack._check import CheckSettings
+    from claimtrack.batch import CheckSettings
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
@@ -217,7 +217,7 @@ def check_command(
 
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
-    from claimtrack._check import FileResult, Input, apply_baseline, check
+    from claimtrack.batch import FileResult, Input, apply_baseline, check
     from claimtrack.io.discover import STDIN
 
     inputs: list[Input] = []
@@ -247,19 +247,19 @@ def _render(
     statistics: bool,
 ) -> str:
     if output_format == "json":
-        from claimtrack.report.json import render_json
+        from claimtrack.render.findings.json import render_json
 
         return render_json(results)
     if output_format == "github":
-        from claimtrack.report.github import render_github
+        from claimtrack.render.findings.github import render_github
 
         return render_github(results)
     if output_format == "sarif":
-        from claimtrack.report.sarif import render_sarif
+        from claimtrack.render.findings.sarif import render_sarif
 
         # Where the project publishes these docs, if it does: rules then link to their pages.
         return render_sarif(results, os.environ.get("CLAIMTRACK_DOCS_URL") or None)
-    from claimtrack.report.text import TextStyle, render_text
+    from claimtrack.render.findings.text import TextStyle, render_text
 
     style = TextStyle(
         colour=coloured,

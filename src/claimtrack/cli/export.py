@@ -60,9 +60,9 @@ def export_command(
 ) -> None:
     """Export claim files to other tools' formats. PATH may be a file, a folder, a glob or
     '-'."""
-    from claimtrack.citations._links import safe_url
-    from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
+    from claimtrack.render.report._links import safe_url
+    from claimtrack.render.report.model import build_report
 
     for option, value in (("--review-url", review_url), ("--reviewer-url", reviewer_url)):
         if value is not None and safe_url(value) is None:

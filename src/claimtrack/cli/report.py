@@ -54,27 +54,27 @@ def report_command(
     """Render a citation report of claim files: each document's header, coverage figures,
     claims table, flags and numbered bibliography (HTML adds the article text with every
     claim highlighted). PATH may be a file, a folder, a glob or '-'."""
-    from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
+    from claimtrack.render.report.model import build_report
 
     gathered = gather(paths, stdin_filename, project_root)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
     if output_format == "html":
-        from claimtrack.citations.html import render_html
+        from claimtrack.render.report.html import render_html
 
         text = render_html(report)
     elif output_format == "json":
-        from claimtrack.citations.json import render_report_json
+        from claimtrack.render.report.json import render_report_json
 
         text = render_report_json(report)
     elif output_format == "csv":
-        from claimtrack.citations.csv import render_csv
+        from claimtrack.render.report.csv import render_csv
 
         text = render_csv(report)
     else:
-        from claimtrack.citations.markdown import render_markdown
+        from claimtrack.render.report.markdown import render_markdown
 
         text = render_markdown(report)
     emit(text, output)

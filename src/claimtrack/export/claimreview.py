@@ -15,11 +15,11 @@ from typing import Any
 
 import attrs
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export._common import json_text
 from claimtrack.model import Claim, Document, EntityType, Name, Specificity, Status
+from claimtrack.render.report._links import safe_url
+from claimtrack.render.report.model import Report
+from claimtrack.render.report.state import VERDICTS
 
 __all__ = ["RATINGS", "ClaimReviewSettings", "claimreview_data", "render_claimreview"]
 

@@ -13,12 +13,12 @@ import jsonschema
 import pytest
 
 from claimtrack import Claim, Status
-from claimtrack.citations import Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export.claimreview import ClaimReviewSettings, claimreview_data
 from claimtrack.export.csl import csl_items
 from claimtrack.export.prov import prov_document
 from claimtrack.export.webannotation import CONTEXT, annotation_collection
+from claimtrack.render.report import Report
+from claimtrack.render.report.state import VERDICTS
 
 FIXTURES = ("article", "small", "hostile")
 

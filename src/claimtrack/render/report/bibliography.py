@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from claimtrack.citations._links import safe_url
 from claimtrack.model import Claim, Source, SourceType
+from claimtrack.render.report._links import safe_url
 
 __all__ = ["BibEntry", "Part", "number_sources", "reference_parts", "type_label"]
 

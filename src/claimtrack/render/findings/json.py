@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from claimtrack._check import FileResult
 from claimtrack._version import __version__
+from claimtrack.batch import FileResult
 from claimtrack.findings import Finding
-from claimtrack.report.summary import summarize
+from claimtrack.render.findings.summary import summarize
 
 __all__ = ["finding_data", "render_json"]
 

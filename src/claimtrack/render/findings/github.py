@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimtrack._check import FileResult
+from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Severity
 
 __all__ = ["escape_data", "escape_property", "render_github"]

@@ -2,7 +2,7 @@
 Markdown, self-contained HTML, JSON and CSV.
 
 >>> import claimtrack
->>> from claimtrack.citations import build_report, render_markdown
+>>> from claimtrack.render.report import build_report, render_markdown
 >>> claim_file = claimtrack.loads('''
 ... version: 1
 ... document: {id: note, title: A note}
@@ -21,12 +21,12 @@ In practice the results come from :func:`claimtrack.check`, which also reads the
 snapshot so that the HTML report can show the article text.
 """
 
-from claimtrack.citations.csv import render_csv
-from claimtrack.citations.html import render_html
-from claimtrack.citations.json import render_report_json, report_data
-from claimtrack.citations.markdown import render_markdown
-from claimtrack.citations.model import ClaimRow, DocumentReport, Marker, Report, build_report
-from claimtrack.citations.state import SourcingState, sourcing_state
+from claimtrack.render.report.csv import render_csv
+from claimtrack.render.report.html import render_html
+from claimtrack.render.report.json import render_report_json, report_data
+from claimtrack.render.report.markdown import render_markdown
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report, build_report
+from claimtrack.render.report.state import SourcingState, sourcing_state
 
 __all__ = [
     "ClaimRow",

@@ -1,6 +1,6 @@
 """Checking one file: load (parse with positions) → schema → model → integrity (snapshot and
 anchors included) → sourcing flags, then rule selection, per-claim suppressions and
-severities. The baseline and the cache are applied by :mod:`claimtrack._check`, which
+severities. The baseline and the cache are applied by :mod:`claimtrack.batch`, which
 imports this module only when some file has to be checked for real.
 """
 
@@ -16,13 +16,6 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from claimtrack import rules
-from claimtrack._check import (
-    CheckSettings,
-    FileResult,
-    from_cache,
-    record_ids,
-    skeleton,
-)
 from claimtrack._collection import uncollected
 from claimtrack._convert import iter_structure_errors, structure
 from claimtrack._windows import (
@@ -32,6 +25,13 @@ from claimtrack._windows import (
     processes_for,
     start_early,
     windowed,
+)
+from claimtrack.batch import (
+    CheckSettings,
+    FileResult,
+    from_cache,
+    record_ids,
+    skeleton,
 )
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.citations._links import safe_url
 from claimtrack.model import Claim, ClaimFile, Specificity, When
+from claimtrack.render.report._links import safe_url
 
 __all__ = [
     "attribution_text",

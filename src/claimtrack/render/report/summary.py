@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.citations.state import SourcingState, sourcing_state
 from claimtrack.findings import Finding
 from claimtrack.model import AnalyticConfidence, Claim, Likelihood, Specificity, Status
+from claimtrack.render.report.state import SourcingState, sourcing_state
 
 __all__ = ["NOT_GRADED", "NOT_RECORDED", "Coverage", "RuleCount", "coverage", "merge"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from claimtrack.reanchor import AnchorSettings, Outcome, apply_plans, plan_anchors
+from claimtrack.anchor.plan import AnchorSettings, Outcome, apply_plans, plan_anchors
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "anchors"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "anchors"
 
 
 def _project(tmp_path: Path) -> Path:

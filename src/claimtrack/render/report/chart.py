@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.citations.state import SourcingState
-from claimtrack.citations.summary import Coverage
+from claimtrack.render.report.state import SourcingState
+from claimtrack.render.report.summary import Coverage
 
 __all__ = ["STATE_COLOURS", "status_chart"]
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import claimtrack
 from claimtrack import ClaimFile, Document, Source, SourceType
-from claimtrack._check import FileResult
-from claimtrack.citations import Report, build_report
-from claimtrack.citations.bibliography import number_sources
+from claimtrack.batch import FileResult
+from claimtrack.render.report import Report, build_report
+from claimtrack.render.report.bibliography import number_sources
 
 
 def _source(source_id: str) -> Source:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack._check import FileResult
+from claimtrack.batch import FileResult
 from claimtrack.findings import Severity
 
 __all__ = ["Summary", "summarize"]

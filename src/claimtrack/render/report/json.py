@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from claimtrack._version import __version__
-from claimtrack.citations.bibliography import BibEntry
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
-from claimtrack.citations.summary import Coverage
 from claimtrack.model import ClaimFile, When
-from claimtrack.report.json import finding_data
+from claimtrack.render.findings.json import finding_data
+from claimtrack.render.report.bibliography import BibEntry
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report.summary import Coverage
 
 __all__ = ["REPORT_VERSION", "render_report_json", "report_data"]
 

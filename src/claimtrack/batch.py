@@ -1,6 +1,6 @@
 """Orchestration: paths or loaded documents in, findings out.
 
-Each file is checked by :mod:`claimtrack._evaluate` (load → schema → model → integrity →
+Each file is checked by :mod:`claimtrack.pipeline` (load → schema → model → integrity →
 sourcing flags → selection, suppressions and severities), then the baseline is applied. A
 file unchanged since an earlier run takes its result from the cache instead; a run whose
 every file does never imports the parsers, the model or the checks. A broken file is a value
@@ -33,11 +33,11 @@ from claimtrack.lint.selection import RuleSelection
 from claimtrack.schema import schema_text
 
 if TYPE_CHECKING:
-    from claimtrack._evaluate import Outcome
     from claimtrack.io.load import LoadedDocument
     from claimtrack.io.snapshot import SnapshotText
     from claimtrack.lint.baseline import Baseline, BaselineEntry
     from claimtrack.model import ClaimFile
+    from claimtrack.pipeline import Outcome
 
 __all__ = [
     "CheckResult",
@@ -168,7 +168,7 @@ class CheckResult:
 def check_document(document: LoadedDocument, settings: CheckSettings | None = None) -> FileResult:
     """Check one loaded document: schema, then (if it passes) integrity and sourcing flags;
     then the baseline."""
-    from claimtrack._evaluate import evaluate
+    from claimtrack.pipeline import evaluate
 
     settings = settings or CheckSettings()
     return apply_baseline(evaluate(document, settings), settings.baseline)
@@ -281,8 +281,8 @@ def _check_paths(
 ) -> None:
     """Check the files at ``todo`` for real (in worker processes when there are enough),
     and remember their results in the cache under ``keys``."""
-    from claimtrack._evaluate import Outcome, received, run_path, run_path_in_worker
     from claimtrack._windows import fork_context
+    from claimtrack.pipeline import Outcome, received, run_path, run_path_in_worker
 
     cache = settings.cache
     plain = attrs.evolve(settings, cache=None, baseline=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack import Anchor, Attribution, Citation, Claim, ClaimKind, Specificity, Stance, Status
-from claimtrack.citations import SourcingState, sourcing_state
+from claimtrack.render.report import SourcingState, sourcing_state
 
 
 def _claim(**fields: object) -> Claim:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack import rules
-from claimtrack._check import FileResult
+from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import BaselineEntry
-from claimtrack.report.summary import Summary, summarize
+from claimtrack.render.findings.summary import Summary, summarize
 
 __all__ = ["TextStyle", "render_text"]
 

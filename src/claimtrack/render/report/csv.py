@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
-from claimtrack.citations._text import attribution_text, confidence_text
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report._text import attribution_text, confidence_text
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
 
 __all__ = ["COLUMNS", "neutralize", "render_csv"]
 

@@ -10,10 +10,10 @@ from collections.abc import Callable
 import jsonschema
 import pytest
 
-from claimtrack.citations import Report
-from claimtrack.citations.csv import COLUMNS, neutralize, render_csv
-from claimtrack.citations.json import report_data
-from claimtrack.citations.markdown import escape_cell, render_markdown
+from claimtrack.render.report import Report
+from claimtrack.render.report.csv import COLUMNS, neutralize, render_csv
+from claimtrack.render.report.json import report_data
+from claimtrack.render.report.markdown import escape_cell, render_markdown
 from claimtrack.schema import load_schema
 
 
@@ -94,7 +94,7 @@ class TestJson:
 
     def test_round_trips_claim_text(self, hostile_report: Report) -> None:
         """Claim text survives JSON exactly, markup and all (JSON is data, never markup)."""
-        from claimtrack.citations.json import render_report_json
+        from claimtrack.render.report.json import render_report_json
 
         data = json.loads(render_report_json(hostile_report))
         texts = [claim["text"] for claim in data["documents"][0]["claims"]]

@@ -8,8 +8,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack._evaluate import _ordered
 from claimtrack.findings import Finding, Location, Severity
+from claimtrack.pipeline import _ordered
 
 _findings = st.builds(
     Finding,

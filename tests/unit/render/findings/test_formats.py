@@ -11,13 +11,13 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from claimtrack import check
-from claimtrack._check import FileResult
-from claimtrack.report.json import render_json
-from claimtrack.report.sarif import render_sarif
+from claimtrack.batch import FileResult
+from claimtrack.render.findings.json import render_json
+from claimtrack.render.findings.sarif import render_sarif
 from claimtrack.rules import iter_rules
 from claimtrack.schema import load_schema
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 FIXTURES = ROOT / "tests" / "fixtures" / "claims"
 
 

@@ -16,14 +16,14 @@ from functools import cache
 from importlib import resources
 
 from claimtrack._version import __version__
-from claimtrack.citations._links import safe_url
-from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
-from claimtrack.citations.bibliography import BibEntry, Part
-from claimtrack.citations.chart import status_chart
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
-from claimtrack.citations.state import SourcingState
-from claimtrack.citations.summary import Coverage
 from claimtrack.findings import Finding
+from claimtrack.render.report._links import safe_url
+from claimtrack.render.report._text import attribution_text, confidence_text, header_fields, percent
+from claimtrack.render.report.bibliography import BibEntry, Part
+from claimtrack.render.report.chart import status_chart
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report.state import SourcingState
+from claimtrack.render.report.summary import Coverage
 
 __all__ = ["CONTENT_SECURITY_POLICY", "render_html"]
 
@@ -42,7 +42,7 @@ _STATE_HELP = {
 
 @cache
 def _stylesheet() -> str:
-    return resources.files("claimtrack.citations").joinpath("_style.css").read_text("utf-8")
+    return resources.files("claimtrack.render.report").joinpath("_style.css").read_text("utf-8")
 
 
 def _e(text: str) -> str:

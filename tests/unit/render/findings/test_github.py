@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack._check import FileResult
+from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Location, Severity
-from claimtrack.report.github import escape_data, escape_property, render_github
+from claimtrack.render.findings.github import escape_data, escape_property, render_github
 
 
 def _finding(severity: Severity, message: str, path: str = "claims/a,b:c.yaml") -> Finding:

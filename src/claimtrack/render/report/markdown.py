@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations._text import attribution_text, confidence_text, header_fields, percent
-from claimtrack.citations.bibliography import BibEntry, Part
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
-from claimtrack.citations.summary import Coverage
 from claimtrack.findings import Finding
+from claimtrack.render.report._links import safe_url
+from claimtrack.render.report._text import attribution_text, confidence_text, header_fields, percent
+from claimtrack.render.report.bibliography import BibEntry, Part
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report.summary import Coverage
 
 __all__ = ["escape_cell", "escape_text", "render_markdown"]
 

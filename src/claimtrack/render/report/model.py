@@ -11,13 +11,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack._check import FileResult
 from claimtrack.anchor import Match, locate, normalize
-from claimtrack.citations.bibliography import BibEntry, number_sources
-from claimtrack.citations.state import SourcingState, sourcing_state
-from claimtrack.citations.summary import Coverage, coverage, merge
+from claimtrack.batch import FileResult
 from claimtrack.findings import Finding
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
+from claimtrack.render.report.bibliography import BibEntry, number_sources
+from claimtrack.render.report.state import SourcingState, sourcing_state
+from claimtrack.render.report.summary import Coverage, coverage, merge
 
 __all__ = ["ClaimRow", "DocumentReport", "Marker", "Report", "build_report"]
 
