@@ -35,13 +35,7 @@ if TYPE_CHECKING:
         loads,
         to_model,
     )
-    from claimtrack.batch import (
-        CheckResult,
-        CheckSettings,
-        FileResult,
-        check,
-        check_document,
-    )
+    from claimtrack.batch import check
     from claimtrack.config import (
         Config,
         load_config,
@@ -104,6 +98,7 @@ if TYPE_CHECKING:
         Suppression,
         When,
     )
+    from claimtrack.pipeline import check_document
     from claimtrack.render.report import (
         build_report,
         render_csv,
@@ -111,6 +106,8 @@ if TYPE_CHECKING:
         render_markdown,
         render_report_json,
     )
+    from claimtrack.results import CheckResult, FileResult
+    from claimtrack.settings import CheckSettings
 
 _EXPORTS: dict[str, str] = {
     "AnalyticConfidence": "claimtrack.model",
@@ -119,8 +116,8 @@ _EXPORTS: dict[str, str] = {
     "Backs": "claimtrack.model",
     "Baseline": "claimtrack.lint.baseline",
     "BaselineEntry": "claimtrack.lint.baseline",
-    "CheckResult": "claimtrack.batch",
-    "CheckSettings": "claimtrack.batch",
+    "CheckResult": "claimtrack.results",
+    "CheckSettings": "claimtrack.settings",
     "Citation": "claimtrack.model",
     "Claim": "claimtrack.model",
     "ClaimFile": "claimtrack.model",
@@ -132,7 +129,7 @@ _EXPORTS: dict[str, str] = {
     "Document": "claimtrack.model",
     "Entity": "claimtrack.model",
     "EntityType": "claimtrack.model",
-    "FileResult": "claimtrack.batch",
+    "FileResult": "claimtrack.results",
     "Finding": "claimtrack.findings",
     "Format": "claimtrack.io.load",
     "InputLimitError": "claimtrack.errors",
@@ -160,7 +157,7 @@ _EXPORTS: dict[str, str] = {
     "When": "claimtrack.model",
     "build_report": "claimtrack.render.report",
     "check": "claimtrack.batch",
-    "check_document": "claimtrack.batch",
+    "check_document": "claimtrack.pipeline",
     "dump": "claimtrack._api",
     "dumps": "claimtrack._api",
     "load": "claimtrack._api",

@@ -25,7 +25,6 @@ from claimtrack import (
     SourceType,
     Status,
 )
-from claimtrack.batch import FileResult
 from claimtrack.export.claimreview import render_claimreview
 from claimtrack.export.csl import render_csl
 from claimtrack.export.prov import render_prov
@@ -35,6 +34,7 @@ from claimtrack.render.report.csv import render_csv
 from claimtrack.render.report.html import render_html
 from claimtrack.render.report.json import render_report_json
 from claimtrack.render.report.markdown import render_markdown
+from claimtrack.results import FileResult
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

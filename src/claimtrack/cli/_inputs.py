@@ -10,12 +10,14 @@ from pathlib import Path
 import attrs
 import click
 
-from claimtrack.batch import CheckSettings, FileResult, check
+from claimtrack.batch import check
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
 from claimtrack.io.load import LoadedDocument, load_bytes
+from claimtrack.results import FileResult
 from claimtrack.rules import UNREADABLE
+from claimtrack.settings import CheckSettings
 
 __all__ = ["Gathered", "gather", "read_stdin"]
 

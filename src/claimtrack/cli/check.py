@@ -14,9 +14,10 @@ from claimtrack.cli import exit_codes
 from claimtrack.cli.output import emit, use_colour, verbosity
 
 if TYPE_CHECKING:
-    from claimtrack.batch import CheckSettings, FileResult
     from claimtrack.io.cache import ResultCache
     from claimtrack.lint.baseline import Baseline
+    from claimtrack.results import FileResult
+    from claimtrack.settings import CheckSettings
 
 _SEVERITIES = ("error", "warning", "info")
 _FORMATS = ("text", "json", "github", "sarif")
@@ -147,12 +148,12 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
-    from claimtrack.batch import CheckSettings
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
     from claimtrack.io.discover import discover
     from claimtrack.rules import UNREADABLE
+    from claimtrack.settings import CheckSettings
 
     try:
         config = load_config(config_file)
@@ -217,8 +218,10 @@ def check_command(
 
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
-    from claimtrack.batch import FileResult, Input, apply_baseline, check
+    from claimtrack.batch import Input, check
     from claimtrack.io.discover import STDIN
+    from claimtrack.lint.baseline import apply_baseline
+    from claimtrack.results import FileResult
 
     inputs: list[Input] = []
     results: dict[int, FileResult] = {}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Severity
+from claimtrack.results import FileResult
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimtrack._version import __version__
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding
 from claimtrack.render.findings.summary import summarize
+from claimtrack.results import FileResult
 
 __all__ = ["finding_data", "render_json"]
 

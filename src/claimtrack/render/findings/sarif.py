@@ -18,9 +18,9 @@ from urllib.parse import quote
 from claimtrack import lint as _lint  # noqa: F401  (registers the flag rules)
 from claimtrack import rules
 from claimtrack._version import __version__
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import entry_for
+from claimtrack.results import FileResult
 from claimtrack.rules import RuleInfo
 
 __all__ = ["SARIF_SCHEMA", "render_sarif", "rule_help_uri"]

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack.batch import FileResult
 from claimtrack.findings import Severity
+from claimtrack.results import FileResult
 
 __all__ = ["Summary", "summarize"]
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack import rules
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import BaselineEntry
 from claimtrack.render.findings.summary import Summary, summarize
+from claimtrack.results import FileResult
 
 __all__ = ["TextStyle", "render_text"]
 

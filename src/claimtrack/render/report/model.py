@@ -12,12 +12,12 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.anchor import Match, locate, normalize
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
 from claimtrack.render.report.bibliography import BibEntry, number_sources
 from claimtrack.render.report.state import SourcingState, sourcing_state
 from claimtrack.render.report.summary import Coverage, coverage, merge
+from claimtrack.results import FileResult
 
 __all__ = ["ClaimRow", "DocumentReport", "Marker", "Report", "build_report"]
 

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from claimtrack import check
-from claimtrack.batch import FileResult
 from claimtrack.render.findings.json import render_json
 from claimtrack.render.findings.sarif import render_sarif
+from claimtrack.results import FileResult
 from claimtrack.rules import iter_rules
 from claimtrack.schema import load_schema
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack.batch import FileResult
 from claimtrack.findings import Finding, Location, Severity
 from claimtrack.render.findings.github import escape_data, escape_property, render_github
+from claimtrack.results import FileResult
 
 
 def _finding(severity: Severity, message: str, path: str = "claims/a,b:c.yaml") -> Finding:

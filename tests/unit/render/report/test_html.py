@@ -10,10 +10,10 @@ import html5lib
 import pytest
 
 import claimtrack
-from claimtrack.batch import FileResult
 from claimtrack.io.snapshot import SnapshotText
 from claimtrack.render.report import Report, build_report
 from claimtrack.render.report.html import CONTENT_SECURITY_POLICY, render_html
+from claimtrack.results import FileResult
 
 
 def _parse(text: str) -> Any:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import claimtrack
 from claimtrack import ClaimFile, Document, Source, SourceType
-from claimtrack.batch import FileResult
 from claimtrack.render.report import Report, build_report
 from claimtrack.render.report.bibliography import number_sources
+from claimtrack.results import FileResult
 
 
 def _source(source_id: str) -> Source:
