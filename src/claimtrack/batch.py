@@ -105,7 +105,7 @@ def _check_paths(paths: list[str | os.PathLike[str]], settings: CheckSettings) -
                 )
         if cache is not None:
             cache.save()
-    from claimtrack.lint.baseline import apply_baseline
+    from claimtrack.results import apply_baseline
 
     return [apply_baseline(result, settings.baseline) for result in done if result is not None]
 

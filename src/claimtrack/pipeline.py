@@ -32,11 +32,10 @@ from claimtrack.io.cache import data_skeleton
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
-from claimtrack.lint.baseline import apply_baseline
 from claimtrack.lint.checks import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
 from claimtrack.records import records_or_findings
-from claimtrack.results import FileResult
+from claimtrack.results import FileResult, apply_baseline
 from claimtrack.settings import CheckSettings
 from claimtrack.validate import (
     anchor_text,

@@ -14,10 +14,10 @@ from claimtrack.io.cache import severest
 if TYPE_CHECKING:
     from claimtrack.io.load import LoadedDocument
     from claimtrack.io.snapshot import SnapshotText
-    from claimtrack.lint.baseline import BaselineEntry
+    from claimtrack.lint.baseline import Baseline, BaselineEntry
     from claimtrack.model import ClaimFile
 
-__all__ = ["CheckResult", "FileResult"]
+__all__ = ["CheckResult", "FileResult", "apply_baseline"]
 
 
 def _nothing_when_omitted(result: FileResult, attribute: Any, value: Severity | None) -> None:
@@ -107,3 +107,12 @@ class CheckResult:
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
         return sum(1 for finding in self.findings if finding.severity is severity)
+
+
+def apply_baseline(result: FileResult, baseline: Baseline | None) -> FileResult:
+    """Move a file's findings that the baseline knows to ``baselined``; note fixed entries
+    (the result's ``record_data`` names the records findings point into)."""
+    if baseline is None:
+        return result
+    new, known, fixed = baseline.split(result.path, result.findings, result.record_data)
+    return attrs.evolve(result, findings=tuple(new), baselined=tuple(known), fixed=tuple(fixed))

@@ -11,7 +11,7 @@ import click
 from claimtrack.cli import exit_codes
 
 if TYPE_CHECKING:
-    from claimtrack.anchor.plan import AnchorPlan
+    from claimtrack.rewrite.anchors import AnchorPlan
 
 _HELP = (
     "Exit codes: 0 every anchor placed; 1 anchors that cannot be placed, orphans or other"
@@ -66,8 +66,8 @@ def anchor_command(
     """Verify the anchors of claim files against their document snapshot; with --fill add
     offsets and context; with --rebase move them to a new version of the document. Claim
     files are rewritten in place, keeping comments and formatting."""
-    from claimtrack.anchor.plan import AnchorSettings, apply_plans, plan_anchors
     from claimtrack.io.discover import STDIN, discover
+    from claimtrack.rewrite.anchors import AnchorSettings, apply_plans, plan_anchors
 
     if fill and new_snapshot is not None:
         raise click.UsageError("--fill and --rebase do not go together (--rebase fills too).")
@@ -104,7 +104,7 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
     """Print what happened to one file; whether it has problems left."""
     import difflib
 
-    from claimtrack.anchor.plan import Outcome
+    from claimtrack.rewrite.anchors import Outcome
 
     for finding in plan.findings:
         loc = finding.location

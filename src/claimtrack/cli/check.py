@@ -220,8 +220,7 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
     """Check the files (reading '-' from standard input), in the order given."""
     from claimtrack.batch import Input, check
     from claimtrack.io.discover import STDIN
-    from claimtrack.lint.baseline import apply_baseline
-    from claimtrack.results import FileResult
+    from claimtrack.results import FileResult, apply_baseline
 
     inputs: list[Input] = []
     results: dict[int, FileResult] = {}

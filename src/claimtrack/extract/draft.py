@@ -16,7 +16,7 @@ from claimtrack.extract.classify import Signals, classify, is_speculative
 from claimtrack.extract.dates import Reference, estimate_reference, find_dates
 from claimtrack.extract.entities import EntityFinder
 from claimtrack.extract.quantities import find_quantities
-from claimtrack.extract.sentences import Span, statements
+from claimtrack.extract.sentences import TextSpan, statements
 from claimtrack.model import (
     Anchor,
     Claim,
@@ -82,7 +82,7 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _anchor(text: str, span: Span) -> Anchor:
+def _anchor(text: str, span: TextSpan) -> Anchor:
     exact = span.of(text)
     prefix = suffix = None
     if len(find_all(text, exact)) > 1:
@@ -100,7 +100,7 @@ def _entities(finder: EntityFinder, statement: str, offset: int) -> tuple[Entity
 
 def _claim(
     article: ArticleText,
-    span: Span,
+    span: TextSpan,
     finder: EntityFinder,
     reference: Reference | None,
     used: set[str],

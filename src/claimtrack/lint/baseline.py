@@ -15,21 +15,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from claimtrack.errors import ConfigError
 from claimtrack.findings import Finding
 
-if TYPE_CHECKING:
-    from claimtrack.results import FileResult
-
 __all__ = [
     "BASELINE_VERSION",
     "Baseline",
     "BaselineEntry",
-    "apply_baseline",
     "entry_for",
     "load_baseline",
     "render_baseline",
@@ -197,12 +193,3 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
             )
         )
     return Baseline(tuple(entries), Path(os.path.abspath(path)).parent)
-
-
-def apply_baseline(result: FileResult, baseline: Baseline | None) -> FileResult:
-    """Move a file's findings that the baseline knows to ``baselined``; note fixed entries
-    (the result's ``record_data`` names the records findings point into)."""
-    if baseline is None:
-        return result
-    new, known, fixed = baseline.split(result.path, result.findings, result.record_data)
-    return attrs.evolve(result, findings=tuple(new), baselined=tuple(known), fixed=tuple(fixed))

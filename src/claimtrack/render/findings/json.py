@@ -8,7 +8,7 @@ from typing import Any
 
 from claimtrack._version import __version__
 from claimtrack.findings import Finding
-from claimtrack.render.findings.summary import summarize
+from claimtrack.render.findings.counts import summarize
 from claimtrack.results import FileResult
 
 __all__ = ["finding_data", "render_json"]

@@ -14,7 +14,7 @@ import attrs
 from claimtrack import rules
 from claimtrack.findings import Finding, Severity
 from claimtrack.lint.baseline import BaselineEntry
-from claimtrack.render.findings.summary import Summary, summarize
+from claimtrack.render.findings.counts import Summary, summarize
 from claimtrack.results import FileResult
 
 __all__ = ["TextStyle", "render_text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from claimtrack.anchor.plan import AnchorSettings, Outcome, apply_plans, plan_anchors
+from claimtrack.rewrite.anchors import AnchorSettings, Outcome, apply_plans, plan_anchors
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "anchors"
 

@@ -27,7 +27,7 @@ from claimtrack.errors import FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
-from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
+from claimtrack.io.roundtrip import REMOVE, Change, RewriteError, Writer, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile
 from claimtrack.validate import anchor_findings, snapshot_findings
@@ -114,7 +114,7 @@ class AnchorPlan:
     original: bytes = b""
     original_text: str = ""
     text: str = ""
-    method: Method = Method.NONE
+    method: Writer = Writer.NONE
     snapshot_copy: SnapshotCopy | None = None
     hash_updated: bool = False
     from_anchors_only: bool = False
