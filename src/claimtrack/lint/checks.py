@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding, SuppressedFinding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.lint import attribution, quantities, sources, sourcing, support
+from claimtrack.lint import attribution, evidence, quantities, source_records, sourcing
 from claimtrack.lint._claims import Check, ClaimFacts, FileCheck
 from claimtrack.lint.selection import RuleSelection
 from claimtrack.lint.suppress import apply_suppressions
@@ -28,11 +28,11 @@ __all__ = [
 CHECKS: tuple[Check, ...] = (
     *sourcing.CHECKS,
     *attribution.CHECKS,
-    *support.CHECKS,
+    *evidence.CHECKS,
     *quantities.CHECKS,
 )
 #: The checks of the file as a whole.
-FILE_CHECKS: tuple[FileCheck, ...] = sources.CHECKS
+FILE_CHECKS: tuple[FileCheck, ...] = source_records.CHECKS
 
 
 def _runs(yields: tuple[RuleInfo, ...], selection: RuleSelection | None) -> bool:
