@@ -5,9 +5,9 @@
 2. **schema** (:mod:`claimtrack.validate`): every JSON Schema error as a finding.
 3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records.
 4. **checks**: the snapshot is read (:mod:`claimtrack.io.snapshot`), then the integrity
-   rules (:mod:`claimtrack.validate`) and the sourcing flags (:mod:`claimtrack.lint.checks`)
+   rules (:mod:`claimtrack.validate`) and the sourcing flags (:mod:`claimtrack.lint.run`)
    run, of the file as a whole and of each claim.
-5. **finalize** (:mod:`claimtrack.lint.checks`): rule selection, per-claim suppressions and
+5. **finalize** (:mod:`claimtrack.lint.run`): rule selection, per-claim suppressions and
    severities, then findings in order, each once; then the baseline
    (:mod:`claimtrack.lint.baseline`).
 
@@ -32,7 +32,7 @@ from claimtrack.io.cache import data_skeleton
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
-from claimtrack.lint.checks import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
+from claimtrack.lint.run import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
 from claimtrack.records import records_or_findings
 from claimtrack.results import FileResult, apply_baseline

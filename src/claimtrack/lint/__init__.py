@@ -2,7 +2,7 @@
 
 Importing this package registers every flag in :mod:`claimtrack.rules` (their metadata is in
 :mod:`claimtrack.lint.flags`), so the one registry feeds findings, documentation, SARIF and
-``--help``. It loads no checks: they are in :mod:`claimtrack.lint.checks`, imported by what
+``--help``. It loads no checks: they are in :mod:`claimtrack.lint.run`, imported by what
 runs them. Codes: ``F0xx`` flags about suppressions themselves, ``F1xx`` claim sourcing
 flags, ``F2xx`` source-record flags.
 """
