@@ -95,8 +95,8 @@ def _time(command: list[str], runs: int) -> tuple[float, str]:
 def _database_stage(folder: Path, runs: int) -> float:
     """Median seconds of building the database alone from already checked files."""
     import claimtrack
-    from claimtrack.citations import build_report
     from claimtrack.export.sqlite import build_database
+    from claimtrack.render.report import build_report
 
     report = build_report(claimtrack.check(sorted(map(str, folder.glob("*.json")))).files)
     times = []

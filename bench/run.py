@@ -26,6 +26,8 @@ otherwise compile every module on every run.
 
 ``--claimtrack-arg`` passes an argument to every claimtrack command, for instance
 ``--claimtrack-arg=--ignore --claimtrack-arg=F`` to measure with the sourcing flags off.
+``--compare OTHER`` times another claimtrack (an earlier version in its own environment) cold
+in the same turns, so a before/after comparison shares the machine's ups and downs.
 """
 
 from __future__ import annotations
@@ -116,6 +118,12 @@ def main() -> None:
         help="also time 'claimtrack cold' with ARG added (repeat for several), interleaved with"
         " the others in every run, e.g. --variant-arg=--ignore=F120,F121",
     )
+    parser.add_argument(
+        "--compare",
+        metavar="CLAIMTRACK",
+        help="another claimtrack console script (say, an earlier version installed in its"
+        " own environment), timed cold beside this one in the same turns",
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     files = _files(corpus)
@@ -157,6 +165,15 @@ def main() -> None:
             "--no-cache",
             *extra,
             *args.variant_arg,
+            str(corpus),
+        ]
+    if args.compare:
+        commands["compared claimtrack cold"] = [
+            args.compare,
+            "check",
+            "-qq",
+            "--no-cache",
+            *extra,
             str(corpus),
         ]
     if checker:

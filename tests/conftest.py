@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import claimtrack
-from claimtrack.citations import Report, build_report
+from claimtrack.render.report import Report, build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -35,20 +35,7 @@ if TYPE_CHECKING:
         loads,
         to_model,
     )
-    from claimtrack._check import (
-        CheckResult,
-        CheckSettings,
-        FileResult,
-        check,
-        check_document,
-    )
-    from claimtrack.citations import (
-        build_report,
-        render_csv,
-        render_html,
-        render_markdown,
-        render_report_json,
-    )
+    from claimtrack.batch import check
     from claimtrack.config import (
         Config,
         load_config,
@@ -114,6 +101,16 @@ if TYPE_CHECKING:
         Suppression,
         When,
     )
+    from claimtrack.pipeline import check_document
+    from claimtrack.render.report import (
+        build_report,
+        render_csv,
+        render_html,
+        render_markdown,
+        render_report_json,
+    )
+    from claimtrack.results import CheckResult, FileResult
+    from claimtrack.settings import CheckSettings
 
 _EXPORTS: dict[str, str] = {
     "AnalyticConfidence": "claimtrack.model",
@@ -122,8 +119,8 @@ _EXPORTS: dict[str, str] = {
     "Backs": "claimtrack.model",
     "Baseline": "claimtrack.lint.baseline",
     "BaselineEntry": "claimtrack.lint.baseline",
-    "CheckResult": "claimtrack._check",
-    "CheckSettings": "claimtrack._check",
+    "CheckResult": "claimtrack.results",
+    "CheckSettings": "claimtrack.settings",
     "Citation": "claimtrack.model",
     "Claim": "claimtrack.model",
     "ClaimFile": "claimtrack.model",
@@ -137,7 +134,7 @@ _EXPORTS: dict[str, str] = {
     "DocumentState": "claimtrack.model",
     "Entity": "claimtrack.model",
     "EntityType": "claimtrack.model",
-    "FileResult": "claimtrack._check",
+    "FileResult": "claimtrack.results",
     "Finding": "claimtrack.findings",
     "Format": "claimtrack.io.load",
     "InputLimitError": "claimtrack.errors",
@@ -164,9 +161,9 @@ _EXPORTS: dict[str, str] = {
     "SuppressedFinding": "claimtrack.findings",
     "Suppression": "claimtrack.model",
     "When": "claimtrack.model",
-    "build_report": "claimtrack.citations",
-    "check": "claimtrack._check",
-    "check_document": "claimtrack._check",
+    "build_report": "claimtrack.render.report",
+    "check": "claimtrack.batch",
+    "check_document": "claimtrack.pipeline",
     "dump": "claimtrack._api",
     "dumps": "claimtrack._api",
     "load": "claimtrack._api",
@@ -176,11 +173,11 @@ _EXPORTS: dict[str, str] = {
     "loads": "claimtrack._api",
     "render_claimreview": "claimtrack.export",
     "render_csl": "claimtrack.export",
-    "render_csv": "claimtrack.citations",
-    "render_html": "claimtrack.citations",
-    "render_markdown": "claimtrack.citations",
+    "render_csv": "claimtrack.render.report",
+    "render_html": "claimtrack.render.report",
+    "render_markdown": "claimtrack.render.report",
     "render_prov": "claimtrack.export",
-    "render_report_json": "claimtrack.citations",
+    "render_report_json": "claimtrack.render.report",
     "render_web_annotation": "claimtrack.export",
     "to_model": "claimtrack._api",
 }

@@ -6,15 +6,13 @@ import json
 import os
 from pathlib import Path
 
-from cattrs.errors import BaseValidationError
-
-from claimtrack import rules
-from claimtrack._convert import iter_structure_errors, structure, unstructure
+from claimtrack._convert import unstructure
 from claimtrack.errors import LoadError
 from claimtrack.io.atomic import write_atomic
 from claimtrack.io.load import Format, Limits, LoadedDocument, detect_format, load_bytes, load_path
 from claimtrack.io.yaml import dump_yaml
 from claimtrack.model import ClaimFile
+from claimtrack.records import records_or_findings
 from claimtrack.validate import schema_findings
 
 __all__ = ["dump", "dumps", "load", "load_document", "loads", "to_model"]
@@ -28,15 +26,10 @@ def to_model(document: LoadedDocument) -> ClaimFile:
     findings = schema_findings(document)
     if findings:
         raise LoadError(findings)
-    try:
-        return structure(document.data)
-    except BaseValidationError as error:
-        raise LoadError(
-            [
-                rules.finding(rules.INVALID_SHAPE, message, document.location(path))
-                for path, message in iter_structure_errors(error)
-            ]
-        ) from None
+    records = records_or_findings(document)
+    if isinstance(records, ClaimFile):
+        return records
+    raise LoadError(records)
 
 
 def load_document(path: str | os.PathLike[str], *, limits: Limits | None = None) -> LoadedDocument:

@@ -18,13 +18,19 @@ from claimtrack.findings import Location
 from claimtrack.io.discover import CLAIM_FILE_SUFFIXES, discover, needs_expanding, nothing_found
 
 if TYPE_CHECKING:
-    from claimtrack._check import FileResult, Input
+    from typing import TypeAlias
+
+    from claimtrack.io.load import LoadedDocument
+    from claimtrack.results import FileResult
+
+    #: What :func:`claimtrack.check` takes (the same as ``claimtrack.batch.Input``).
+    Input: TypeAlias = str | os.PathLike[str] | LoadedDocument
 
 __all__ = ["expand_inputs"]
 
 
 def _nothing(argument: str) -> FileResult:
-    from claimtrack._check import FileResult
+    from claimtrack.results import FileResult
 
     suffixes = ", ".join(CLAIM_FILE_SUFFIXES)
     finding = rules.finding(

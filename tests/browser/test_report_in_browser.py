@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 import claimtrack
-from claimtrack.citations import Report, build_report
-from claimtrack.citations.html import render_html
+from claimtrack.render.report import Report, build_report
+from claimtrack.render.report.html import render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [

@@ -205,7 +205,7 @@ class TestStartUp:
         """Importing the command line loads no report renderer or exporter."""
         code = (
             "import sys, claimtrack.cli.main; "
-            "print(sorted(m for m in sys.modules if m.startswith(('claimtrack.citations', "
+            "print(sorted(m for m in sys.modules if m.startswith(('claimtrack.render.report', "
             "'claimtrack.export'))))"
         )
         out = subprocess.run(

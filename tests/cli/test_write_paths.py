@@ -212,7 +212,7 @@ class TestInterruptedRebase:
         old_text = (tmp_path / "article.txt").read_bytes()
         edited = tmp_path / "article-edited.txt"
         claims = tmp_path / "claims.yaml"
-        import claimtrack.reanchor as reanchor
+        import claimtrack.rewrite.anchors as reanchor
 
         real = reanchor.write_atomic
 

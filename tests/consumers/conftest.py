@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import claimtrack
-from claimtrack.citations import Report, build_report
+from claimtrack.render.report import Report, build_report
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTEXTS = ROOT / "tests" / "fixtures" / "contexts"

@@ -15,8 +15,8 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-from claimtrack.citations import Report
 from claimtrack.export.csl import csl_items
+from claimtrack.render.report import Report
 
 #: A domain name capitalised by a style as if it were a name: "srnnews.com" once became
 #: "Srnnews.Com" in a title-casing style, and becomes "Srnnews.com" in this one.

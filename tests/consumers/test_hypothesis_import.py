@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from claimtrack.citations import Report
 from claimtrack.export.hypothesis import hypothesis_export
+from claimtrack.render.report import Report
 
 _ALLOWED_SELECTOR_KEYS = {"TextQuoteSelector": ({"type", "exact"}, {"prefix", "suffix"})}
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from pyld import jsonld
 
-from claimtrack.citations import Report
 from claimtrack.export.claimreview import ClaimReviewSettings, claimreview_data
 from claimtrack.export.webannotation import annotation_collection
+from claimtrack.render.report import Report
 
 
 def _unalias(node: Any, aliases: dict[str, str]) -> Any:

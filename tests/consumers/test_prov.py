@@ -7,8 +7,8 @@ import json
 
 from prov.model import ProvDocument
 
-from claimtrack.citations import Report
 from claimtrack.export.prov import prov_document
+from claimtrack.render.report import Report
 
 
 class TestProv:

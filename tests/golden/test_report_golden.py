@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from claimtrack._version import __version__
-from claimtrack.citations import Report
-from claimtrack.citations.csv import render_csv
-from claimtrack.citations.html import render_html
-from claimtrack.citations.json import render_report_json
-from claimtrack.citations.markdown import render_markdown
 from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
 from claimtrack.export.csl import render_csl
 from claimtrack.export.prov import render_prov
 from claimtrack.export.webannotation import render_web_annotation
+from claimtrack.render.report import Report
+from claimtrack.render.report.csv import render_csv
+from claimtrack.render.report.html import render_html
+from claimtrack.render.report.json import render_report_json
+from claimtrack.render.report.markdown import render_markdown
 
 GOLDEN = Path(__file__).resolve().parent / "reports"
 UPDATE = os.environ.get("CLAIMTRACK_UPDATE_GOLDEN") == "1"
@@ -79,7 +79,7 @@ class TestArticleGolden:
     def test_matches_golden_file(self, suffix: str, monkeypatch: pytest.MonkeyPatch) -> None:
         """The article's report and exports equal their reviewed golden files."""
         import claimtrack
-        from claimtrack.citations import build_report
+        from claimtrack.render.report import build_report
 
         root = Path(__file__).resolve().parents[2]
         monkeypatch.chdir(root)

@@ -11,13 +11,13 @@ import jsonschema
 import pytest
 
 import claimtrack
-from claimtrack.citations import build_report
-from claimtrack.citations.csv import render_csv
-from claimtrack.citations.html import render_html
-from claimtrack.citations.json import report_data
-from claimtrack.citations.markdown import render_markdown
 from claimtrack.export.csl import csl_items
 from claimtrack.export.prov import prov_document
+from claimtrack.render.report import build_report
+from claimtrack.render.report.csv import render_csv
+from claimtrack.render.report.html import render_html
+from claimtrack.render.report.json import report_data
+from claimtrack.render.report.markdown import render_markdown
 from claimtrack.schema import load_schema
 
 ROOT = Path(__file__).resolve().parents[2]

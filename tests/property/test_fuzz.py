@@ -55,7 +55,7 @@ class TestFuzz:
         for finding in result.findings:
             assert finding.location.line >= 1
             assert finding.location.column >= 1
-        from claimtrack.report.json import render_json
+        from claimtrack.render.findings.json import render_json
 
         json.loads(render_json(list(result.files)).encode("utf-8"))
 

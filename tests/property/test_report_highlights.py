@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack import Anchor, Claim, ClaimFile, ClaimKind, Document, Snapshot
-from claimtrack._check import FileResult
-from claimtrack.citations import build_report
-from claimtrack.citations.html import render_html
 from claimtrack.io.snapshot import SnapshotText
+from claimtrack.render.report import build_report
+from claimtrack.render.report.html import render_html
+from claimtrack.results import FileResult
 
 _ALPHABET = st.sampled_from(list("ab <>&\"'\n|=é"))
 

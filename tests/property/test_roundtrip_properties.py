@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.io.load import load_bytes
-from claimtrack.io.roundtrip import Change, Method, rewrite
+from claimtrack.io.roundtrip import Change, Writer, rewrite
 
 _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
 
@@ -87,7 +87,7 @@ class TestLosslessRewrite:
         ]
         result = rewrite(document, changes)
         assert result.text == text
-        assert result.method is Method.NONE
+        assert result.method is Writer.NONE
 
     @_SETTINGS
     @given(claim_files(), st.data())
@@ -106,7 +106,7 @@ class TestLosslessRewrite:
             Change(("claims", index, "anchor", "end"), start + 7),
         ]
         result = rewrite(document, changes)
-        assert result.method in (Method.IN_PLACE, Method.NONE)
+        assert result.method in (Writer.IN_PLACE, Writer.NONE)
         reloaded = load_bytes(result.text.encode(), "claims.yaml").data
         claims[index]["anchor"].update(start=start, end=start + 7)
         assert reloaded == document.data
@@ -183,7 +183,7 @@ class TestLosslessJsonRewrite:
             Change(("claims", index, "anchor", "end"), start + 3),
         ]
         result = rewrite(document, changes)
-        assert result.method in (Method.IN_PLACE, Method.NONE)
+        assert result.method in (Writer.IN_PLACE, Writer.NONE)
         document.data["claims"][index]["anchor"].update(start=start, end=start + 3)
         assert json.loads(result.text) == document.data
         span = document.positions.span(("claims", index, "anchor"))

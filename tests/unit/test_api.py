@@ -144,10 +144,10 @@ class TestPublicNames:
 
     def test_check_stays_the_function(self) -> None:
         """claimtrack.check is the function even after the checking module is imported."""
-        import claimtrack._check
+        import claimtrack.batch
 
         assert callable(claimtrack.check)
-        assert claimtrack.check is claimtrack._check.check
+        assert claimtrack.check is claimtrack.batch.check
 
     def test_import_is_light(self) -> None:
         """import claimtrack alone loads no other claimtrack module (start-up stays short)."""

@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import claimtrack
-from claimtrack import _check
+from claimtrack import batch as _check
+from claimtrack import settings as _settings_module
 from claimtrack.cli.main import cli
 from claimtrack.io import cache as cache_module
 from claimtrack.io.cache import ResultCache
@@ -119,15 +120,15 @@ class TestInvalidation:
         """A different schema changes the fingerprint and drops the cached results."""
         _messages(project, _settings(project))
         _plant(project)
-        original = _check.schema_text
-        monkeypatch.setattr(_check, "schema_text", lambda: original() + " ")
+        original = _settings_module.schema_text
+        monkeypatch.setattr(_settings_module, "schema_text", lambda: original() + " ")
         assert _messages(project, _settings(project)) == []
 
     def test_changed_version(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Another claimtrack version drops the cached results."""
         _messages(project, _settings(project))
         _plant(project)
-        monkeypatch.setattr(_check, "__version__", "0.0.0-other")
+        monkeypatch.setattr(_settings_module, "__version__", "0.0.0-other")
         assert _messages(project, _settings(project)) == []
 
     def test_changed_severity_override(self, project: Path) -> None:
@@ -217,7 +218,7 @@ class TestParallel:
             paths.append(tmp_path / f"{number:03d}-{source.name}")
             shutil.copy(source, paths[-1])
         paths.append(tmp_path / "missing.yaml")
-        settings = _check.CheckSettings(project_root=tmp_path)
+        settings = _settings_module.CheckSettings(project_root=tmp_path)
         serial = _check.check(paths, settings).files
         parallel = _check.check(paths, attrs.evolve(settings, jobs=2)).files
         assert [r.claim_file for r in parallel] == [r.claim_file for r in serial]
@@ -429,7 +430,7 @@ def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> Non
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
         "heavy = ['yaml', 'cattrs', 'jsonschema', 'claimtrack.io.load', 'claimtrack.model',\n"
-        "         'claimtrack.lint.checks', 'claimtrack._evaluate']\n"
+        "         'claimtrack.lint.run', 'claimtrack.pipeline']\n"
         "print(code, [name for name in heavy if name in sys.modules])\n"
     )
     runs = [

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 
 import claimtrack
 from claimtrack.anchor import find_all
-from claimtrack.citations._links import safe_url
 from claimtrack.model import Quantity
+from claimtrack.render.links import safe_url
 from claimtrack.schema import load_schema
 
 

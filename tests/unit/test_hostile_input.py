@@ -25,17 +25,17 @@ from claimtrack import (
     SourceType,
     Status,
 )
-from claimtrack._check import FileResult
-from claimtrack.citations import Report, build_report
-from claimtrack.citations.csv import render_csv
-from claimtrack.citations.html import render_html
-from claimtrack.citations.html_parts import script
-from claimtrack.citations.json import render_report_json
-from claimtrack.citations.markdown import render_markdown
 from claimtrack.export.claimreview import render_claimreview
 from claimtrack.export.csl import render_csl
 from claimtrack.export.prov import render_prov
 from claimtrack.export.webannotation import render_web_annotation
+from claimtrack.render.report import Report, build_report
+from claimtrack.render.report.csv import render_csv
+from claimtrack.render.report.html import render_html
+from claimtrack.render.report.html_parts import script
+from claimtrack.render.report.json import render_report_json
+from claimtrack.render.report.markdown import render_markdown
+from claimtrack.results import FileResult
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from claimtrack._check import check
+from claimtrack.batch import check
 
 ARTICLE = "The minister said on Monday that Qasem Soleimani had planned the campaign.\n"
 

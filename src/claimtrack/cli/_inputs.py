@@ -10,14 +10,16 @@ from pathlib import Path
 import attrs
 import click
 
-from claimtrack._check import CheckSettings, FileResult, check
+from claimtrack.batch import check
 from claimtrack.cli._unmatched import report_unmatched
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, discover
 from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes
+from claimtrack.results import FileResult
 from claimtrack.rules import UNREADABLE
+from claimtrack.settings import CheckSettings
 
 __all__ = ["Gathered", "gather", "read_stdin"]
 

@@ -12,7 +12,7 @@ from claimtrack.cli import exit_codes
 from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
-    from claimtrack.reanchor import AnchorPlan
+    from claimtrack.rewrite.anchors import AnchorPlan
 
 _HELP = (
     "Exit codes: 0 every anchor placed; 1 anchors that cannot be placed, orphans or other"
@@ -79,7 +79,7 @@ def anchor_command(
     place, keeping comments and formatting."""
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
-    from claimtrack.reanchor import AnchorSettings, apply_plans, plan_anchors
+    from claimtrack.rewrite.anchors import AnchorSettings, apply_plans, plan_anchors
 
     if fill and new_snapshot is not None:
         raise click.UsageError("--fill and --rebase do not go together (--rebase fills too).")
@@ -123,7 +123,7 @@ def _render(plan: AnchorPlan, quiet: int, dry_run: bool, *, rebasing: bool) -> b
     """Print what happened to one file; whether it has problems left."""
     import difflib
 
-    from claimtrack.reanchor import Outcome
+    from claimtrack.rewrite.anchors import Outcome
 
     for finding in plan.findings:
         loc = finding.location

@@ -15,9 +15,10 @@ from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit, inert, use_colour, verbosity
 
 if TYPE_CHECKING:
-    from claimtrack._check import CheckSettings, FileResult
     from claimtrack.io.cache import ResultCache
     from claimtrack.lint.baseline import Baseline
+    from claimtrack.results import FileResult
+    from claimtrack.settings import CheckSettings
 
 _SEVERITIES = ("error", "warning", "info")
 _FORMATS = ("text", "json", "github", "sarif")
@@ -152,13 +153,13 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
-    from claimtrack._check import CheckSettings
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
     from claimtrack.io.discover import discover
     from claimtrack.rules import UNREADABLE
+    from claimtrack.settings import CheckSettings
 
     try:
         config = load_config(config_file)
@@ -231,8 +232,9 @@ def check_command(
 
 def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list[FileResult]:
     """Check the files (reading '-' from standard input), in the order given."""
-    from claimtrack._check import FileResult, Input, apply_baseline, check
+    from claimtrack.batch import Input, check
     from claimtrack.io.discover import STDIN
+    from claimtrack.results import FileResult, apply_baseline
 
     inputs: list[Input] = []
     results: dict[int, FileResult] = {}
@@ -277,19 +279,19 @@ def _render(
     summary: bool = False,
 ) -> str:
     if output_format == "json":
-        from claimtrack.report.json import render_json
+        from claimtrack.render.findings.json import render_json
 
         return render_json(results)
     if output_format == "github":
-        from claimtrack.report.github import render_github
+        from claimtrack.render.findings.github import render_github
 
         return render_github(results, summary)
     if output_format == "sarif":
-        from claimtrack.report.sarif import render_sarif
+        from claimtrack.render.findings.sarif import render_sarif
 
         # docs-url: where the project publishes these docs; rules then link to their pages.
         return render_sarif(results, docs_url, baseline)
-    from claimtrack.report.text import TextStyle, render_text
+    from claimtrack.render.findings.text import TextStyle, render_text
 
     style = TextStyle(
         colour=coloured,

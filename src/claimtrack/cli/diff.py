@@ -114,10 +114,10 @@ def _settings(
 ) -> DiffSettings:
     import attrs
 
-    from claimtrack._check import CheckSettings
     from claimtrack.cli.check import _cache
     from claimtrack.config import load_config, selection_layer
     from claimtrack.review.diff import DiffSettings
+    from claimtrack.settings import CheckSettings
 
     config = load_config(config_file)
     layer = selection_layer(
@@ -198,10 +198,10 @@ def _sides(repository: Repository, revisions: list[str]) -> tuple[str, str | Non
 
 def _render(result: Diff, output_format: str, links: str | None) -> str:
     if output_format == "json":
-        from claimtrack.report.diff_json import render_diff_json
+        from claimtrack.render.findings.diff_json import render_diff_json
 
         return render_diff_json(result)
-    from claimtrack.report.diff_text import render_diff_markdown, render_diff_text
+    from claimtrack.render.findings.diff_text import render_diff_markdown, render_diff_text
 
     if output_format == "markdown":
         return render_diff_markdown(result, links)

@@ -14,8 +14,8 @@ from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit, inert
 
 if TYPE_CHECKING:
-    from claimtrack._check import FileResult
-    from claimtrack.citations.model import Report
+    from claimtrack.render.report.model import Report
+    from claimtrack.results import FileResult
 
 _EXIT_HELP = (
     "Exit codes: 0 written (findings in the files are part of the output, not a failure; "
@@ -98,11 +98,11 @@ def export_command(
 ) -> None:
     """Export claim files to other tools' formats. PATH may be a file, a folder, a glob or
     '-'."""
-    from claimtrack.citations._links import safe_url
-    from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
     from claimtrack.config import load_config
     from claimtrack.errors import ConfigError
+    from claimtrack.render.links import safe_url
+    from claimtrack.render.report.model import build_report
 
     for option, value in (("--review-url", review_url), ("--reviewer-url", reviewer_url)):
         if value is not None and safe_url(value) is None:
@@ -224,7 +224,7 @@ def _refused(results: Sequence[FileResult]) -> bool:
     """Say on stderr which files cannot be exported (they do not load, or are not
     schema-valid), with their errors; whether there was any."""
     from claimtrack.findings import Severity
-    from claimtrack.report.text import TextStyle, render_finding
+    from claimtrack.render.findings.text import TextStyle, render_finding
 
     refused = False
     for result in results:

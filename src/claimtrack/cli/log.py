@@ -57,7 +57,7 @@ def log_command(claim_id: str, path: str | None, output_format: str, output: str
         _fail(str(error))
     if not entries:
         _fail(f"no commit changed claim {claim_id!r} in {Path(target).as_posix()}")
-    from claimtrack.report.history import render_history_json, render_history_text
+    from claimtrack.render.findings.history import render_history_json, render_history_text
 
     render = render_history_json if output_format == "json" else render_history_text
     emit(render(claim_id, entries), output)

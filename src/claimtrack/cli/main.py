@@ -106,6 +106,13 @@ def run() -> None:
     process ends without that teardown and the system takes the memory back whole. Should
     flushing fail (a closed pipe), the exit takes Python's usual way instead.
     """
+    # The cyclic collector is off for the whole run. A check builds millions of small
+    # objects on a large input (parsed data, records, findings) and none of them form
+    # reference cycles, so reference counting frees them all; the collector would only walk
+    # them again and again (a quarter of the time on a 100,000-claim file). The process is
+    # short-lived and ends below without tearing down what it made. This is the program's
+    # choice, made here at its entry: the library never touches the collector.
+    gc.disable()
     try:
         main()
     except SystemExit as done:

@@ -59,10 +59,10 @@ def report_command(
     evidence (HTML adds the article text with every claim highlighted, filters and a
     per-source view). Set docs-url in the configuration to link each flag to its rule page.
     PATH may be a file, a folder, a glob or '-'."""
-    from claimtrack.citations.model import build_report
     from claimtrack.cli._inputs import gather
     from claimtrack.config import load_config
     from claimtrack.errors import ConfigError
+    from claimtrack.render.report.model import build_report
 
     try:
         config = load_config(config_file)
@@ -76,19 +76,19 @@ def report_command(
     # Where the documentation is published, as for SARIF: flags then link to their rule pages.
     docs_url = config.docs_url
     if output_format == "html":
-        from claimtrack.citations.html import render_html
+        from claimtrack.render.report.html import render_html
 
         text = render_html(report, docs_url)
     elif output_format == "json":
-        from claimtrack.citations.json import render_report_json
+        from claimtrack.render.report.json import render_report_json
 
         text = render_report_json(report)
     elif output_format == "csv":
-        from claimtrack.citations.csv import render_csv
+        from claimtrack.render.report.csv import render_csv
 
         text = render_csv(report)
     else:
-        from claimtrack.citations.markdown import render_markdown
+        from claimtrack.render.report.markdown import render_markdown
 
         text = render_markdown(report, docs_url)
     emit(text, output, inputs=[result.path for result in gathered.results])

@@ -173,7 +173,6 @@ def check_command(
 ) -> None:
     """Report dead links (repeated failures days apart, or at once with --strict), soft
     404s, and sources whose text changed since their full snapshot."""
-    from claimtrack._check import FileResult
     from claimtrack._convert import structure
     from claimtrack.errors import LoadError
     from claimtrack.fetch import HttpSettings, MissingExtra
@@ -181,6 +180,7 @@ def check_command(
     from claimtrack.findings import Severity
     from claimtrack.io.load import load_path
     from claimtrack.io.snapshot import find_project_root
+    from claimtrack.results import FileResult
     from claimtrack.validate import schema_findings
 
     if not online:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claimtrack._check import FileResult
+    from claimtrack.results import FileResult
 
 
 def step_summary_path(environ: Mapping[str, str]) -> str | None:
@@ -20,7 +20,7 @@ def step_summary_path(environ: Mapping[str, str]) -> str | None:
 def append_step_summary(results: Sequence[FileResult], path: str) -> str | None:
     """Append the summary to ``path`` within what is left of the step's 1 MiB; the reason
     when it cannot be written."""
-    from claimtrack.report.step_summary import STEP_SUMMARY_LIMIT, render_step_summary
+    from claimtrack.render.findings.step_summary import STEP_SUMMARY_LIMIT, render_step_summary
 
     try:
         used = os.path.getsize(path)

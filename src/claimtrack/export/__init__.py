@@ -1,6 +1,6 @@
 """Exports to other tools' formats: schema.org ClaimReview JSON-LD, CSL-JSON, W3C Web
 Annotation JSON-LD, a Hypothesis import file and W3C PROV-JSON. Each takes the report data of
-:func:`claimtrack.citations.build_report` and returns plain data; ``render_*`` gives text."""
+:func:`claimtrack.render.report.build_report` and returns plain data; ``render_*`` gives text."""
 
 from claimtrack.export.claimreview import (
     ClaimReviewSettings,

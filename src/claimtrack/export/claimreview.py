@@ -19,9 +19,6 @@ from typing import Any
 
 import attrs
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export._common import json_text
 from claimtrack.model import (
     Claim,
@@ -33,6 +30,9 @@ from claimtrack.model import (
     Specificity,
     Status,
 )
+from claimtrack.render.links import safe_url
+from claimtrack.render.report.model import Report
+from claimtrack.render.report.state import VERDICTS
 
 __all__ = [
     "CLAIM_REVIEWED_CHARS",

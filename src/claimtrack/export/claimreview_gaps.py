@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import attrs
 
-from claimtrack.citations.model import Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export.claimreview import ClaimReviewSettings, claimant, file_entities
 from claimtrack.model import Specificity
+from claimtrack.render.report.model import Report
+from claimtrack.render.report.state import VERDICTS
 
 __all__ = ["Gap", "claimreview_gaps"]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import Report
 from claimtrack.export._common import date_parts, json_text
 from claimtrack.model import Name, Source
+from claimtrack.render.links import safe_url
+from claimtrack.render.report.model import Report
 
 __all__ = ["csl_item", "csl_items", "render_csl"]
 

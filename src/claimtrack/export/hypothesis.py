@@ -28,11 +28,11 @@ import re
 from typing import Any
 
 from claimtrack._version import __version__
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
 from claimtrack.export._common import json_text
 from claimtrack.export.webannotation import quote_selector
 from claimtrack.model import ClaimFile, Stance
+from claimtrack.render.links import safe_url
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
 
 __all__ = [
     "ACCOUNT_PATTERN",

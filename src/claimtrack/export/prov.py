@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import Report
 from claimtrack.export._common import is_datetime, json_text
 from claimtrack.model import Claim, ClaimFile, Provenance, Source, Stance
+from claimtrack.render.links import safe_url
+from claimtrack.render.report.model import Report
 
 __all__ = ["PREFIXES", "prov_document", "render_prov"]
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import attrs
 
-from claimtrack.citations.model import DocumentReport
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import Claim, Provenance, Source
+from claimtrack.render.report.model import DocumentReport
 
 __all__ = [
     "CANNED_QUERIES",

@@ -22,11 +22,11 @@ import base64
 from typing import Any
 
 from claimtrack._version import __version__
-from claimtrack.citations._links import safe_url
-from claimtrack.citations.model import ClaimRow, DocumentReport, Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export._common import is_datetime, json_text, urn
 from claimtrack.model import ClaimFile, Stance
+from claimtrack.render.links import safe_url
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report.state import VERDICTS
 
 __all__ = [
     "CONTEXT",

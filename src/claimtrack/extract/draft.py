@@ -19,7 +19,7 @@ from claimtrack.extract.hedges import find_hedges
 from claimtrack.extract.occurrences import Occurrences
 from claimtrack.extract.prose import prose_statements
 from claimtrack.extract.quantities import find_quantities
-from claimtrack.extract.sentences import Span
+from claimtrack.extract.sentences import TextSpan
 from claimtrack.extract.speakers import find_speaker
 from claimtrack.extract.voices import VoiceTracker
 from claimtrack.model import (
@@ -92,7 +92,7 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _anchor(text: str, span: Span, occurrences: Occurrences) -> Anchor:
+def _anchor(text: str, span: TextSpan, occurrences: Occurrences) -> Anchor:
     exact = span.of(text)
     prefix = suffix = None
     if occurrences.occurs_elsewhere(exact, span.start):
@@ -119,7 +119,7 @@ class _Context:
     used: set[str]
 
 
-def _claim(context: _Context, span: Span, attribution: Attribution) -> Claim | None:
+def _claim(context: _Context, span: TextSpan, attribution: Attribution) -> Claim | None:
     article = context.article
     statement = span.of(article.view)
     quantities = tuple(found.quantity for found in find_quantities(statement))
@@ -158,7 +158,9 @@ def _claim(context: _Context, span: Span, attribution: Attribution) -> Claim | N
 _LEADING_JOINS = re.compile(r"^(?:and|but|as)\s+", re.IGNORECASE)
 
 
-def _parts(view: str, reference: Reference | None, sentence: Span, granularity: str) -> list[Span]:
+def _parts(
+    view: str, reference: Reference | None, sentence: TextSpan, granularity: str
+) -> list[TextSpan]:
     """The spans drafted for one sentence: the whole of it, or each checkable fact in it."""
     if granularity == "sentence":
         return [sentence]
@@ -172,12 +174,12 @@ def _parts(view: str, reference: Reference | None, sentence: Span, granularity: 
         lead = _LEADING_JOINS.match(text[start:end])
         if lead and end - start - lead.end() > 0 and (start, end) != (0, len(text)):
             start += lead.end()
-        spans.append(Span(sentence.start + start, sentence.start + end))
+        spans.append(TextSpan(sentence.start + start, sentence.start + end))
     return spans
 
 
 def _sentence_claims(
-    context: _Context, tracker: VoiceTracker, sentence: Span, parts: list[Span]
+    context: _Context, tracker: VoiceTracker, sentence: TextSpan, parts: list[TextSpan]
 ) -> list[Claim]:
     """The claims of one sentence's parts: a part holding the speaker cue, or standing where
     the speaker covers it, has the sentence's voice; any other part its own attribution."""

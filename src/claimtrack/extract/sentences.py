@@ -16,7 +16,7 @@ import attrs
 
 from claimtrack.extract.boundaries import is_plain, pieces, plain_ends
 
-__all__ = ["Span", "split_clauses", "split_paragraphs", "split_sentences", "statements"]
+__all__ = ["TextSpan", "split_clauses", "split_paragraphs", "split_sentences", "statements"]
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _SHORT_LINE = 50
@@ -28,7 +28,7 @@ _CLAUSE_BREAK = re.compile(
 
 
 @attrs.frozen
-class Span:
+class TextSpan:
     """``text[start:end]``."""
 
     start: int
@@ -39,18 +39,18 @@ class Span:
         return text[self.start : self.end]
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def _trimmed(text: str, start: int, end: int) -> TextSpan | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end) if end > start else None
+    return TextSpan(start, end) if end > start else None
 
 
-def split_paragraphs(text: str) -> list[Span]:
+def split_paragraphs(text: str) -> list[TextSpan]:
     """Paragraphs: blocks between blank lines; inside a block a line ends a paragraph when it
     ends a sentence or is short (a heading), and is otherwise a soft wrap."""
-    spans: list[Span] = []
+    spans: list[TextSpan] = []
     start = 0
     position = 0
     for line in text.splitlines(keepends=True):
@@ -93,10 +93,10 @@ def _segmented(chunk: str) -> list[str]:
     ]
 
 
-def split_sentences(text: str, paragraph: Span) -> list[Span]:
+def split_sentences(text: str, paragraph: TextSpan) -> list[TextSpan]:
     """The sentences of one paragraph of ``text``."""
     chunk = paragraph.of(text).replace("\n", " ")
-    spans: list[Span] = []
+    spans: list[TextSpan] = []
     cursor = 0
     for piece in _segmented(chunk):
         stripped = piece.strip()
@@ -118,7 +118,7 @@ def _quoted(text: str, position: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def split_clauses(text: str, sentence: Span) -> list[Span]:
+def split_clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
     """A long sentence's clauses, split at semicolons and at contrasting conjunctions
     ("…, though …", "…, while …") outside quotations, when each part is long enough to state
     something; a short sentence stays whole."""
@@ -127,19 +127,19 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
         return [sentence]
     body = sentence.of(text)
     cuts = [match for match in _CLAUSE_BREAK.finditer(body) if not _quoted(body, match.start())]
-    spans: list[Span] = []
+    spans: list[TextSpan] = []
     start = 0
     for match in cuts:
         head = body[start : match.start()]
         tail = body[match.end() :]
         if len(head.split()) >= _MIN_CLAUSE_WORDS and len(tail.split()) >= _MIN_CLAUSE_WORDS:
-            spans.append(Span(sentence.start + start, sentence.start + match.start()))
+            spans.append(TextSpan(sentence.start + start, sentence.start + match.start()))
             start = match.end()
-    spans.append(Span(sentence.start + start, sentence.end))
+    spans.append(TextSpan(sentence.start + start, sentence.end))
     return [span for span in (_trimmed(text, s.start, s.end) for s in spans) if span]
 
 
-def statements(text: str) -> list[Span]:
+def statements(text: str) -> list[TextSpan]:
     """Every statement of ``text``: the clauses of its sentences, paragraph by paragraph."""
     return [
         clause

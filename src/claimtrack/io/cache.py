@@ -54,7 +54,9 @@ __all__ = [
     "CachedResult",
     "ResultCache",
     "SnapshotDependency",
+    "data_skeleton",
     "fingerprint",
+    "record_ids",
     "record_skeleton",
     "severest",
 ]
@@ -128,6 +130,23 @@ def record_skeleton(
         "claims": [{"id": claim_id} for claim_id in claim_ids],
         "sources": [{"id": source_id} for source_id in source_ids],
     }
+
+
+def record_ids(data: Any, section: str) -> tuple[str | None, ...]:
+    """The ids of the records of one section (``claims`` or ``sources``) of parsed file data
+    or of a skeleton, None where a record has no usable id."""
+    records = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(records, list):
+        return ()
+    return tuple(
+        record.get("id") if isinstance(record, dict) and isinstance(record.get("id"), str) else None
+        for record in records
+    )
+
+
+def data_skeleton(data: Any) -> dict[str, Any]:
+    """Parsed file data reduced to the ids of its claims and sources, by position."""
+    return record_skeleton(record_ids(data, "claims"), record_ids(data, "sources"))
 
 
 @attrs.frozen

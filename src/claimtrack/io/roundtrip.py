@@ -46,7 +46,7 @@ from claimtrack.io.positions import Node, RawSpan
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.yaml import parse_yaml
 
-__all__ = ["REMOVE", "Change", "Method", "Rewrite", "RewriteError", "rewrite"]
+__all__ = ["REMOVE", "Change", "Rewrite", "RewriteError", "Writer", "rewrite"]
 
 Path = tuple[str | int, ...]
 
@@ -71,7 +71,7 @@ class Change:
     value: Any
 
 
-class Method(StrEnum):
+class Writer(StrEnum):
     """Which writer produced a rewrite."""
 
     NONE = "unchanged"
@@ -85,7 +85,7 @@ class Rewrite:
     """The new text of a file and the writer that produced it."""
 
     text: str
-    method: Method
+    method: Writer
 
 
 class RewriteError(ClaimtrackError):
@@ -447,7 +447,7 @@ def rewrite(document: LoadedDocument, changes: Sequence[Change]) -> Rewrite:
     written key by key."""
     wanted = _effective(document.data, _by_key(document.data, changes))
     if not wanted:
-        return Rewrite(document.text, Method.NONE)
+        return Rewrite(document.text, Writer.NONE)
     expected = _apply(document.data, wanted)
     for change in wanted:
         parent = _get(expected, change.path[:-1])
@@ -463,11 +463,11 @@ def rewrite(document: LoadedDocument, changes: Sequence[Change]) -> Rewrite:
         pass
     else:
         if _parse(text, document.format) == expected:
-            return Rewrite(text, Method.IN_PLACE)
+            return Rewrite(text, Writer.IN_PLACE)
     if document.format is Format.JSON:
-        text, method = _redump(document.text, expected), Method.REDUMP
+        text, method = _redump(document.text, expected), Writer.REDUMP
     else:
-        text, method = _round_trip(document.text, wanted), Method.ROUND_TRIP
+        text, method = _round_trip(document.text, wanted), Writer.ROUND_TRIP
     if _parse(text, document.format) != expected:
         raise RewriteError(
             f"{document.path}: cannot apply the changes without altering other values;"

@@ -1,5 +1,4 @@
-"""E213, E214, F120–F123: source snapshots, quotes verified against them, figures the
-source gives, and statuses no stronger than their evidence."""
+"""F106, F107, F109–F113: flags on whether the cited evidence carries the verdict."""
 
 from __future__ import annotations
 
@@ -8,233 +7,173 @@ from collections.abc import Iterator
 from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.io.source_snapshot import SourceText, read_source_snapshots
 from claimtrack.lint._claims import (
+    LIKELY_OR_MORE,
+    LOW_LIKELIHOOD,
     Check,
-    ClaimFacts,
-    FileCheck,
     at_claim,
-    backs_content,
+    checkworthy,
+    disputing,
+    supporting,
     supports_content,
 )
-from claimtrack.lint.evidence_flags import (
-    FAILED_VERIFICATION,
-    FIGURE_NOT_IN_SOURCE,
-    QUOTE_LOOSE_MATCH,
-    SOURCE_SNAPSHOT_CHANGED,
-    SOURCE_SNAPSHOT_UNREADABLE,
-    STATUS_BEYOND_EVIDENCE,
+from claimtrack.lint.flags import (
+    ATTRIBUTION_ONLY,
+    DISPUTED_WITHOUT_CITATION,
+    MENTIONS_ONLY,
+    SINGLE_SOURCE,
+    STATUS_LIKELIHOOD,
+    SUPPORTED_WITHOUT_CITATION,
+    UNRELIABLE_ONLY,
 )
-from claimtrack.lint.quantities import show_number
 from claimtrack.model import (
     AnalyticConfidence,
-    Citation,
     Claim,
     ClaimFile,
     ClaimKind,
-    Coverage,
-    Likelihood,
+    Reliability,
+    Source,
     Stance,
     Status,
 )
-from claimtrack.verify import (
-    MatchKind,
-    QuoteMatch,
-    SnapshotIndex,
-    difference,
-    missing_figures,
-    seek_quote,
-    shorten,
-)
 
 __all__ = [
+    "ATTRIBUTION_ONLY",
     "CHECKS",
-    "FILE_CHECKS",
-    "cited_snapshot_problems",
-    "cited_snapshots",
-    "uncited_snapshot_problems",
+    "DISPUTED_WITHOUT_CITATION",
+    "MENTIONS_ONLY",
+    "SINGLE_SOURCE",
+    "STATUS_LIKELIHOOD",
+    "SUPPORTED_WITHOUT_CITATION",
+    "UNRELIABLE_ONLY",
 ]
 
 
-def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str, SourceText]:
-    """The snapshots of the sources ``claim_file``'s claims cite."""
-    cited = {c.source for claim in claim_file.claims for c in claim.citations}
-    sources = [s for s in claim_file.sources if s.id in cited and s.snapshot is not None]
-    return read_source_snapshots(sources, document.file_path) if sources else {}
+def _origin(source: Source) -> str:
+    owner = source.publisher or source.container_title
+    return owner.casefold().strip() if owner else f"id:{source.id}"
 
 
-def _snapshot_problems(
-    document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
+def _judged_false(claim: Claim) -> bool:
+    """Whether the record's verdict is that the claim is (probably) not true."""
+    likelihood = claim.confidence.likelihood if claim.confidence else None
+    return claim.status in (Status.DISPUTED, Status.REFUTED) or likelihood in LOW_LIKELIHOOD
+
+
+def single_source_high_confidence(
+    document: LoadedDocument, claim_file: ClaimFile
 ) -> Iterator[Finding]:
-    """E213 and E214 for the snapshots in ``texts`` that cannot be used."""
-    for index, source in enumerate(claim_file.sources):
-        read = texts.get(source.id)
-        if read is None or read.problem is None or read.source is not source:
+    """F106."""
+    sources = {source.id: source for source in claim_file.sources}
+    for index, claim in enumerate(claim_file.claims):
+        if claim.confidence is None or claim.confidence.analytic is not AnalyticConfidence.HIGH:
             continue
-        if read.changed:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_CHANGED,
-                f"the snapshot of source {source.id!r} ({read.read.path.name}) hashes to"
-                f" {read.read.sha256}, not to the SHA-256 recorded",
-                document.location(("sources", index, "snapshot", "sha256")),
-            )
+        # The evidence a judgement rests on: supporting citations, or the disputing ones
+        # when the judgement is that the claim is unlikely or wrong.
+        evidence = disputing(claim) if _judged_false(claim) else supporting(claim)
+        backing = {c.source: sources[c.source] for c in evidence if c.source in sources}
+        origins = {_origin(source) for source in backing.values()}
+        if len(origins) >= 2:
+            continue
+        if len(backing) == 1 and next(iter(backing.values())).primary:
+            continue
+        if not backing:
+            what = "no disputing source" if _judged_false(claim) else "no supporting source"
+        elif len(backing) == 1:
+            what = f"the single source {next(iter(backing))!r}"
         else:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_UNREADABLE,
-                f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
-                document.location(("sources", index, "snapshot", "path")),
-            )
-
-
-def cited_snapshot_problems(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    """E213 and E214 for the snapshots the claims cite (each window of claims reports those
-    it cites; the same finding from two windows is kept once)."""
-    yield from _snapshot_problems(document, claim_file, cited_snapshots(document, claim_file))
-
-
-def uncited_snapshot_problems(
-    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
-) -> Iterator[Finding]:
-    """E213 and E214 for sources no claim cites (the claims' checks read the others, once)."""
-    uncited = [s for s in claim_file.sources if s.snapshot is not None and s.id not in facts.cited]
-    if uncited:
-        yield from _snapshot_problems(
-            document, claim_file, read_source_snapshots(uncited, document.file_path)
+            what = f"{len(backing)} sources from one publisher"
+        yield rules.finding(
+            SINGLE_SOURCE,
+            f"claim {claim.id!r} has high analytic confidence resting on {what}",
+            at_claim(document, index, "confidence", "analytic"),
         )
 
 
-def _excerpt_note(read: SourceText) -> str:
-    snapshot = read.source.snapshot
-    if snapshot is not None and snapshot.coverage is Coverage.EXCERPT:
-        return " (the snapshot is only an excerpt: the quote may be in the rest of the source)"
-    return ""
-
-
-def _failed(claim: Claim, citation: Citation, match: QuoteMatch, read: SourceText) -> str:
-    head = (
-        f"the quote cited from source {citation.source!r} for claim {claim.id!r} is not in"
-        f" its snapshot{_excerpt_note(read)}"
-    )
-    if match.passage is None:
-        return head + "; nothing in it resembles the quote"
-    return (
-        f"{head}; the closest passage is {shorten(match.passage)!r} (similarity"
-        f" {match.score:.2f}): {difference(citation.quote or '', match.passage)}"
-    )
-
-
-def _verified(
-    document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
-) -> Iterator[tuple[int, Claim, int, Citation, QuoteMatch, SourceText, str]]:
-    """Every citation with a quote whose source has a usable snapshot, with its match and
-    the normalised snapshot text the match's offsets count."""
-    indexes: dict[str, SnapshotIndex] = {}
+def disputed_without_citation(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F107."""
     for index, claim in enumerate(claim_file.claims):
-        for number, citation in enumerate(claim.citations):
-            read = texts.get(citation.source)
-            if citation.quote is None or read is None or read.text is None:
-                continue
-            prepared = indexes.get(citation.source)
-            if prepared is None:
-                prepared = indexes[citation.source] = SnapshotIndex(read.text)
-            match = seek_quote(prepared, citation.quote)
-            yield index, claim, number, citation, match, read, prepared.text
-
-
-def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
-    texts = cited_snapshots(document, claim_file)
-    if not texts:
-        return
-    failed_content: dict[int, int] = {}
-    for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
-        where = ("claims", index, "citations", number, "quote")
-        if not match.verified:
-            if citation.stance is Stance.SUPPORTS and backs_content(citation):
-                failed_content[index] = failed_content.get(index, 0) + 1
+        if claim.status in (Status.DISPUTED, Status.REFUTED) and not any(
+            c.stance is Stance.DISPUTES for c in claim.citations
+        ):
             yield rules.finding(
-                FAILED_VERIFICATION,
-                _failed(claim, citation, match, read),
-                document.location(where),
-            )
-            continue
-        if match.kind is not MatchKind.EXACT:
-            how = "after normalisation" if match.kind is MatchKind.NORMALISED else "fuzzily"
-            yield rules.finding(
-                QUOTE_LOOSE_MATCH,
-                f"the quote cited from source {citation.source!r} for claim {claim.id!r}"
-                f" matches its snapshot only {how} (similarity {match.score:.2f}):"
-                f" {difference(citation.quote or '', match.passage or '')}",
-                document.location(where),
-            )
-        if claim.quantities and citation.stance is Stance.SUPPORTS and backs_content(citation):
-            missing = missing_figures(
-                claim.quantities, citation.quote or "", text, match.start or 0, match.end or 0
-            )
-            if missing:
-                shown = ", ".join(show_number(n) for n in missing)
-                yield rules.finding(
-                    FIGURE_NOT_IN_SOURCE,
-                    f"claim {claim.id!r} states {shown}, but neither the quote cited from"
-                    f" source {citation.source!r} nor its snapshot within"
-                    f" the surrounding text gives that figure",
-                    document.location(where),
-                )
-    for index, failures in sorted(failed_content.items()):
-        claim = claim_file.claims[index]
-        if claim.status is Status.SUPPORTED and failures == len(supports_content(claim)):
-            yield rules.finding(
-                STATUS_BEYOND_EVIDENCE,
-                f"claim {claim.id!r} is marked supported, but every quote backing its content"
-                " fails verification against its source",
+                DISPUTED_WITHOUT_CITATION,
+                f"claim {claim.id!r} is marked {claim.status} but no citation disputes it",
                 at_claim(document, index, "status"),
             )
 
 
-def _weakness(claim: Claim) -> str | None:
-    """Why a supported claim's own grading or citations say less than 'supported'."""
-    confidence = claim.confidence
-    if confidence is not None and confidence.likelihood is Likelihood.ROUGHLY_EVEN_CHANCE:
-        return "graded roughly-even-chance"
-    if confidence is not None and confidence.analytic is AnalyticConfidence.LOW:
-        return "held with low analytic confidence"
-    content = [c for c in claim.citations if backs_content(c) and c.stance is not Stance.DISPUTES]
-    # Without any supporting citation F109 fires, and without content support F110 (quote
-    # claims aside): this flag takes only the case they leave.
-    if (
-        claim.kind is ClaimKind.QUOTE
-        and content
-        and all(c.stance is Stance.MENTIONS for c in content)
-        and any(c.stance is Stance.SUPPORTS for c in claim.citations)
-    ):
-        return "its content is backed only by citations that mention it"
-    return None
-
-
-def status_beyond_evidence(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
-    """F123 from the claim's own grading and citations."""
+def supported_without_citation(
+    document: LoadedDocument, claim_file: ClaimFile
+) -> Iterator[Finding]:
+    """F109 and F110."""
     for index, claim in enumerate(claim_file.claims):
         if claim.status is not Status.SUPPORTED:
             continue
-        weakness = _weakness(claim)
-        if weakness is not None:
+        if not supporting(claim):
             yield rules.finding(
-                STATUS_BEYOND_EVIDENCE,
-                f"claim {claim.id!r} is marked supported but is {weakness}"
-                if not weakness.startswith("its")
-                else f"claim {claim.id!r} is marked supported but {weakness}",
+                SUPPORTED_WITHOUT_CITATION,
+                f"claim {claim.id!r} is marked supported but no citation supports it",
                 at_claim(document, index, "status"),
+            )
+        elif claim.kind is not ClaimKind.QUOTE and not supports_content(claim):
+            yield rules.finding(
+                ATTRIBUTION_ONLY,
+                f"claim {claim.id!r} is marked supported, but its supporting citations only"
+                " show who said it, not that it is true",
+                at_claim(document, index, "status"),
+            )
+
+
+def mentions_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F111."""
+    for index, claim in checkworthy(claim_file):
+        if claim.citations and all(c.stance is Stance.MENTIONS for c in claim.citations):
+            yield rules.finding(
+                MENTIONS_ONLY,
+                f"every citation of claim {claim.id!r} only mentions it; none supports or"
+                " disputes it",
+                document.location(("claims", index, "citations"), key=True),
+            )
+
+
+def status_likelihood_mismatch(
+    document: LoadedDocument, claim_file: ClaimFile
+) -> Iterator[Finding]:
+    """F112."""
+    for index, claim in enumerate(claim_file.claims):
+        likelihood = claim.confidence.likelihood if claim.confidence is not None else None
+        if likelihood is None:
+            continue
+        if (claim.status is Status.SUPPORTED and likelihood in LOW_LIKELIHOOD) or (
+            claim.status is Status.REFUTED and likelihood in LIKELY_OR_MORE
+        ):
+            yield rules.finding(
+                STATUS_LIKELIHOOD,
+                f"claim {claim.id!r} is marked {claim.status} but graded {likelihood}",
+                at_claim(document, index, "confidence", "likelihood"),
+            )
+
+
+def unreliable_sources_only(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+    """F113."""
+    sources = {source.id: source for source in claim_file.sources}
+    for index, claim in enumerate(claim_file.claims):
+        backing = [sources[c.source] for c in supporting(claim) if c.source in sources]
+        if backing and all(source.reliability is Reliability.E for source in backing):
+            yield rules.finding(
+                UNRELIABLE_ONLY,
+                f"claim {claim.id!r} is supported only by sources rated unreliable (E):"
+                f" {', '.join(sorted({source.id for source in backing}))}",
+                document.location(("claims", index, "citations"), key=True),
             )
 
 
 CHECKS: tuple[Check, ...] = (
-    (
-        quote_verification,
-        (FAILED_VERIFICATION, QUOTE_LOOSE_MATCH, FIGURE_NOT_IN_SOURCE, STATUS_BEYOND_EVIDENCE),
-    ),
-    (cited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
-    (status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),
-)
-FILE_CHECKS: tuple[FileCheck, ...] = (
-    (uncited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
+    (single_source_high_confidence, (SINGLE_SOURCE,)),
+    (disputed_without_citation, (DISPUTED_WITHOUT_CITATION,)),
+    (supported_without_citation, (SUPPORTED_WITHOUT_CITATION, ATTRIBUTION_ONLY)),
+    (mentions_only, (MENTIONS_ONLY,)),
+    (status_likelihood_mismatch, (STATUS_LIKELIHOOD,)),
+    (unreliable_sources_only, (UNRELIABLE_ONLY,)),
 )

@@ -21,16 +21,19 @@ from typing import Any
 
 import attrs
 
-from claimtrack._check import CheckSettings, FileResult, check, check_document
 from claimtrack._convert import unstructure
+from claimtrack.batch import check
 from claimtrack.errors import ClaimtrackError, LoadError
 from claimtrack.findings import Finding
 from claimtrack.io.discover import CLAIM_FILE_SUFFIXES
 from claimtrack.io.load import LoadedDocument, load_bytes, load_path
 from claimtrack.model import ClaimFile
+from claimtrack.pipeline import check_document
+from claimtrack.results import FileResult
 from claimtrack.review.changes import Diff, DocumentDiff, SideInfo
 from claimtrack.review.compare import Version, compare
 from claimtrack.review.git import WORK_TREE, Change, Repository
+from claimtrack.settings import CheckSettings
 
 __all__ = ["DiffError", "DiffSettings", "diff_files", "diff_revisions", "split_range"]
 

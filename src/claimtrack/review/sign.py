@@ -15,7 +15,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.io.atomic import replace_if_unchanged
 from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.io.names import display_name
-from claimtrack.io.roundtrip import Change, Method, rewrite
+from claimtrack.io.roundtrip import Change, Writer, rewrite
 from claimtrack.lint.signoff import claim_fingerprint
 from claimtrack.model import TIMESTAMP_PATTERN
 from claimtrack.patterns import ecma_regex
@@ -35,7 +35,7 @@ class SignOff:
     path: str
     claim_ids: tuple[str, ...]
     text: str
-    method: Method
+    method: Writer
 
 
 def plan_signoff(document: LoadedDocument, claim_ids: Sequence[str], by: str, at: str) -> SignOff:
@@ -84,6 +84,6 @@ def sign(path: str | os.PathLike[str], claim_ids: Sequence[str], by: str, at: st
     original = Path(path).read_bytes()
     document = load_bytes(original, display_name(path), file_path=Path(path))
     plan = plan_signoff(document, claim_ids, by, at)
-    if plan.method is not Method.NONE:
+    if plan.method is not Writer.NONE:
         replace_if_unchanged(path, original, plan.text)
     return plan

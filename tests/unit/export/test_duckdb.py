@@ -13,8 +13,8 @@ import duckdb_extension_sqlite
 import pytest
 
 import claimtrack
-from claimtrack.citations import build_report
 from claimtrack.export.sqlite import CANNED_QUERIES, VIEWS, corpus_matches, write_database
+from claimtrack.render.report import build_report
 
 ROOT = Path(__file__).resolve().parents[3]
 FILES = [

@@ -15,8 +15,6 @@ import jsonschema
 import pytest
 
 from claimtrack import Claim, Entity, EntityType, Status
-from claimtrack.citations import Report
-from claimtrack.citations.state import VERDICTS
 from claimtrack.export.claimreview import (
     CLAIM_REVIEWED_CHARS,
     ClaimReviewSettings,
@@ -28,6 +26,8 @@ from claimtrack.export.claimreview_gaps import claimreview_gaps
 from claimtrack.export.csl import csl_items
 from claimtrack.export.prov import prov_document
 from claimtrack.export.webannotation import CONTEXT, annotation_collection, snapshot_iri
+from claimtrack.render.report import Report
+from claimtrack.render.report.state import VERDICTS
 
 FIXTURES = ("article", "small", "hostile")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from claimtrack.citations import Report
 from claimtrack.export.hypothesis import PLACEHOLDER_USER, hypothesis_export, hypothesis_gaps
+from claimtrack.render.report import Report
 
 
 def _with_urls(report: Report, document_url: str, source_url: str) -> Report:

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 import claimtrack
-from claimtrack.citations import build_report
 from claimtrack.cli.main import cli
 from claimtrack.export.sqlite import (
     SCHEMA_VERSION,
@@ -20,6 +19,7 @@ from claimtrack.export.sqlite import (
     corpus_matches,
     write_database,
 )
+from claimtrack.render.report import build_report
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "claims"

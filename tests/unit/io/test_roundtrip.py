@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.io.load import load_bytes
-from claimtrack.io.roundtrip import REMOVE, Change, Method, RewriteError, rewrite
+from claimtrack.io.roundtrip import REMOVE, Change, RewriteError, Writer, rewrite
 
 YAML = """\
 # comment at the top
@@ -45,7 +45,7 @@ class TestYamlRewrite:
     def test_replaces_a_value_keeping_its_comment(self) -> None:
         """A changed offset keeps its line's comment and spacing."""
         result = rewrite(_yaml(), [Change(("claims", 0, "anchor", "exact"), "new quote")])
-        assert result.method is Method.IN_PLACE
+        assert result.method is Writer.IN_PLACE
         assert '      exact: "new quote"   # keep me\n' in result.text
 
     def test_inserts_a_key_into_a_block_mapping(self) -> None:
@@ -57,7 +57,7 @@ class TestYamlRewrite:
         """A new key holding a mapping of scalars is one flow mapping; nothing else moves."""
         record = {"path": "s/one.txt", "sha256": "ab" * 32, "http_status": 200}
         result = rewrite(_yaml(), [Change(("claims", 1, "snapshot"), record)])
-        assert result.method is Method.IN_PLACE
+        assert result.method is Writer.IN_PLACE
         added = [line for line in result.text.splitlines() if line not in YAML.splitlines()]
         assert added == [
             f"    snapshot: {{path: s/one.txt, sha256: {'ab' * 32}, http_status: 200}}"
@@ -68,7 +68,7 @@ class TestYamlRewrite:
         """A mapping replacing a mapping changes its values and drops its missing keys in
         place; every other line stays as it was."""
         result = rewrite(_yaml(), [Change(("claims", 1, "anchor"), {"exact": "z"})])
-        assert result.method is Method.IN_PLACE
+        assert result.method is Writer.IN_PLACE
         assert load_bytes(result.text.encode(), "c.yaml").data["claims"][1]["anchor"] == {
             "exact": "z"
         }
@@ -124,7 +124,7 @@ class TestYamlRewrite:
     def test_no_change_returns_the_same_text(self) -> None:
         """Changes to the values already there leave the text as it was."""
         result = rewrite(_yaml(), [Change(("claims", 0, "anchor", "start"), 1)])
-        assert result.method is Method.NONE
+        assert result.method is Writer.NONE
         assert result.text == YAML
 
 
@@ -140,7 +140,7 @@ class TestJsonRewrite:
             Change(("claims", 1, "anchor", "exact"), 'é"s'),
         ]
         result = rewrite(document, changes)
-        assert result.method is Method.IN_PLACE
+        assert result.method is Writer.IN_PLACE
         assert '{"exact": "q", "start": 1}' in result.text
         assert '                "exact": "é\\"s",\n                "start": 2\n' in result.text
 
@@ -148,7 +148,7 @@ class TestJsonRewrite:
         """Removing a member that cannot be cut cleanly re-dumps with the file's indent."""
         text = '{\n    "a": {"b": 1}\n}\n'
         result = rewrite(load_bytes(text.encode(), "x.json"), [Change(("a", "b"), REMOVE)])
-        assert result.method is Method.REDUMP
+        assert result.method is Writer.REDUMP
         assert result.text == '{\n    "a": {}\n}\n'
 
 
@@ -172,5 +172,5 @@ class TestRoundTripFallback:
         result = rewrite(
             load_bytes(text.encode(), "c.yaml"), [Change(("claims", 0, "prefix"), REMOVE)]
         )
-        assert result.method is Method.ROUND_TRIP
+        assert result.method is Writer.ROUND_TRIP
         assert result.text == "# c\nclaims:\n  - exact: q  # keep\n"

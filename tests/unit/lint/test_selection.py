@@ -10,10 +10,10 @@ from claimtrack.errors import ConfigError
 from claimtrack.findings import Location, Severity
 from claimtrack.io.load import LoadedDocument, load_path
 from claimtrack.lint import RuleSelection, SelectionLayer
-from claimtrack.lint.checks import CHECKS, lint_findings
+from claimtrack.lint.evidence import SINGLE_SOURCE
+from claimtrack.lint.run import CHECKS, lint_findings
 from claimtrack.lint.selection import resolve
 from claimtrack.lint.sourcing import CITATION_NEEDED
-from claimtrack.lint.support import SINGLE_SOURCE
 from claimtrack.model import ClaimFile
 from claimtrack.rules import finding
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from tests.gitrepo import SMALL, GitRepo
 
-from claimtrack._check import CheckSettings
 from claimtrack.io.cache import ResultCache
 from claimtrack.review import Diff, DiffSettings, DocumentDiff, Repository, diff_revisions
 from claimtrack.review.changes import ClaimChange
+from claimtrack.settings import CheckSettings
 
 ARTICLE = "claims/assad-fall-iran-syria.yaml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.verify import FUZZY_THRESHOLD, MatchKind, difference, seek_quote
+from claimtrack.lint.verify import FUZZY_THRESHOLD, MatchKind, difference, seek_quote
 
 # Two made-up pages of the kind a source fetch extracts: a wire report and a budget note.
 WIRE = (

@@ -1,0 +1,165 @@
+"""Checking one claim file, top to bottom.
+
+1. **read and parse** (:mod:`claimtrack.io.load`): bytes, then data with the position of
+   every value; a file that cannot be read or parsed stops here with its E1xx findings.
+2. **schema** (:mod:`claimtrack.validate`): every JSON Schema error as a finding.
+3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records.
+4. **checks**: the snapshot is read (:mod:`claimtrack.io.snapshot`), then the integrity
+   rules (:mod:`claimtrack.validate`) and the sourcing flags (:mod:`claimtrack.lint.run`)
+   run, of the file as a whole and of each claim.
+5. **finalize** (:mod:`claimtrack.lint.run`): rule selection, per-claim suppressions and
+   severities, then findings in order, each once; then the baseline
+   (:mod:`claimtrack.lint.baseline`).
+
+Each step calls down into its module and nothing calls back up. The pipeline is a plain
+function of a document (or a path) and settings: it neither knows nor cares whether it runs
+in a worker process (:mod:`claimtrack.concurrency`) or whether its result will be cached
+(:mod:`claimtrack.batch`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from operator import itemgetter
+from pathlib import Path
+
+import attrs
+
+from claimtrack.errors import LoadError
+from claimtrack.findings import Finding
+from claimtrack.io.cache import SnapshotDependency, data_skeleton
+from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
+from claimtrack.io.names import display_name
+from claimtrack.io.snapshot import SnapshotText, read_snapshot
+from claimtrack.io.source_snapshot import snapshot_dependencies
+from claimtrack.lint.run import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
+from claimtrack.model import ClaimFile
+from claimtrack.records import records_or_findings
+from claimtrack.results import FileResult, apply_baseline
+from claimtrack.settings import CheckSettings
+from claimtrack.validate import (
+    anchor_text,
+    claim_integrity_findings,
+    file_integrity_findings,
+    schema_findings,
+)
+
+__all__ = ["CheckedPath", "check_document", "check_path"]
+
+
+def check_document(document: LoadedDocument, settings: CheckSettings | None = None) -> FileResult:
+    """Check one loaded document: schema, then (if it passes) structure, integrity and
+    sourcing flags; then suppressions, severities and the baseline."""
+    settings = settings or CheckSettings()
+    return apply_baseline(_unbaselined(document, settings), settings.baseline)
+
+
+def _unbaselined(document: LoadedDocument, settings: CheckSettings) -> FileResult:
+    """Steps 2 to 5 of the module's list, all but the baseline."""
+    findings = schema_findings(document)
+    claim_file: ClaimFile | None = None
+    snapshot: SnapshotText | None = None
+    facts: ClaimFacts | None = None
+    if not findings:
+        structured = records_or_findings(document)
+        if isinstance(structured, ClaimFile):
+            claim_file = structured
+            snapshot = _snapshot_for(document, claim_file, settings)
+            facts = ClaimFacts.of(claim_file.claims)
+            findings = _check_records(document, claim_file, facts, snapshot, settings)
+        else:
+            findings = structured
+    kept, suppressed = finalize(document, facts, findings, settings.rules)
+    return FileResult(
+        path=document.path,
+        findings=_ordered(kept),
+        claim_file=claim_file,
+        document=document,
+        suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
+        snapshot=snapshot,
+        record_data=data_skeleton(document.data),
+    )
+
+
+def _snapshot_for(
+    document: LoadedDocument, claim_file: ClaimFile, settings: CheckSettings
+) -> SnapshotText | None:
+    """The document snapshot the claim file names, read (None when it names none)."""
+    recorded = claim_file.document.snapshot
+    if recorded is None:
+        return None
+    base = document.file_path.parent if document.file_path is not None else Path.cwd()
+    return read_snapshot(
+        recorded.path, base, settings.project_root, max_bytes=settings.limits.max_bytes
+    )
+
+
+def _check_records(
+    document: LoadedDocument,
+    claim_file: ClaimFile,
+    facts: ClaimFacts,
+    snapshot: SnapshotText | None,
+    settings: CheckSettings,
+) -> list[Finding]:
+    """The integrity errors and the flags: of the file as a whole, then of each claim."""
+    return [
+        *file_integrity_findings(document, claim_file, facts.ids, snapshot),
+        *file_lint_findings(document, claim_file, facts, settings.rules),
+        *claim_integrity_findings(document, claim_file, anchor_text(claim_file, snapshot)),
+        *claim_lint_findings(document, claim_file, settings.rules),
+    ]
+
+
+def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
+    """The findings in order, each once. Sorting first means only findings with the same
+    sort key need comparing, which is far quicker than hashing every one."""
+    keyed = sorted([(finding.sort_key, finding) for finding in findings], key=itemgetter(0))
+    ordered: list[Finding] = []
+    last_key: object = None
+    same: list[Finding] = []  # the findings kept so far with the current sort key
+    for key, finding in keyed:
+        if key != last_key:
+            last_key, same = key, [finding]
+        elif finding in same:
+            continue
+        else:
+            same.append(finding)
+        ordered.append(finding)
+    return tuple(ordered)
+
+
+@attrs.frozen
+class CheckedPath:
+    """One path checked, before the baseline: its result, the SHA-256 of the bytes read
+    (None when it could not be read), and the snapshots the result depends on, the
+    document's and its sources' (see ``SnapshotText.dependency``)."""
+
+    result: FileResult
+    content_sha256: str | None
+    snapshot: tuple[SnapshotDependency, ...] = ()
+
+
+def check_path(
+    item: str | os.PathLike[str], settings: CheckSettings, content: bytes | None = None
+) -> CheckedPath:
+    """Read (unless ``content`` is given), parse and check one file, before the baseline."""
+    name = display_name(item)
+    if content is None:
+        try:
+            content = read_bytes(item, name=name, limits=settings.limits)
+        except LoadError as error:  # a file that cannot be read has no record ids at all
+            return CheckedPath(FileResult(path=name, findings=error.findings), None)
+    sha = hashlib.sha256(content).hexdigest()
+    try:
+        document = load_bytes(content, name, limits=settings.limits, file_path=Path(item))
+    except LoadError as error:
+        result = FileResult(path=name, findings=error.findings, record_data=data_skeleton(None))
+        return CheckedPath(result, sha)
+    result = _unbaselined(document, settings)
+    snapshot = result.snapshot
+    document_dependency = None if snapshot is None else snapshot.dependency()
+    depends = (
+        () if document_dependency is None else (document_dependency,)
+    ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
+    return CheckedPath(result, sha, depends)
