@@ -61,12 +61,18 @@ class TestHostCollector:
 
     @pytest.mark.usefixtures("no_automatic_collection")
     def test_frozen_objects_stay_frozen_and_none_are_added(self) -> None:
-        """Objects the host froze stay frozen, and the call freezes nothing of its own."""
+        """Objects the host froze stay frozen, and the call freezes nothing of its own.
+
+        A frozen object that the host drops is freed like any other (its reference count
+        reaching zero), so the count may fall by a few during the call; an unfreeze would
+        empty it, and a freeze would raise it."""
         gc.freeze()
         try:
             frozen = gc.get_freeze_count()
             claimtrack.check(ARTICLE)
-            assert gc.get_freeze_count() == frozen
+            after = gc.get_freeze_count()
+            assert after <= frozen
+            assert after >= frozen - max(100, frozen // 1000)
         finally:
             gc.unfreeze()
 
