@@ -4,6 +4,7 @@ These are the only commands that use the network, and only when run."""
 from __future__ import annotations
 
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
     from claimtrack.fetch import FetchResult
 
 _FETCH_HELP = (
-    "Exit codes: 0 every selected source fetched or skipped; 1 a source could not be fetched;"
-    " 2 usage or I/O error, a claim file that cannot be read or rewritten, or the fetch extra"
-    " missing."
+    "Exit codes: 0 every selected source fetched or skipped; 1 a source could not be fetched"
+    " or archived; 2 usage or I/O error, a claim file that cannot be read or rewritten, or the"
+    " fetch extra missing."
 )
 
 
@@ -56,6 +57,25 @@ def _targets(paths: tuple[str, ...]) -> tuple[list[str], bool]:
     help="Folder nothing may be written outside of (default: the nearest folder above the"
     " claim file holding .git, pyproject.toml or claimtrack.toml).",
 )
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="Also ask the Internet Archive's Save Page Now to capture each URL without an"
+    " archive_url, and record the capture's address as archive_url.",
+)
+@click.option(
+    "--archive-endpoint",
+    metavar="URL",
+    default="https://web.archive.org/save",
+    show_default=True,
+    help="The Save Page Now endpoint --archive asks.",
+)
+@click.option(
+    "--archive-keys",
+    envvar="CLAIMTRACK_ARCHIVE_KEYS",
+    metavar="ACCESS:SECRET",
+    help="archive.org S3 keys for Save Page Now (or the CLAIMTRACK_ARCHIVE_KEYS variable).",
+)
 @click.option("-q", "--quiet", count=True, help="Print only problems.")
 def fetch_command(
     paths: tuple[str, ...],
@@ -63,16 +83,29 @@ def fetch_command(
     refresh: bool,
     timeout: float,
     project_root: Path | None,
+    archive: bool,
+    archive_endpoint: str,
+    archive_keys: str | None,
     quiet: int,
 ) -> None:
     """Fetch each source's URL, keep its readable text and its raw response (a WARC file)
     under snapshots/sources/ beside the claim file, and record the snapshot in the claim
     file, keeping its comments and formatting."""
     from claimtrack.cli.progress import Progress
-    from claimtrack.fetch import FetchSettings, HttpSettings, MissingExtra, fetch_claim_file
+    from claimtrack.fetch import (
+        ArchiveSettings,
+        FetchSettings,
+        HttpSettings,
+        MissingExtra,
+        fetch_claim_file,
+    )
 
+    if urllib.parse.urlsplit(archive_endpoint).scheme not in ("http", "https"):
+        raise click.BadParameter("an http or https URL is needed", param_hint="--archive-endpoint")
     files, usage_problem = _targets(paths)
+    archiving = ArchiveSettings(endpoint=archive_endpoint.rstrip("/"), keys=archive_keys or None)
     settings = FetchSettings(
+        archive=archiving if archive else None,
         http=HttpSettings(timeout=timeout),
         sources=frozenset(source_ids) if source_ids else None,
         refresh=refresh,
@@ -108,9 +141,10 @@ def _show_fetch(result: FetchResult, quiet: int) -> bool:
         counts[str(outcome.status)] = counts.get(str(outcome.status), 0) + 1
         loc = outcome.location
         where = f"{loc.path}:{loc.line}:{loc.column}"
-        if outcome.status is FetchStatus.FAILED:
+        if outcome.status in (FetchStatus.FAILED, FetchStatus.NOT_ARCHIVED):
             failed = True
-            click.echo(f"{where}: source {outcome.source_id!r} not fetched: {outcome.message}")
+            what = "not fetched" if outcome.status is FetchStatus.FAILED else "not archived"
+            click.echo(f"{where}: source {outcome.source_id!r} {what}: {outcome.message}")
         elif not quiet:
             click.echo(f"{where}: source {outcome.source_id!r} {outcome.status}: {outcome.message}")
     if result.error is not None:

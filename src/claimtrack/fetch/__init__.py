@@ -7,6 +7,7 @@ warcio); without it :class:`MissingExtra` says so.
 
 from claimtrack.fetch._extract import Extracted, MissingExtra, extract_text
 from claimtrack.fetch._http import USER_AGENT, FetchError, HttpSettings, Response, Session
+from claimtrack.fetch.archive import DEFAULT_ENDPOINT, Archiver, ArchiveSettings
 from claimtrack.fetch.plan import (
     SNAPSHOT_FOLDER,
     FetchOutcome,
@@ -17,8 +18,11 @@ from claimtrack.fetch.plan import (
 )
 
 __all__ = [
+    "DEFAULT_ENDPOINT",
     "SNAPSHOT_FOLDER",
     "USER_AGENT",
+    "ArchiveSettings",
+    "Archiver",
     "Extracted",
     "FetchError",
     "FetchOutcome",

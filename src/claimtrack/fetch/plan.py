@@ -24,6 +24,7 @@ from claimtrack.errors import ClaimtrackError, LoadError
 from claimtrack.fetch._extract import MissingExtra, extract_text
 from claimtrack.fetch._http import FetchError, HttpSettings, Response, Session
 from claimtrack.fetch._warc import warc_bytes
+from claimtrack.fetch.archive import Archiver, ArchiveSettings
 from claimtrack.findings import Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import LoadedDocument, load_path
@@ -42,6 +43,8 @@ class FetchStatus(StrEnum):
     FETCHED = "fetched"
     SKIPPED = "skipped"
     FAILED = "failed"
+    ARCHIVED = "archived"
+    NOT_ARCHIVED = "not archived"
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +57,8 @@ class FetchSettings:
     project_root: Path | None = None
     folder: str = SNAPSHOT_FOLDER
     now: Callable[[], datetime] = attrs.field(default=lambda: datetime.now(UTC))
+    archive: ArchiveSettings | None = None
+    """When set, Save Page Now is asked for each selected source without an ``archive_url``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -163,6 +168,17 @@ class _Fetcher:
         return fetched, Change(("sources", index, "snapshot"), record)
 
 
+def _archive(
+    fetcher: _Fetcher, archiver: Archiver, index: int, source: Source, url: str
+) -> tuple[FetchOutcome, Change | None]:
+    try:
+        address = archiver.capture(url)
+    except FetchError as error:
+        return fetcher.outcome(index, source, FetchStatus.NOT_ARCHIVED, str(error)), None
+    archived = fetcher.outcome(index, source, FetchStatus.ARCHIVED, address)
+    return archived, Change(("sources", index, "archive_url"), address)
+
+
 def _selected(sources: list[Source], wanted: frozenset[str] | None) -> Iterator[tuple[int, Source]]:
     for index, source in enumerate(sources):
         if wanted is None or source.id in wanted:
@@ -174,8 +190,10 @@ def fetch_claim_file(
     settings: FetchSettings,
     session: Session | None = None,
     progress: Callable[[str], None] | None = None,
+    archiver: Archiver | None = None,
 ) -> FetchResult:
-    """Fetch the sources of the claim file at ``path`` and record their snapshots.
+    """Fetch the sources of the claim file at ``path`` and record their snapshots (and, with
+    ``settings.archive``, the Save Page Now captures of their URLs as ``archive_url``).
 
     Raises :class:`~claimtrack.fetch.MissingExtra` when a library fetching needs is not
     installed; every other problem is a value in the result."""
@@ -193,6 +211,12 @@ def fetch_claim_file(
         outcomes.append(outcome)
         if change is not None:
             changes.append(change)
+        if settings.archive is not None and source.url is not None and not source.archive_url:
+            archiver = archiver or Archiver(settings.archive)
+            outcome, change = _archive(fetcher, archiver, index, source, source.url)
+            outcomes.append(outcome)
+            if change is not None:
+                changes.append(change)
     if not changes:
         return FetchResult(path=path, outcomes=tuple(outcomes))
     try:
