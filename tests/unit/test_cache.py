@@ -430,7 +430,8 @@ def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> Non
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
         "heavy = ['yaml', 'cattrs', 'jsonschema', 'claimtrack.io.load', 'claimtrack.model',\n"
-        "         'claimtrack.lint.run', 'claimtrack.pipeline']\n"
+        "         'claimtrack.lint.run', 'claimtrack.pipeline', 'claimtrack.lint.sourcing',\n"
+        "         'claimtrack.lint.evidence', 'claimtrack.lint.quotes']\n"
         "print(code, [name for name in heavy if name in sys.modules])\n"
     )
     runs = [

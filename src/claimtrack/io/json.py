@@ -318,7 +318,7 @@ def _content_end(text: str) -> int:
     return 0
 
 
-class _Frame:
+class _JsonFrame:
     __slots__ = ("children", "key", "key_span", "start")
 
     def __init__(self, is_object: bool, start: int) -> None:
@@ -349,7 +349,7 @@ def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:
     One pass of a tokenising regular expression, iterative, so nesting depth costs no
     recursion; lines and columns are computed later, only for the spans asked for.
     """
-    stack: list[_Frame] = []
+    stack: list[_JsonFrame] = []
     root: Node | None = None
     duplicate: _Duplicate | None = None
     for match in _TOKEN.finditer(text):
@@ -357,7 +357,7 @@ def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:
         char = text[start]
         node: Node
         if char == "{" or char == "[":
-            stack.append(_Frame(char == "{", start))
+            stack.append(_JsonFrame(char == "{", start))
             continue
         if char == "}" or char == "]":
             frame = stack.pop()
@@ -392,7 +392,7 @@ def scan_positions(text: str) -> tuple[Node, _Duplicate | None]:
     return root, duplicate
 
 
-def _stack_path(frames: list[_Frame]) -> list[str | int]:
+def _stack_path(frames: list[_JsonFrame]) -> list[str | int]:
     steps: list[str | int] = []
     for frame in frames:
         if isinstance(frame.children, dict):

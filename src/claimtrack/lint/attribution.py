@@ -12,7 +12,7 @@ from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import Check, at_claim, backs_attribution, checkworthy
 from claimtrack.lint._words import VAGUE_ATTRIBUTIONS, find_phrases
-from claimtrack.lint.flags import BY_WHOM, NAMED_SOURCE_UNCITED, QUOTE_UNATTRIBUTED
+from claimtrack.lint.attribution_flags import BY_WHOM, NAMED_SOURCE_UNCITED, QUOTE_UNATTRIBUTED
 from claimtrack.model import ClaimFile, ClaimKind, Source, Specificity, Stance
 
 __all__ = ["BY_WHOM", "CHECKS", "NAMED_SOURCE_UNCITED", "QUOTE_UNATTRIBUTED"]

@@ -17,7 +17,7 @@ from claimtrack.lint._claims import (
     supporting,
     supports_content,
 )
-from claimtrack.lint.flags import (
+from claimtrack.lint.evidence_flags import (
     ATTRIBUTION_ONLY,
     DISPUTED_WITHOUT_CITATION,
     MENTIONS_ONLY,

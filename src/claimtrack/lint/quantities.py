@@ -9,7 +9,7 @@ from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import Check
 from claimtrack.lint._numbers import Expression, Shape, read_numbers, same_number, scale_of_unit
-from claimtrack.lint.flags import QUANTITY_MISMATCH
+from claimtrack.lint.quantity_flags import QUANTITY_MISMATCH
 from claimtrack.model import ClaimFile, Quantity
 
 __all__ = ["CHECKS", "QUANTITY_MISMATCH", "quantity_problem", "recorded_numbers", "show_number"]

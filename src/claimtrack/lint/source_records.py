@@ -8,7 +8,7 @@ from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.lint._claims import ClaimFacts, FileCheck
-from claimtrack.lint.flags import SOURCE_INCOMPLETE, SOURCE_UNUSED
+from claimtrack.lint.source_record_flags import SOURCE_INCOMPLETE, SOURCE_UNUSED
 from claimtrack.model import ClaimFile
 
 __all__ = ["CHECKS"]

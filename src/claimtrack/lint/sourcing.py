@@ -21,7 +21,7 @@ from claimtrack.lint._claims import (
     supports_content,
 )
 from claimtrack.lint._words import HEDGES, find_phrases
-from claimtrack.lint.flags import CITATION_NEEDED, HEDGE_CONFIDENCE, WHEN_NEEDED
+from claimtrack.lint.sourcing_flags import CITATION_NEEDED, HEDGE_CONFIDENCE, WHEN_NEEDED
 from claimtrack.model import AnalyticConfidence, Claim, ClaimFile, ClaimKind, Stance
 
 __all__ = ["CHECKS", "CITATION_NEEDED", "HEDGE_CONFIDENCE", "WHEN_NEEDED"]

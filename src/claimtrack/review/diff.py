@@ -32,7 +32,7 @@ from claimtrack.pipeline import check_document
 from claimtrack.results import FileResult
 from claimtrack.review.changes import Diff, DocumentDiff, SideInfo
 from claimtrack.review.compare import Version, compare
-from claimtrack.review.git import WORK_TREE, Change, Repository
+from claimtrack.review.git import WORK_TREE, PathChange, Repository
 from claimtrack.settings import CheckSettings
 
 __all__ = ["DiffError", "DiffSettings", "diff_files", "diff_revisions", "split_range"]
@@ -217,11 +217,11 @@ class _Reader:
 
 def _snapshot_dependants(
     reader: _Reader, changed: set[str], others: set[str], candidates: Sequence[str]
-) -> list[Change]:
+) -> list[PathChange]:
     """Claim files unchanged themselves whose snapshot changed: they must be compared too."""
     basenames = {posixpath.basename(name).encode("utf-8") for name in others}
     maybe = [name for name in candidates if name not in changed]
-    found: list[Change] = []
+    found: list[PathChange] = []
     for name, content in reader.bytes_of(maybe).items():
         if not any(base in content for base in basenames):
             continue
@@ -230,7 +230,7 @@ def _snapshot_dependants(
         except LoadError:
             continue
         if _snapshot_of(data, name) in others:
-            found.append(Change("M", name))
+            found.append(PathChange("M", name))
     return found
 
 

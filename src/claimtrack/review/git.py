@@ -18,7 +18,7 @@ import attrs
 
 from claimtrack.errors import ClaimtrackError
 
-__all__ = ["Change", "Commit", "GitError", "Repository"]
+__all__ = ["Commit", "GitError", "PathChange", "Repository"]
 
 #: What a revision that is the work tree (not a commit) is called in results.
 WORK_TREE = "work tree"
@@ -30,7 +30,7 @@ class GitError(ClaimtrackError):
 
 
 @attrs.frozen
-class Change:
+class PathChange:
     """A path that differs between two revisions: ``A``dded, ``D``eleted, ``M``odified or
     ``R``enamed (then ``old_path`` is where it was)."""
 
@@ -136,31 +136,31 @@ class Repository:
             raise GitError(f"{first} and {second} have no common ancestor{shallow}")
         return out.decode("ascii").strip()
 
-    def changes(self, base: str, head: str | None, paths: Iterable[str]) -> list[Change]:
+    def changes(self, base: str, head: str | None, paths: Iterable[str]) -> list[PathChange]:
         """What differs between the commit ``base`` and the commit ``head`` (the work tree
         when None, untracked files included), under ``paths`` (repository-relative)."""
         spec = ["--", *paths]
         args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", base]
         out = self.git(*args, *([head] if head else []), *spec)
         fields = os.fsdecode(out).split("\0")
-        found: list[Change] = []
+        found: list[PathChange] = []
         index = 0
         while index < len(fields) and fields[index]:
             status = fields[index][0]
             if status in "RC":
                 old, new = fields[index + 1], fields[index + 2]
-                found.append(Change("R", new, old) if status == "R" else Change("A", new))
+                found.append(PathChange("R", new, old) if status == "R" else PathChange("A", new))
                 index += 3
             else:
                 found.append(
-                    Change(
+                    PathChange(
                         "D" if status == "D" else "A" if status == "A" else "M", fields[index + 1]
                     )
                 )
                 index += 2
         if head is None:
             out = self.git("ls-files", "-z", "--others", "--exclude-standard", *spec)
-            found.extend(Change("A", name) for name in os.fsdecode(out).split("\0") if name)
+            found.extend(PathChange("A", name) for name in os.fsdecode(out).split("\0") if name)
         return found
 
     def files(self, revision: str | None, paths: Iterable[str]) -> list[str]:

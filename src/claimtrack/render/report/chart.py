@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimtrack.render.report.state import SourcingState
-from claimtrack.render.report.summary import Coverage
+from claimtrack.render.report.summary import CoverageFigures
 
 __all__ = ["STATE_COLOURS", "status_chart"]
 
@@ -21,7 +21,7 @@ _ROW = 24
 _BAR = 16
 
 
-def status_chart(figures: Coverage) -> str:
+def status_chart(figures: CoverageFigures) -> str:
     """The chart as an ``<svg>`` element (empty string when there are no claims).
 
     Only fixed words and numbers go into it, never text from a claim file.

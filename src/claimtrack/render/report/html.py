@@ -45,7 +45,7 @@ from claimtrack.render.report.html_parts import (
 )
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
 from claimtrack.render.report.state import SourcingState
-from claimtrack.render.report.summary import Coverage
+from claimtrack.render.report.summary import CoverageFigures
 
 __all__ = ["CONTENT_SECURITY_POLICY", "document_section", "render_html", "summary_section"]
 
@@ -175,7 +175,7 @@ def _legend() -> str:
     return f'<ul class="legend" aria-label="Legend">{items}{opinion}</ul>'
 
 
-def _figures(figures: Coverage) -> str:
+def _figures(figures: CoverageFigures) -> str:
     total = figures.claims
 
     def share(count: int) -> str:

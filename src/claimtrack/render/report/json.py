@@ -11,14 +11,14 @@ from claimtrack.model import ClaimFile, Source, When
 from claimtrack.render.findings.json import finding_data
 from claimtrack.render.report.bibliography import BibEntry
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report
-from claimtrack.render.report.summary import Coverage
+from claimtrack.render.report.summary import CoverageFigures
 
 __all__ = ["REPORT_VERSION", "render_report_json", "report_data"]
 
 REPORT_VERSION = 1
 
 
-def _coverage(figures: Coverage) -> dict[str, Any]:
+def _coverage(figures: CoverageFigures) -> dict[str, Any]:
     return {
         "claims": figures.claims,
         "check_worthy": figures.check_worthy,

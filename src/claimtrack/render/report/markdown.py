@@ -31,7 +31,7 @@ from claimtrack.render.report.markdown_parts import (
 )
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
 from claimtrack.render.report.rule_text import rule_text
-from claimtrack.render.report.summary import Coverage
+from claimtrack.render.report.summary import CoverageFigures
 
 __all__ = ["escape_cell", "escape_text", "render_markdown"]
 
@@ -48,7 +48,7 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return lines
 
 
-def _coverage(figures: Coverage, docs_url: str | None) -> list[str]:
+def _coverage(figures: CoverageFigures, docs_url: str | None) -> list[str]:
     total = figures.claims
 
     def share(count: int) -> str:
@@ -83,7 +83,7 @@ def _coverage(figures: Coverage, docs_url: str | None) -> list[str]:
     return lines
 
 
-def _rule_table(figures: Coverage, docs_url: str | None) -> list[str]:
+def _rule_table(figures: CoverageFigures, docs_url: str | None) -> list[str]:
     header = ["Rule", "What it flags", "Severity", "Findings"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     for rule in figures.flags_by_rule:

@@ -17,7 +17,7 @@ from claimtrack.findings import Finding
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
 from claimtrack.render.report.bibliography import BibEntry, number_sources
 from claimtrack.render.report.state import SourcingState, sourcing_state
-from claimtrack.render.report.summary import Coverage, coverage, merge
+from claimtrack.render.report.summary import CoverageFigures, coverage, merge
 from claimtrack.render.report.verification import QuoteCheck, quote_checks
 from claimtrack.results import FileResult
 
@@ -80,7 +80,7 @@ class DocumentReport:
     claim_file: ClaimFile | None
     text: str | None
     text_problem: str | None
-    coverage: Coverage
+    coverage: CoverageFigures
     claims: tuple[ClaimRow, ...]
     findings: tuple[Finding, ...]
     bibliography: tuple[BibEntry, ...]
@@ -98,7 +98,7 @@ class Report:
     """A whole report: one entry per claim file, and the figures added up."""
 
     documents: tuple[DocumentReport, ...]
-    summary: Coverage
+    summary: CoverageFigures
 
 
 def _text_of(result: FileResult) -> tuple[str | None, str | None]:

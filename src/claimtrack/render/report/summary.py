@@ -11,7 +11,7 @@ from claimtrack.findings import Finding
 from claimtrack.model import AnalyticConfidence, Claim, Likelihood, Specificity, Status
 from claimtrack.render.report.state import SourcingState, sourcing_state
 
-__all__ = ["NOT_GRADED", "NOT_RECORDED", "Coverage", "RuleCount", "coverage", "merge"]
+__all__ = ["NOT_GRADED", "NOT_RECORDED", "CoverageFigures", "RuleCount", "coverage", "merge"]
 
 NOT_RECORDED = "not-recorded"
 NOT_GRADED = "not-graded"
@@ -28,7 +28,7 @@ class RuleCount:
 
 
 @attrs.frozen(kw_only=True)
-class Coverage:
+class CoverageFigures:
     """The coverage figures of one document, or of several added up.
 
     Every mapping holds every possible key (zeros included), in a fixed order.
@@ -84,7 +84,7 @@ def _rule_counts(findings: Iterable[Finding]) -> tuple[RuleCount, ...]:
     )
 
 
-def coverage(claims: Sequence[Claim], findings: Iterable[Finding]) -> Coverage:
+def coverage(claims: Sequence[Claim], findings: Iterable[Finding]) -> CoverageFigures:
     """The coverage figures of one document's claims and findings."""
     states = [str(sourcing_state(claim)) for claim in claims]
     by_status_state = {
@@ -95,7 +95,7 @@ def coverage(claims: Sequence[Claim], findings: Iterable[Finding]) -> Coverage:
         for status in _STATUSES
     }
     worthy = [claim for claim in claims if claim.check_worthy]
-    return Coverage(
+    return CoverageFigures(
         claims=len(claims),
         check_worthy=len(worthy),
         check_worthy_cited=sum(1 for claim in worthy if claim.citations),
@@ -135,7 +135,7 @@ def _add(left: dict[str, int], right: dict[str, int]) -> dict[str, int]:
     return {key: left.get(key, 0) + right.get(key, 0) for key in (*left, *right)}
 
 
-def merge(parts: Sequence[Coverage]) -> Coverage:
+def merge(parts: Sequence[CoverageFigures]) -> CoverageFigures:
     """Several documents' figures added up."""
     rules: Counter[tuple[str, str, str]] = Counter()
     for part in parts:
@@ -144,7 +144,7 @@ def merge(parts: Sequence[Coverage]) -> Coverage:
     empty = coverage((), ())
     total = empty
     for part in parts:
-        total = Coverage(
+        total = CoverageFigures(
             claims=total.claims + part.claims,
             check_worthy=total.check_worthy + part.check_worthy,
             check_worthy_cited=total.check_worthy_cited + part.check_worthy_cited,
