@@ -45,7 +45,7 @@ def _huge(path: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A folder with one claim file, and an empty claimtrack.toml to mark its root."""
+    """A folder holding one claim file."""
     shutil.copy(GOOD, tmp_path / "c.yaml")
     return tmp_path
 
