@@ -134,10 +134,17 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
+def _read_config(path: Path, name: str) -> str:
+    """The configuration file's text, read as claim files are (regular file, size cap)."""
+    from claimtrack.io.regular import read_settings_text
+
+    return read_settings_text(path, Limits().max_bytes, "the configuration", name)
+
+
 def _has_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = _read_config(path, path.as_posix())
+    except ConfigError:
         return True  # let load_config report what is wrong with it
     if "claimtrack" not in text and "\\" not in text:
         # Without escapes a TOML key is spelt out, so this file has no claimtrack table;
@@ -152,14 +159,20 @@ def _has_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "claimtrack" in data["tool"]
 
 
+def _present(path: Path) -> bool:
+    return path.exists() and not path.is_dir()
+
+
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest configuration file at or above ``start`` (default: the current folder)."""
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
-        if (candidate / "claimtrack.toml").is_file():
+        # Anything but a folder by these names is taken (a FIFO or a device too), so that
+        # load_config says what is wrong with it instead of passing it over in silence.
+        if _present(candidate / "claimtrack.toml"):
             return candidate / "claimtrack.toml"
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_table(pyproject):
+        if _present(pyproject) and _has_table(pyproject):
             return pyproject
     return None
 
@@ -183,13 +196,9 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
     name = _display(found)
     import tomllib
 
+    text = _read_config(found, name)
     try:
-        data = tomllib.loads(found.read_text(encoding="utf-8"))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ConfigError(f"{name}: cannot read the configuration: {reason}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{name}: the configuration is not UTF-8 text") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{name}: not valid TOML: {error}") from None
     if found.name == "pyproject.toml" or "tool" in data:

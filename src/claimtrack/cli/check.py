@@ -172,7 +172,7 @@ def check_command(
         if baseline_path is not None and write_baseline is None:
             from claimtrack.lint.baseline import load_baseline
 
-            baseline = load_baseline(baseline_path)
+            baseline = load_baseline(baseline_path, config.limits.max_bytes)
     except ConfigError as error:
         _fail(str(error))
 

@@ -12,7 +12,16 @@ import errno
 import os
 import stat
 
-__all__ = ["NotRegularFileError", "TooLargeError", "open_regular", "read_capped", "read_regular"]
+from claimtrack.errors import ConfigError
+
+__all__ = [
+    "NotRegularFileError",
+    "TooLargeError",
+    "open_regular",
+    "read_capped",
+    "read_regular",
+    "read_settings_text",
+]
 
 _FLAGS = (
     os.O_RDONLY
@@ -91,3 +100,28 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         return read_capped(descriptor, limit)
     finally:
         os.close(descriptor)
+
+
+def read_settings_text(path: str | os.PathLike[str], limit: int, what: str, name: str) -> str:
+    """The UTF-8 text of a settings file (``what``: "the configuration", "the baseline"),
+    read as claim files are: only a regular file, at most ``limit`` bytes. Anything else is
+    a :class:`ConfigError` naming the file (as ``name``) and what to do."""
+    try:
+        data = read_regular(path, limit)
+    except NotRegularFileError as error:
+        raise ConfigError(
+            f"{name}: cannot read {what}: {error.strerror}; give the path of a regular file"
+        ) from None
+    except TooLargeError as error:
+        raise ConfigError(
+            f"{name}: cannot read {what}: it is {error}; check that this is the file meant"
+            " (the limit is the configured max-file-size)"
+        ) from None
+    except OSError as error:
+        raise ConfigError(f"{name}: cannot read {what}: {error.strerror or error}") from None
+    except ValueError as error:  # a path holding a NUL
+        raise ConfigError(f"{name}: cannot read {what}: {error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{name}: {what} is not UTF-8 text") from None

@@ -163,14 +163,20 @@ def _text(item: dict[str, Any], key: str, where: str, optional: bool = False) ->
     return value
 
 
-def load_baseline(path: str | os.PathLike[str]) -> Baseline:
-    """Read a baseline file; :class:`ConfigError` with the file named if it is not one."""
+def load_baseline(path: str | os.PathLike[str], max_bytes: int | None = None) -> Baseline:
+    """Read a baseline file; :class:`ConfigError` with the file named if it is not one.
+
+    It is read as claim files are: only a regular file (never a FIFO or a device), and at
+    most ``max_bytes`` (default: the default ``max-file-size`` limit)."""
+    from claimtrack.io.limits import Limits
+    from claimtrack.io.regular import read_settings_text
+
     name = Path(path).as_posix()
+    limit = Limits().max_bytes if max_bytes is None else max_bytes
+    text = read_settings_text(path, limit, "the baseline", name)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{name}: cannot read the baseline: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
         raise ConfigError(f"{name}: the baseline is not valid JSON: {error}") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"{name}: not a claimtrack baseline of version {BASELINE_VERSION}")

@@ -1,0 +1,110 @@
+"""Baseline and configuration files are read as claim files are: a FIFO or a file over the
+size limit is a one-line error and exit code 2, never a hang or a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+GOOD = FIXTURES / "claims" / "invalid" / "F101-citation-needed.yaml"
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+
+
+def _run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own, so that a hang fails the test."""
+    return subprocess.run(
+        [sys.executable, "-m", "claimtrack", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+
+
+def _usage_error(result: subprocess.CompletedProcess[str], name: str, words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert name in result.stderr, result.stderr
+    assert words in result.stderr, result.stderr
+
+
+def _huge(path: Path) -> None:
+    """A sparse file just over the default 256 MiB limit (no disk space used)."""
+    with open(path, "wb") as stream:
+        stream.truncate(256 * 1024 * 1024 + 1)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A folder holding one claim file."""
+    shutil.copy(GOOD, tmp_path / "c.yaml")
+    return tmp_path
+
+
+def _fifo(path: Path) -> str:
+    os.mkfifo(path)
+    return "FIFO"
+
+
+def _huge_file(path: Path) -> str:
+    _huge(path)
+    return "over the limit"
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+@pytest.mark.parametrize("make", [_fifo, _huge_file], ids=["fifo", "huge"])
+def test_settings_file_option(project: Path, option: str, make: Callable[[Path], str]) -> None:
+    """A FIFO or a file over the size limit given as --baseline or --config is refused at
+    once, named, with exit code 2."""
+    words = make(project / "settings.file")
+    result = _run(project, "check", option, "settings.file", "c.yaml")
+    _usage_error(result, "settings.file", words)
+
+
+def test_baseline_over_a_configured_limit(project: Path) -> None:
+    """The configured max-file-size bounds the baseline as it bounds claim files."""
+    (project / "claimtrack.toml").write_text("max-file-size = 1024\n", encoding="utf-8")
+    (project / "base.json").write_text(" " * 2048, encoding="utf-8")
+    result = _run(project, "check", "--baseline", "base.json", "c.yaml")
+    _usage_error(result, "base.json", "over the limit of 1,024")
+
+
+def test_fifo_write_baseline_target(project: Path) -> None:
+    """A FIFO given as --write-baseline is not read (it would block) nor replaced."""
+    os.mkfifo(project / "base.json")
+    result = _run(project, "check", "--write-baseline", "base.json", "c.yaml")
+    _usage_error(result, "base.json", "not overwritten")
+    assert (project / "base.json").is_fifo()
+
+
+class TestFoundConfiguration:
+    """The configuration found above the folder is read only if it is a regular file."""
+
+    @pytest.mark.parametrize("name", ["claimtrack.toml", "pyproject.toml"])
+    def test_fifo_found_config(self, project: Path, name: str) -> None:
+        """A FIFO found as the project's configuration file is an error, not a hang."""
+        os.mkfifo(project / name)
+        result = _run(project, "check", "c.yaml")
+        _usage_error(result, name, "FIFO")
+
+    @pytest.mark.parametrize("name", ["claimtrack.toml", "pyproject.toml"])
+    def test_huge_found_config(self, project: Path, name: str) -> None:
+        """A huge file found as the project's configuration file is refused, not read."""
+        _huge(project / name)
+        result = _run(project, "check", "c.yaml")
+        _usage_error(result, name, "over the limit")
+
+    def test_fifo_config_for_report(self, project: Path) -> None:
+        """Every command that reads the configuration refuses a FIFO the same way."""
+        os.mkfifo(project / "claimtrack.toml")
+        result = _run(project, "report", "c.yaml")
+        _usage_error(result, "claimtrack.toml", "FIFO")
