@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit
 
 if TYPE_CHECKING:
@@ -53,12 +54,7 @@ def _fail(message: str) -> NoReturn:
 @click.option("--select", multiple=True, metavar="RULES", help="Run only these flags.")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Also run these flags.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these flags.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from this file instead of the nearest pyproject.toml/claimtrack.toml.",
-)
+@config_option
 @click.option("--no-cache", "cache", flag_value=False, default=True, help="Do not use the cache.")
 @click.option(
     "--cache-dir",
