@@ -82,7 +82,7 @@ class TestGolden:
         assert result.exit_code == 0, result.output
         actual = _normalise(result.stdout, history)
         golden = GOLDEN / name
-        if os.environ.get("CLAIMTRACK_REGEN_GOLDEN"):
+        if os.environ.get("CLAIMTRACK_UPDATE_GOLDEN") == "1":
             golden.write_text(actual, encoding="utf-8")
         assert actual == golden.read_text(encoding="utf-8")
 

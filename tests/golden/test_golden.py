@@ -1,7 +1,7 @@
 """Golden files: the output of every format for one mixed claim file, compared byte for byte.
 
 Versions are replaced by ``{VERSION}`` and the checkout's absolute path by ``{ROOT}`` before
-comparing. Regenerate with ``CLAIMTRACK_REGEN_GOLDEN=1 pytest tests/golden`` and review the diff.
+comparing. Regenerate with ``CLAIMTRACK_UPDATE_GOLDEN=1 pytest tests/golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -43,6 +43,6 @@ class TestGolden:
         assert result.exit_code == 1, result.output
         actual = _normalise(result.stdout)
         golden = HERE / "expected" / name
-        if os.environ.get("CLAIMTRACK_REGEN_GOLDEN") == "1":
+        if os.environ.get("CLAIMTRACK_UPDATE_GOLDEN") == "1":
             golden.write_text(actual, encoding="utf-8")
         assert actual == golden.read_text(encoding="utf-8")
