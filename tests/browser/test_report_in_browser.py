@@ -20,6 +20,7 @@ import pytest
 import claimtrack
 from claimtrack.render.report import Report, build_report
 from claimtrack.render.report.html import render_html
+from claimtrack.render.report.verification import verification_label
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -517,7 +518,7 @@ class TestEditorQuestions:
             assert marker.quote is not None
             assert " ".join(marker.quote.split()) in " ".join(text.split())
             assert str(marker.stance) in text
-            assert "Quote: not checked" in text
+            assert f"Quote: {verification_label(marker.verification)}" in " ".join(text.split())
             if _screenshots("article"):
                 evidence.scroll_into_view_if_needed()
                 view.page.screenshot(path=str(DOCS_IMAGES / "report-html-evidence.png"))
