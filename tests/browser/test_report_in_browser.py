@@ -10,8 +10,6 @@ axe-core copy that ``axe-playwright-python`` ships (nothing is fetched). Set
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,26 +19,8 @@ import claimtrack
 from claimtrack.render.report import Report, build_report
 from claimtrack.render.report.html import render_html
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_IMAGES = ROOT / "docs" / "images"
-
-# Skipped on a machine without Chromium, but never in CI, which installs it: there a missing
-# browser fails the run.
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed (apt-get install -y chromium)",
-)
 
 # The article's real record, the small report fixture with hand-made overlaps, and a report
 # of two documents.
@@ -50,16 +30,6 @@ REPORTS = {
     "fixture": ("tests/fixtures/reports/article/claims.yaml",),
     "two-documents": (ARTICLE, "tests/fixtures/reports/small/claims.yaml"),
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 class _Page:
