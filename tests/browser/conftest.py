@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -35,3 +35,20 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def serious_violations() -> Callable[[Any], list[tuple[str, str, list[str]]]]:
+    """A function auditing a page with the axe-core copy that ``axe-playwright-python``
+    ships (nothing is fetched) and returning its serious and critical violations."""
+    sync_axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+    def audit(page: Any) -> list[tuple[str, str, list[str]]]:
+        results = sync_axe.Axe().run(page)
+        return [
+            (v["id"], v["impact"], [node["html"][:120] for node in v["nodes"][:3]])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return audit

@@ -374,21 +374,14 @@ class TestKeyboardAndAccess:
 
     @pytest.mark.parametrize("width", [390, 1280])
     def test_no_serious_accessibility_violations(
-        self, browser: Any, article: tuple[Path, Report], width: int
+        self, browser: Any, article: tuple[Path, Report], width: int, serious_violations: Any
     ) -> None:
         """axe-core finds no serious or critical accessibility violation on the article's
         report, on a phone or a desktop, and the audit itself fetches nothing."""
-        sync_axe = pytest.importorskip("axe_playwright_python.sync_playwright")
         report_file, _report = article
         view = _Page(browser, report_file, width, 900, scripts=True)
         try:
-            results = sync_axe.Axe().run(view.page)
-            violations = [
-                (v["id"], v["impact"], [node["html"][:120] for node in v["nodes"][:3]])
-                for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert violations == []
+            assert serious_violations(view.page) == []
             assert view.requests == []
         finally:
             view.close()
