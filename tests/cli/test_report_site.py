@@ -134,6 +134,7 @@ class TestRefusals:
             ["-f", "html", "--site"],
             ["-f", "md", "--site", "-o", "x/"],
             ["-f", "md", "--accepted-only"],
+            ["-f", "md", "--jobs", "2"],
             ["-f", "html", "--match-threshold", "0.5", "-o", "page.html"],
         ],
     )

@@ -7,15 +7,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimtrack.cli import exit_codes
 from claimtrack.cli.output import inert
-from claimtrack.render.report.model import Report
-from claimtrack.results import FileResult
 
-__all__ = ["is_site_output", "write_site"]
+if TYPE_CHECKING:
+    from claimtrack.io.limits import Limits
+    from claimtrack.render.report.model import Report
+
+__all__ = ["count_files", "is_site_output", "processors", "site_report", "write_site"]
 
 _PAGE_SUFFIXES = (".html", ".htm")
 
@@ -30,9 +33,56 @@ def is_site_output(output: str, files: int, *, force: bool = False) -> bool:
     return files > 1 and not output.lower().endswith(_PAGE_SUFFIXES)
 
 
+def count_files(paths: Sequence[str]) -> int:
+    """How many claim files ``paths`` name (``-`` counts as one)."""
+    from claimtrack.io.discover import discover
+
+    return len(discover(paths).files)
+
+
+def processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def site_report(
+    paths: Sequence[str],
+    stdin_filename: str,
+    project_root: Path | None,
+    limits: Limits,
+    jobs: int,
+) -> tuple[Report, bool]:
+    """The report of every claim file ``paths`` name, each checked and reported in one of
+    ``jobs`` worker processes (standard input in this one), and whether any argument or
+    file could not be read."""
+    from claimtrack.cli._inputs import gather
+    from claimtrack.cli._unmatched import report_unmatched
+    from claimtrack.io.discover import STDIN, discover
+    from claimtrack.render.report.model import build_report
+    from claimtrack.render.site.documents import report_files
+    from claimtrack.rules import UNREADABLE
+    from claimtrack.settings import CheckSettings
+
+    found = discover(paths)
+    if STDIN in found.files:
+        gathered = gather(paths, stdin_filename, project_root, limits)
+        if not gathered.results:
+            sys.exit(exit_codes.USAGE)
+        return build_report(gathered.results), gathered.failed
+    unmatched = report_unmatched(found)
+    if not found.files:
+        sys.exit(exit_codes.USAGE)
+    settings = CheckSettings(project_root=project_root, limits=limits)
+    report = report_files(found.files, settings, jobs)
+    unreadable = any(f.code == UNREADABLE.code for d in report.documents for f in d.findings)
+    return report, unmatched or unreadable
+
+
 def write_site(
     report: Report,
-    results: Sequence[FileResult],
     output: str,
     docs_url: str | None,
     *,
@@ -48,11 +98,11 @@ def write_site(
     from claimtrack.io.reasons import read_failure
     from claimtrack.render.site import build_site, last_changes, render_site, repeat_links
 
-    files = [(r.path, r.claim_file) for r in results if r.claim_file is not None]
+    files = [(d.path, d.claim_file) for d in report.documents if d.claim_file is not None]
     links = repeat_links(
         files, threshold=(DEFAULT_THRESHOLD if threshold is None else threshold) if match else None
     )
-    changes = last_changes(r.path for r in results if not r.path.startswith("<"))
+    changes = last_changes(d.path for d in report.documents if not d.path.startswith("<"))
     site = build_site(report, links, changes)
     marker = (
         f"Made by claimtrack {__version__} (claimtrack report --format html);"
@@ -64,12 +114,9 @@ def write_site(
         click.echo(inert(f"claimtrack: {error}"), err=True)
         sys.exit(exit_codes.USAGE)
     except OSError as error:
-        click.echo(
-            inert(f"claimtrack: cannot write the site {output}: {read_failure(error)}"), err=True
-        )
+        message = f"claimtrack: cannot write the site {output}: {read_failure(error)}"
+        click.echo(inert(message), err=True)
         sys.exit(exit_codes.USAGE)
     folder = output.rstrip("/" + os.sep) or output
-    click.echo(
-        inert(f"claimtrack: wrote {count} pages to {folder}/ (start at {folder}/index.html)"),
-        err=True,
-    )
+    message = f"claimtrack: wrote {count} pages to {folder}/ (start at {folder}/index.html)"
+    click.echo(inert(message), err=True)

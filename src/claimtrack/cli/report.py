@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from claimtrack.cli import exit_codes
-from claimtrack.cli._site import is_site_output
+from claimtrack.cli._site import count_files, is_site_output, processors
 from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit
 
@@ -61,6 +61,13 @@ _FORMATS = ("md", "html", "json", "csv")
     " matched.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Site only: worker processes checking and reporting the files (default: the"
+    " processors available).",
+)
+@click.option(
     "--stdin-filename",
     default="<stdin>",
     show_default=True,
@@ -84,6 +91,7 @@ def report_command(
     force_site: bool,
     match_threshold: float | None,
     accepted_only: bool,
+    jobs: int | None,
 ) -> None:
     """Render a citation report of claim files: each document's header, coverage figures,
     claims table, flags and numbered bibliography, with a to-do list on top and each claim's
@@ -103,33 +111,28 @@ def report_command(
         sys.exit(exit_codes.USAGE)
     if force_site and (output_format != "html" or output is None):
         raise click.UsageError("--site needs --format html and -o FOLDER.")
+    # Where the documentation is published, as for SARIF: flags then link to their rule pages.
+    docs_url = config.docs_url
+    if (
+        output_format == "html"
+        and output is not None
+        and is_site_output(output, count_files(paths), force=force_site)
+    ):
+        from claimtrack.cli._site import site_report, write_site
+
+        report, failed = site_report(
+            paths, stdin_filename, project_root, config.limits, jobs or processors()
+        )
+        write_site(report, output, docs_url, match=not accepted_only, threshold=match_threshold)
+        sys.exit(exit_codes.USAGE if failed else exit_codes.OK)
+    if match_threshold is not None or accepted_only or jobs is not None:
+        raise click.UsageError(
+            "--match-threshold, --accepted-only and --jobs apply to a site only (see --site)."
+        )
     gathered = gather(paths, stdin_filename, project_root, config.limits)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
-    site = (
-        output_format == "html"
-        and output is not None
-        and is_site_output(output, len(gathered.results), force=force_site)
-    )
-    if not site and (match_threshold is not None or accepted_only):
-        raise click.UsageError(
-            "--match-threshold and --accepted-only apply to a site only (see --site)."
-        )
     report = build_report(gathered.results)
-    # Where the documentation is published, as for SARIF: flags then link to their rule pages.
-    docs_url = config.docs_url
-    if site and output is not None:
-        from claimtrack.cli._site import write_site
-
-        write_site(
-            report,
-            gathered.results,
-            output,
-            docs_url,
-            match=not accepted_only,
-            threshold=match_threshold,
-        )
-        sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
     if output_format == "html":
         from claimtrack.render.report.html import render_html
 

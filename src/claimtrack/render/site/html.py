@@ -39,6 +39,8 @@ from claimtrack.render.site.model import (
 __all__ = ["render_site"]
 
 _TITLE = "Citation report"
+#: Places of a repeated claim listed under it on a document's page; its own page lists all.
+_ALSO_SHOWN = 5
 _STYLE = """
 nav.site{max-width:72rem;margin:0 auto .6rem}
 nav.site ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;margin:0;padding:0}
@@ -147,10 +149,12 @@ def _also(page: DocumentPage, repeat: RepeatPage, number: int) -> str:
     links = ", ".join(
         f'<a href="{place.href}">{_e(place.document_title)}</a>'
         + ("" if place.document_slug != page.slug else " <small>(this document)</small>")
-        for place in others
+        for place in others[:_ALSO_SHOWN]
     )
+    more = len(others) - _ALSO_SHOWN
+    rest = f" and {more} more" if more > 0 else ""
     return (
-        f'<p class="also">Also claimed in: {links}'
+        f'<p class="also">Also claimed in: {links}{rest}'
         f' · <a href="../claims/{repeat.slug}.html">the repeated claim</a></p>'
     )
 
@@ -271,8 +275,9 @@ def _repeat(page: RepeatPage) -> str:
             _cell("Citations", str(len(place.row.markers)), "num"),
         )
         rows.append(f"<tr>{''.join(cells)}</tr>")
+    documents = len({place.document_slug for place in page.places})
     table = _table(
-        f"Made by {len(page.places)} claims",
+        f"Made in {documents} documents",
         ("Document", "Claim", "Status", "Sourcing", "Citations"),
         rows,
     )

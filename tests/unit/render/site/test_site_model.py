@@ -77,6 +77,20 @@ class TestIndex:
         """A path that does not exist has no last change (and no error)."""
         assert last_changes([str(tmp_path / "gone.yaml")]) == {str(tmp_path / "gone.yaml"): None}
 
+    def test_a_file_that_does_not_load_is_listed_with_its_errors(self, tmp_path: Path) -> None:
+        """A claim file that cannot be parsed has its row (named after the file, with its
+        errors) and a page showing its findings, beside the documents that load."""
+        paths = write_corpus(tmp_path / "corpus")
+        broken = tmp_path / "corpus" / "broken.yaml"
+        broken.write_text("version: 1\ndocument: [unclosed\n", encoding="utf-8")
+        results = claimtrack.check([str(broken), *map(str, paths)]).files
+        site = build_site(build_report(results))
+        row = site.index[0]
+        assert (row.slug, row.claims, row.flags) == ("broken", 0, 0)
+        assert row.errors >= 1
+        pages = dict(render_site(site))
+        assert "could not be loaded" in pages["documents/broken.html"]
+
 
 class TestSources:
     def test_one_source_across_files_by_normalised_url(self, site: Site) -> None:
@@ -186,3 +200,17 @@ class TestPages:
         pages = dict(render_site(build_site(build_report(results))))
         assert "<b>x</b>" not in pages["index.html"]
         assert "&lt;b&gt;x&lt;/b&gt;" in pages["index.html"]
+
+
+class TestWorkers:
+    def test_reports_from_workers_equal_the_reports_made_here(self, tmp_path: Path) -> None:
+        """Checked and reported in two worker processes, eighteen files give exactly the
+        pages of the report built in this process from claimtrack.check."""
+        from claimtrack.render.site.documents import report_files
+        from claimtrack.settings import CheckSettings
+
+        paths = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
+        here = build_report(claimtrack.check(paths).files)
+        there = report_files(paths, CheckSettings(), jobs=2)
+        assert there == here
+        assert dict(render_site(build_site(there))) == dict(render_site(build_site(here)))
