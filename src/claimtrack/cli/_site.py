@@ -54,10 +54,11 @@ def site_report(
     project_root: Path | None,
     limits: Limits,
     jobs: int,
-) -> tuple[Report, bool]:
+    docs_url: str | None,
+) -> tuple[Report, tuple[str, ...] | None, bool]:
     """The report of every claim file ``paths`` name, each checked and reported in one of
-    ``jobs`` worker processes (standard input in this one), and whether any argument or
-    file could not be read."""
+    ``jobs`` worker processes (standard input in this one), the documents' pages made there
+    (None when they were not), and whether any argument or file could not be read."""
     from claimtrack.cli._inputs import gather
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
@@ -71,18 +72,20 @@ def site_report(
         gathered = gather(paths, stdin_filename, project_root, limits)
         if not gathered.results:
             sys.exit(exit_codes.USAGE)
-        return build_report(gathered.results), gathered.failed
+        return build_report(gathered.results), None, gathered.failed
     unmatched = report_unmatched(found)
     if not found.files:
         sys.exit(exit_codes.USAGE)
     settings = CheckSettings(project_root=project_root, limits=limits)
-    report = report_files(found.files, settings, jobs)
-    unreadable = any(f.code == UNREADABLE.code for d in report.documents for f in d.findings)
-    return report, unmatched or unreadable
+    reported = report_files(found.files, settings, jobs, docs_url)
+    documents = reported.report.documents
+    unreadable = any(f.code == UNREADABLE.code for d in documents for f in d.findings)
+    return reported.report, reported.templates, unmatched or unreadable
 
 
 def write_site(
     report: Report,
+    templates: tuple[str, ...] | None,
     output: str,
     docs_url: str | None,
     *,
@@ -109,7 +112,7 @@ def write_site(
         " replaced whole on each run.\n"
     )
     try:
-        count = write_folder(output, render_site(site, docs_url), marker)
+        count = write_folder(output, render_site(site, docs_url, templates), marker)
     except ClaimtrackError as error:
         click.echo(inert(f"claimtrack: {error}"), err=True)
         sys.exit(exit_codes.USAGE)

@@ -120,10 +120,12 @@ def report_command(
     ):
         from claimtrack.cli._site import site_report, write_site
 
-        report, failed = site_report(
-            paths, stdin_filename, project_root, config.limits, jobs or processors()
+        report, templates, failed = site_report(
+            paths, stdin_filename, project_root, config.limits, jobs or processors(), docs_url
         )
-        write_site(report, output, docs_url, match=not accepted_only, threshold=match_threshold)
+        write_site(
+            report, templates, output, docs_url, match=not accepted_only, threshold=match_threshold
+        )
         sys.exit(exit_codes.USAGE if failed else exit_codes.OK)
     if match_threshold is not None or accepted_only or jobs is not None:
         raise click.UsageError(

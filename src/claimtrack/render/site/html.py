@@ -17,7 +17,8 @@ is ``../folder/name.html``:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from claimtrack.render.report._markup import escape as _e
 from claimtrack.render.report._markup import link as _link
@@ -25,6 +26,7 @@ from claimtrack.render.report._text import percent
 from claimtrack.render.report.evidence import backs_text
 from claimtrack.render.report.html import document_section, figures_section, html_page
 from claimtrack.render.report.html_parts import excerpt
+from claimtrack.render.report.model import DocumentReport
 from claimtrack.render.report.slots import Slots
 from claimtrack.render.report.verification import verification_label
 from claimtrack.render.site.model import (
@@ -36,11 +38,12 @@ from claimtrack.render.site.model import (
     SourceUse,
 )
 
-__all__ = ["render_site"]
+__all__ = ["document_template", "fill_document", "render_site"]
 
 _TITLE = "Citation report"
 #: Places of a repeated claim listed under it on a document's page; its own page lists all.
 _ALSO_SHOWN = 5
+_PLACEHOLDER = re.compile("\0([cs][0-9]+)\0")
 _STYLE = """
 nav.site{max-width:72rem;margin:0 auto .6rem}
 nav.site ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;margin:0;padding:0}
@@ -159,28 +162,38 @@ def _also(page: DocumentPage, repeat: RepeatPage, number: int) -> str:
     )
 
 
-def _document(
-    page: DocumentPage,
-    repeats: dict[str, RepeatPage],
-    sources: dict[str, int],
-    docs_url: str | None,
-) -> str:
-    doc = page.report
-    claims = {number: _also(page, repeats[slug], number) for number, slug in page.repeats.items()}
-    entries = {}
-    for number, slug in page.sources.items():
-        documents = sources[slug]
-        where = f"in {documents} documents" if documents > 1 else "in this document only"
-        entries[number] = (
-            f'<p class="corpus"><a href="../sources/{slug}.html">This source across the'
-            f" corpus</a> <small>(recorded {where})</small></p>"
-        )
+def document_template(doc: DocumentReport, docs_url: str | None = None) -> str:
+    """The page of the document ``doc`` with a placeholder where each claim and each
+    source gets its links to the rest of the site (:func:`fill_document` puts them in). It
+    depends on this document alone, so it can be made where the document is checked."""
+    claims = {row.number: f"\0c{row.number}\0" for row in doc.claims}
+    entries = {entry.number: f"\0s{entry.number}\0" for entry in doc.bibliography}
     section = document_section(doc, docs_url, Slots(claims=claims, sources=entries))
     language = "en"
     if doc.claim_file is not None:
         language = doc.claim_file.document.language or "en"
     main = f"<h1>{_TITLE}</h1>\n{section}"
     return _page(f"{_TITLE}: {doc.title}", main, "../", "documents", language)
+
+
+def fill_document(
+    template: str, page: DocumentPage, repeats: dict[str, RepeatPage], sources: dict[str, int]
+) -> str:
+    """The document's page: its :func:`document_template` with every placeholder replaced
+    by the claim's "also claimed in" line, the source's link to its page, or nothing.
+    (Placeholders hold a NUL character, which the page never does: every value from a claim
+    file is escaped, control characters shown visibly.)"""
+    links: dict[str, str] = {}
+    for number, slug in page.repeats.items():
+        links[f"c{number}"] = _also(page, repeats[slug], number)
+    for number, slug in page.sources.items():
+        documents = sources[slug]
+        where = f"in {documents} documents" if documents > 1 else "in this document only"
+        links[f"s{number}"] = (
+            f'<p class="corpus"><a href="../sources/{slug}.html">This source across the'
+            f" corpus</a> <small>(recorded {where})</small></p>"
+        )
+    return _PLACEHOLDER.sub(lambda match: links.get(match.group(1), ""), template)
 
 
 # --------------------------------------------------------------------------- sources
@@ -312,15 +325,22 @@ def _repeats_index(site: Site) -> str:
     return _page("Repeated claims", f"<h1>Repeated claims</h1>\n{body}", "../", "claims")
 
 
-def render_site(site: Site, docs_url: str | None = None) -> Iterator[tuple[str, str]]:
+def render_site(
+    site: Site, docs_url: str | None = None, templates: Sequence[str] | None = None
+) -> Iterator[tuple[str, str]]:
     """Every page of ``site``: its file name (POSIX, relative to the site's folder) and its
     text, the index first. With ``docs_url`` (where the documentation is published) every
-    flag links to its rule's page."""
+    flag links to its rule's page. ``templates`` are the documents' pages made beforehand
+    by :func:`document_template` with the same ``docs_url``, in the site's order (made here
+    when not given)."""
     yield "index.html", _index(site)
     repeats = {page.slug: page for page in site.repeats}
     sources = {page.slug: page.documents for page in site.sources}
-    for page in site.documents:
-        yield f"documents/{page.slug}.html", _document(page, repeats, sources, docs_url)
+    for number, page in enumerate(site.documents):
+        template = (
+            templates[number] if templates is not None else document_template(page.report, docs_url)
+        )
+        yield f"documents/{page.slug}.html", fill_document(template, page, repeats, sources)
     yield "sources/index.html", _sources_index(site)
     for source in site.sources:
         yield f"sources/{source.slug}.html", _source(source)
