@@ -107,6 +107,17 @@ class TestSiteOrPage:
         assert code == 0, err
         assert (tmp_path / "s" / "claims" / "cost.html").is_file()
 
+    def test_dash_is_standard_output_for_several_files(
+        self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """-o - writes the one page of several documents to standard output, no folder."""
+        monkeypatch.chdir(tmp_path)
+        code, out, err = _run("report", str(corpus), "-f", "html", "-o", "-")
+        assert code == 0, err
+        assert out.startswith("<!DOCTYPE html>")
+        assert "Summary of 3 documents" in out
+        assert not (tmp_path / "-").exists()
+
 
 class TestRefusals:
     def test_a_users_folder_is_not_replaced(self, corpus: Path, tmp_path: Path) -> None:
@@ -132,6 +143,7 @@ class TestRefusals:
         "args",
         [
             ["-f", "html", "--site"],
+            ["-f", "html", "--site", "-o", "-"],
             ["-f", "md", "--site", "-o", "x/"],
             ["-f", "md", "--accepted-only"],
             ["-f", "md", "--jobs", "2"],

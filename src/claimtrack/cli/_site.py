@@ -27,7 +27,10 @@ def is_site_output(output: str, files: int, *, force: bool = False) -> bool:
     """Whether an HTML report to ``output`` of ``files`` claim files is a site (a folder)
     rather than one page: when ``force``d, when ``output`` ends with a slash or is an
     existing folder, or when there are several files and ``output`` does not end in .html or
-    .htm. One file to ``report.html`` stays the one page it always was."""
+    .htm. One file to ``report.html`` stays the one page it always was, and ``-`` is
+    standard output."""
+    if output == "-":
+        return False
     if force or output.endswith(("/", os.sep)) or Path(output).is_dir():
         return True
     return files > 1 and not output.lower().endswith(_PAGE_SUFFIXES)

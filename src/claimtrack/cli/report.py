@@ -109,7 +109,7 @@ def report_command(
     except ConfigError as error:
         click.echo(f"claimtrack: {error}", err=True)
         sys.exit(exit_codes.USAGE)
-    if force_site and (output_format != "html" or output is None):
+    if force_site and (output_format != "html" or output in (None, "-")):
         raise click.UsageError("--site needs --format html and -o FOLDER.")
     # Where the documentation is published, as for SARIF: flags then link to their rule pages.
     docs_url = config.docs_url
