@@ -33,6 +33,8 @@ class RepeatLink:
     @property
     def how(self) -> str:
         """How the link is known, in words."""
+        if self.accepted and self.score is not None:
+            return f"recorded as same_as; matching agrees (score {self.score:.2f})"
         if self.accepted:
             return "recorded as same_as"
         return f"proposed by matching (score {self.score:.2f}: {self.reason})"
