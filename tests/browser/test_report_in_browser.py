@@ -10,8 +10,6 @@ axe-core copy that ``axe-playwright-python`` ships (nothing is fetched). Set
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,26 +20,8 @@ from claimtrack.render.report import Report, build_report
 from claimtrack.render.report.html import render_html
 from claimtrack.render.report.verification import verification_label
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_IMAGES = ROOT / "docs" / "images"
-
-# Skipped on a machine without Chromium, but never in CI, which installs it: there a missing
-# browser fails the run.
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed (apt-get install -y chromium)",
-)
 
 # The article's real record, the small report fixture with hand-made overlaps, and a report
 # of two documents.
@@ -51,16 +31,6 @@ REPORTS = {
     "fixture": ("tests/fixtures/reports/article/claims.yaml",),
     "two-documents": (ARTICLE, "tests/fixtures/reports/small/claims.yaml"),
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 class _Page:
@@ -405,21 +375,14 @@ class TestKeyboardAndAccess:
 
     @pytest.mark.parametrize("width", [390, 1280])
     def test_no_serious_accessibility_violations(
-        self, browser: Any, article: tuple[Path, Report], width: int
+        self, browser: Any, article: tuple[Path, Report], width: int, serious_violations: Any
     ) -> None:
         """axe-core finds no serious or critical accessibility violation on the article's
         report, on a phone or a desktop, and the audit itself fetches nothing."""
-        sync_axe = pytest.importorskip("axe_playwright_python.sync_playwright")
         report_file, _report = article
         view = _Page(browser, report_file, width, 900, scripts=True)
         try:
-            results = sync_axe.Axe().run(view.page)
-            violations = [
-                (v["id"], v["impact"], [node["html"][:120] for node in v["nodes"][:3]])
-                for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert violations == []
+            assert serious_violations(view.page) == []
             assert view.requests == []
         finally:
             view.close()

@@ -17,9 +17,9 @@ from claimtrack.corpus.members import Member
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.atomic import replace_if_unchanged
 from claimtrack.io.roundtrip import Change, RewriteError, rewrite
-from claimtrack.model import ClaimLink
+from claimtrack.model import ClaimFile, ClaimLink
 
-__all__ = ["LinkPlan", "apply_links", "plan_links", "recorded_links"]
+__all__ = ["LinkPlan", "apply_links", "plan_links", "recorded_links", "same_as_pairs"]
 
 
 @attrs.frozen(kw_only=True)
@@ -35,14 +35,20 @@ class LinkPlan:
 def recorded_links(members: Sequence[Member]) -> list[tuple[ClaimRef, ClaimRef]]:
     """The ``same_as`` links the files already record, as pairs of claims (links naming a
     document or claim the corpus does not hold are left out)."""
-    by_document = {m.claim_file.document.id: m.path for m in members}
+    return same_as_pairs([(member.path, member.claim_file) for member in members])
+
+
+def same_as_pairs(files: Sequence[tuple[str, ClaimFile]]) -> list[tuple[ClaimRef, ClaimRef]]:
+    """The ``same_as`` links recorded in ``files`` (each a path and its records), as pairs
+    of claims; links naming a document the files do not hold are left out."""
+    by_document = {claim_file.document.id: path for path, claim_file in files}
     pairs = []
-    for member in members:
-        for claim in member.claim_file.claims:
+    for path, claim_file in files:
+        for claim in claim_file.claims:
             for link in claim.same_as:
                 other = by_document.get(link.document)
                 if other is not None:
-                    pairs.append((ClaimRef(member.path, claim.id), ClaimRef(other, link.claim)))
+                    pairs.append((ClaimRef(path, claim.id), ClaimRef(other, link.claim)))
     return pairs
 
 

@@ -44,10 +44,18 @@ from claimtrack.render.report.html_parts import (
     todo,
 )
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Report
+from claimtrack.render.report.slots import Slots
 from claimtrack.render.report.state import SourcingState
 from claimtrack.render.report.summary import CoverageFigures
 
-__all__ = ["CONTENT_SECURITY_POLICY", "document_section", "render_html", "summary_section"]
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "document_section",
+    "figures_section",
+    "html_page",
+    "render_html",
+    "summary_section",
+]
 
 _STATE_HELP = {
     SourcingState.SOURCED: "a citation supports it (solid underline, ✓)",
@@ -74,10 +82,15 @@ def _style_element_text() -> str:
     return f"\n{_stylesheet()}"
 
 
-CONTENT_SECURITY_POLICY = (
-    f"default-src 'none'; style-src {csp_hash(_style_element_text())};"
-    f" script-src {csp_hash(script())}; img-src data:; base-uri 'none'; form-action 'none'"
-)
+def _policy(style: str) -> str:
+    """The Content-Security-Policy of a page whose one style element holds ``style``."""
+    return (
+        f"default-src 'none'; style-src {csp_hash(style)};"
+        f" script-src {csp_hash(script())}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+CONTENT_SECURITY_POLICY = _policy(_style_element_text())
 
 
 def _ids(doc: DocumentReport) -> tuple[str, str, str]:
@@ -251,6 +264,11 @@ def _figures(figures: CoverageFigures) -> str:
     )
 
 
+def figures_section(figures: CoverageFigures) -> str:
+    """The coverage figures (key figures, the status chart, the counts by group) as HTML."""
+    return _figures(figures)
+
+
 def _markers(doc: DocumentReport, row: ClaimRow) -> str:
     _, _, src_id = _ids(doc)
     if not row.markers:
@@ -271,7 +289,7 @@ def _sourcing(row: ClaimRow) -> str:
     return f'<span class="pill opinion">opinion</span> <small>{row.state}</small>'
 
 
-def _claim_row(doc: DocumentReport, row: ClaimRow, docs_url: str | None) -> str:
+def _claim_row(doc: DocumentReport, row: ClaimRow, docs_url: str | None, slots: Slots) -> str:
     row_id, hl_id, _ = _ids(doc)
     claim = row.claim
     where = (
@@ -291,7 +309,7 @@ def _claim_row(doc: DocumentReport, row: ClaimRow, docs_url: str | None) -> str:
         (
             f'{_e(claim.text)}{opinion}<span class="quote">“{_e(claim.anchor.exact)}”</span>'
             f"<small>{_e(claim.id)} · {_e(str(claim.kind))}</small>"
-            f"{evidence(doc, row)}",
+            f"{evidence(doc, row)}{slots.claims.get(row.number, '')}",
             False,
         ),
         (_e(attribution_text(claim)), claim.attribution is None),
@@ -305,11 +323,11 @@ def _claim_row(doc: DocumentReport, row: ClaimRow, docs_url: str | None) -> str:
     return f'<tr id="{row_id}{row.number}"{claim_data(row)}>{tds}</tr>'
 
 
-def _claims(doc: DocumentReport, docs_url: str | None) -> str:
+def _claims(doc: DocumentReport, docs_url: str | None, slots: Slots) -> str:
     if not doc.claims:
         return "<p>No claims recorded.</p>"
     head = "".join(f'<th scope="col">{name}</th>' for name in CLAIM_COLUMNS)
-    rows = "".join(_claim_row(doc, row, docs_url) for row in doc.claims)
+    rows = "".join(_claim_row(doc, row, docs_url, slots) for row in doc.claims)
     return (
         f'{filters(doc)}<table class="rows claims" id="d{doc.index}-claims-table">'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -358,7 +376,7 @@ def _parts(parts: Iterable[Part]) -> str:
     return " ".join(_link(part.url, part.text) if part.url else _e(part.text) for part in parts)
 
 
-def _bibliography(doc: DocumentReport, entries: tuple[BibEntry, ...]) -> str:
+def _bibliography(doc: DocumentReport, entries: tuple[BibEntry, ...], slots: Slots) -> str:
     if not entries:
         return "<p>No sources recorded.</p>"
     _, _, src_id = _ids(doc)
@@ -367,7 +385,8 @@ def _bibliography(doc: DocumentReport, entries: tuple[BibEntry, ...]) -> str:
         primary = " <small>primary source</small>" if entry.source.primary else ""
         items.append(
             f'<li id="{src_id}{entry.number}" value="{entry.number}">'
-            f"{_parts(entry.parts)}{primary}{source_claims(doc, entry)}</li>"
+            f"{_parts(entry.parts)}{primary}{slots.sources.get(entry.number, '')}"
+            f"{source_claims(doc, entry)}</li>"
         )
     return f'<ol class="bib">{"".join(items)}</ol>'
 
@@ -377,10 +396,14 @@ def _section(doc: DocumentReport, key: str, body: str) -> str:
     return f'<section id="d{doc.index}-{key}" class="part"><h3>{title}</h3>{body}</section>'
 
 
-def document_section(doc: DocumentReport, docs_url: str | None = None) -> str:
+def document_section(
+    doc: DocumentReport, docs_url: str | None = None, slots: Slots | None = None
+) -> str:
     """One document's whole report as a ``<section>``: header, contents, to-do list,
-    coverage, article, claims, flags and sources (reusable on any page)."""
-    parts = [f'<section id="d{doc.index}"><h2>{_e(doc.title)}</h2>']
+    coverage, article, claims, flags and sources (reusable on any page, which may add
+    links of its own in the ``slots``)."""
+    slots = slots or Slots()
+    parts = [f'<section id="d{doc.index}"><h2>{_e(doc.title)}</h2>{slots.header}']
     if doc.claim_file is None:
         parts.append('<p class="note">The claim file could not be loaded; its findings follow.</p>')
     else:
@@ -399,10 +422,10 @@ def document_section(doc: DocumentReport, docs_url: str | None = None) -> str:
                 " The claims table quotes each anchor.</p>"
             )
         parts.append(_section(doc, "article", _legend() + article))
-        parts.append(_section(doc, "claims", _claims(doc, docs_url)))
+        parts.append(_section(doc, "claims", _claims(doc, docs_url, slots)))
     parts.append(_section(doc, "flags", _findings(doc, docs_url)))
     if doc.claim_file is not None:
-        parts.append(_section(doc, "sources", _bibliography(doc, doc.bibliography)))
+        parts.append(_section(doc, "sources", _bibliography(doc, doc.bibliography, slots)))
     parts.append("</section>")
     return "".join(parts)
 
@@ -449,14 +472,23 @@ def render_html(report: Report, docs_url: str | None = None) -> str:
         else summary_section(report)
         + "".join(document_section(doc, docs_url) for doc in report.documents)
     )
+    return html_page(page_title, language, f"<h1>{_e(title)}</h1>\n{body}")
+
+
+def html_page(page_title: str, language: str, main: str, *, style: str = "", nav: str = "") -> str:
+    """A whole HTML5 page (UTF-8, ending in a newline) around the content ``main``: the
+    report's stylesheet followed by ``style``, the filter script, and a Content-Security-Policy
+    allowing exactly those two; ``nav`` (HTML) comes before the page's main content."""
+    style_text = _style_element_text() + style
+    policy = CONTENT_SECURITY_POLICY if not style else _policy(style_text)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="claimtrack {_e(__version__)}">\n'
-        f"<title>{_e(page_title)}</title>\n<style>{_style_element_text()}</style>\n</head>\n"
-        f"<body>\n<main>\n<h1>{_e(title)}</h1>\n{body}\n</main>\n"
+        f"<title>{_e(page_title)}</title>\n<style>{style_text}</style>\n</head>\n"
+        f"<body>\n{nav}<main>\n{main}\n</main>\n"
         f"<script>{script()}</script>\n</body>\n</html>\n"
     )

@@ -1,0 +1,119 @@
+"""Writing a whole folder of generated files (a corpus site) so that it is replaced as one.
+
+The files are written into a new folder beside the target (``.NAME.<random>.new``); only
+when every file is written is the old folder renamed away (``.NAME.<random>.old``), the new
+one renamed into its place, and the old one removed. An interrupted run therefore leaves the
+old folder as it was (plus a ``.new`` folder the next run removes), or, if it stops between
+the two renames, the old folder under its ``.old`` name, which the next run puts back before
+it starts. Readers never see a mix of old and new files. The two renames are not one atomic
+step: for the instant between them the folder does not exist.
+
+A folder is replaced only if it is empty or was made by this function (it holds the marker
+file :data:`MARKER`): a user's folder named by mistake is never deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.io.targets import STALE_SECONDS, target_of
+
+__all__ = ["MARKER", "FolderError", "write_folder"]
+
+#: The file that marks a folder as generated (its text says by what).
+MARKER = ".claimtrack-site"
+
+
+class FolderError(ClaimtrackError):
+    """The folder cannot be written: it is another folder of the user's, or a file."""
+
+
+def _siblings(target: Path, suffix: str) -> list[Path]:
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return []
+    return sorted(
+        Path(entry.path)
+        for entry in entries
+        if entry.name.startswith(prefix) and entry.name.endswith(suffix) and entry.is_dir()
+    )
+
+
+def _recover(target: Path, now: float) -> None:
+    """Put back a folder an interrupted run renamed away; remove stale half-written ones."""
+    for old in _siblings(target, ".old"):
+        if not target.exists():
+            os.replace(old, target)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    for new in _siblings(target, ".new"):
+        try:
+            stale = now - new.stat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(new, ignore_errors=True)
+
+
+def _check_replaceable(target: Path, shown: str) -> None:
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise FolderError(f"{shown} is a file, not a folder; name a folder for the site")
+    if (target / MARKER).is_file():
+        return
+    if any(target.iterdir()):
+        raise FolderError(
+            f"{shown} is a folder claimtrack did not make (it has no {MARKER} file) and is not"
+            " empty; name a new or empty folder, so that nothing of yours is replaced"
+        )
+
+
+def write_folder(
+    path: str | os.PathLike[str], files: Iterable[tuple[str, str | bytes]], marker: str
+) -> int:
+    """Replace the folder ``path`` by one holding ``files`` (each a POSIX path relative to
+    the folder, and its content) and the :data:`MARKER` file holding ``marker``, as one
+    (see the module's description); the number of files written. Raises
+    :class:`FolderError` for a folder that is not ours, OSError when writing fails (the old
+    folder is then left as it was)."""
+    shown = os.fspath(path)
+    target = target_of(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _recover(target, time.time())
+    _check_replaceable(target, shown)
+    token = secrets.token_hex(4)
+    staging = target.parent / f".{target.name}.{token}.new"
+    staging.mkdir()
+    count = 0
+    try:
+        made: set[Path] = {staging}
+        for name, content in files:
+            destination = staging.joinpath(*name.split("/"))
+            if destination.parent not in made:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                made.add(destination.parent)
+            payload = content.encode("utf-8") if isinstance(content, str) else content
+            destination.write_bytes(payload)
+            count += 1
+        (staging / MARKER).write_text(marker, encoding="utf-8")
+        if target.exists():
+            os.chmod(staging, target.stat().st_mode & 0o7777)
+            old = target.parent / f".{target.name}.{token}.old"
+            os.replace(target, old)
+            os.replace(staging, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count

@@ -1,0 +1,283 @@
+"""The pages of a corpus site, computed once from a report of many documents.
+
+:func:`build_site` takes the citation report (:func:`claimtrack.render.report.build_report`)
+of every claim file, the links between repeated claims
+(:func:`claimtrack.render.site.repeats.repeat_links`) and when each file last changed, and
+decides every page: its file name (a slug, unique in its folder), what it lists, and the
+links between pages. The renderer (:mod:`claimtrack.render.site.html`) only formats it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+
+import attrs
+
+from claimtrack.corpus.match import ClaimRef
+from claimtrack.findings import Severity
+from claimtrack.render.report.bibliography import BibEntry
+from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report
+from claimtrack.render.report.summary import CoverageFigures
+from claimtrack.render.site.identity import source_key
+from claimtrack.render.site.repeats import RepeatLink, group_links
+from claimtrack.render.site.slugs import Slugs
+
+__all__ = [
+    "ClaimPlace",
+    "DocumentPage",
+    "IndexRow",
+    "RepeatPage",
+    "Site",
+    "SourcePage",
+    "SourceUse",
+    "build_site",
+]
+
+
+@attrs.frozen(kw_only=True)
+class IndexRow:
+    """One document as the index lists it."""
+
+    slug: str
+    title: str
+    path: str
+    claims: int
+    cited_share: float | None
+    unsourced: int
+    flags: int
+    errors: int
+    statuses: tuple[tuple[str, int], ...]
+    last_change: dt.datetime | None
+
+
+@attrs.frozen(kw_only=True)
+class ClaimPlace:
+    """A claim of one document of the site: the document's page and the claim's row."""
+
+    document_slug: str
+    document_title: str
+    #: The document's number in the report, which its page's anchors carry (``d3-claim-7``).
+    document_index: int
+    row: ClaimRow
+    path: str
+
+    @property
+    def href(self) -> str:
+        """The claim's row on its document's page, from any page one folder down."""
+        return (
+            f"../documents/{self.document_slug}.html#d{self.document_index}-claim-{self.row.number}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SourceUse:
+    """One citation of a source: the claim making it, and the citation as the report shows
+    it (stance, what it backs, locator, quote and its verification)."""
+
+    place: ClaimPlace
+    marker: Marker
+
+
+@attrs.frozen(kw_only=True)
+class SourcePage:
+    """One source of the corpus, with every claim of every document that cites it."""
+
+    key: str
+    slug: str
+    #: Each document's record of the source (a document may record it twice, under two ids),
+    #: with the document's page.
+    records: tuple[tuple[str, str, BibEntry], ...]
+    uses: tuple[SourceUse, ...]
+
+    @property
+    def entry(self) -> BibEntry:
+        """The first record of the source, whose title and reference the page shows."""
+        return self.records[0][2]
+
+    @property
+    def documents(self) -> int:
+        """How many documents record the source."""
+        return len({slug for slug, _, _ in self.records})
+
+
+@attrs.frozen(kw_only=True)
+class RepeatPage:
+    """One claim that several documents make: where each makes it, and the links."""
+
+    slug: str
+    places: tuple[ClaimPlace, ...]
+    links: tuple[RepeatLink, ...]
+
+    @property
+    def title(self) -> str:
+        """The claim's words as the first document states them."""
+        return self.places[0].row.claim.text
+
+
+@attrs.frozen(kw_only=True)
+class DocumentPage:
+    """One document's page: its report, and the links out of it to the corpus pages."""
+
+    slug: str
+    report: DocumentReport
+    #: The source page of each bibliography entry, by the entry's number.
+    sources: Mapping[int, str]
+    #: The repeated-claim page of each claim row that has one, by the row's number.
+    repeats: Mapping[int, str]
+
+
+@attrs.frozen(kw_only=True)
+class Site:
+    """Every page of a corpus site."""
+
+    index: tuple[IndexRow, ...]
+    documents: tuple[DocumentPage, ...]
+    sources: tuple[SourcePage, ...]
+    repeats: tuple[RepeatPage, ...]
+    summary: CoverageFigures
+
+
+def _document_slug(doc: DocumentReport, slugs: Slugs) -> str:
+    if doc.claim_file is not None:
+        return slugs.take(doc.claim_file.document.id, "document")
+    stem = doc.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return slugs.take(stem, "document")
+
+
+def _index_row(doc: DocumentReport, slug: str, last_change: dt.datetime | None) -> IndexRow:
+    errors = sum(1 for finding in doc.findings if finding.severity is Severity.ERROR)
+    return IndexRow(
+        slug=slug,
+        title=doc.title,
+        path=doc.path,
+        claims=doc.coverage.claims,
+        cited_share=doc.coverage.cited_share,
+        unsourced=doc.coverage.by_state["unsourced"],
+        flags=len(doc.findings) - errors,
+        errors=errors,
+        statuses=tuple((status, n) for status, n in doc.coverage.by_status.items() if n),
+        last_change=last_change,
+    )
+
+
+def _sources(
+    docs: Sequence[tuple[str, DocumentReport]],
+    places: Mapping[tuple[str, int], ClaimPlace],
+    library_ids: Collection[str],
+) -> tuple[tuple[SourcePage, ...], dict[str, dict[int, str]]]:
+    """The source pages, and each document's entry-number → source-page slug."""
+    records: dict[str, list[tuple[str, str, BibEntry]]] = {}
+    uses: dict[str, list[SourceUse]] = {}
+    by_number: dict[str, dict[int, str]] = {}
+    for slug, doc in docs:
+        keys: dict[int, str] = {}
+        for entry in doc.bibliography:
+            key = source_key(doc.path, entry.source, library_ids)
+            keys[entry.number] = key
+            records.setdefault(key, []).append((slug, doc.title, entry))
+        for row in doc.claims:
+            for marker in row.markers:
+                if marker.number is not None:
+                    uses.setdefault(keys[marker.number], []).append(
+                        SourceUse(place=places[slug, row.number], marker=marker)
+                    )
+        by_number[slug] = keys
+    slugs = Slugs()
+    slugs.take("index")  # the list of sources
+    pages = []
+    slug_of: dict[str, str] = {}
+    for key, recorded in records.items():
+        slug_of[key] = slugs.take(recorded[0][2].source.title, "source")
+        pages.append(
+            SourcePage(
+                key=key, slug=slug_of[key], records=tuple(recorded), uses=tuple(uses.get(key, ()))
+            )
+        )
+    links = {
+        slug: {number: slug_of[key] for number, key in numbers.items()}
+        for slug, numbers in by_number.items()
+    }
+    return tuple(pages), links
+
+
+def _repeats(
+    links: Sequence[RepeatLink],
+    rows: Mapping[ClaimRef, ClaimPlace],
+    order: Mapping[ClaimRef, int],
+) -> tuple[RepeatPage, ...]:
+    """The repeated-claim pages, for links between claims the site holds, in the order of
+    their first claim in the corpus."""
+    known = [link for link in links if link.claim in rows and link.other in rows]
+    groups = []
+    for members, group in group_links(known):
+        ordered = sorted(members, key=order.__getitem__)
+        groups.append((ordered, group))
+    groups.sort(key=lambda item: order[item[0][0]])
+    slugs = Slugs()
+    slugs.take("index")  # the list of repeated claims
+    return tuple(
+        RepeatPage(
+            slug=slugs.take(members[0].claim_id, "claim"),
+            places=tuple(rows[ref] for ref in members),
+            links=tuple(group),
+        )
+        for members, group in groups
+    )
+
+
+def build_site(
+    report: Report,
+    links: Sequence[RepeatLink] = (),
+    last_changes: Mapping[str, dt.datetime | None] | None = None,
+    library_ids: Collection[str] = (),
+) -> Site:
+    """The pages of the site of ``report``'s documents.
+
+    ``links`` are the repeated-claim links between their claims (links naming a claim the
+    report does not hold are left out); ``last_changes`` when each file (by its path) last
+    changed; ``library_ids`` the ids of the sources that come from the shared source library
+    (see :func:`~claimtrack.render.site.identity.source_key`).
+    """
+    changes = last_changes or {}
+    slugs = Slugs()
+    slugs.take("index")
+    docs = [(_document_slug(doc, slugs), doc) for doc in report.documents]
+    places: dict[tuple[str, int], ClaimPlace] = {}
+    rows: dict[ClaimRef, ClaimPlace] = {}
+    order: dict[ClaimRef, int] = {}
+    for slug, doc in docs:
+        for row in doc.claims:
+            place = ClaimPlace(
+                document_slug=slug,
+                document_title=doc.title,
+                document_index=doc.index,
+                row=row,
+                path=doc.path,
+            )
+            places[slug, row.number] = place
+            ref = ClaimRef(doc.path, row.claim.id)
+            if ref not in rows:  # an id used twice in a file: its first claim
+                rows[ref] = place
+                order[ref] = len(order)
+    sources, source_links = _sources(docs, places, library_ids)
+    repeats = _repeats(links, rows, order)
+    repeat_of: dict[str, dict[int, str]] = {}
+    for page in repeats:
+        for place in page.places:
+            repeat_of.setdefault(place.document_slug, {})[place.row.number] = page.slug
+    return Site(
+        index=tuple(_index_row(doc, slug, changes.get(doc.path)) for slug, doc in docs),
+        documents=tuple(
+            DocumentPage(
+                slug=slug,
+                report=doc,
+                sources=source_links.get(slug, {}),
+                repeats=repeat_of.get(slug, {}),
+            )
+            for slug, doc in docs
+        ),
+        sources=sources,
+        repeats=repeats,
+        summary=report.summary,
+    )
