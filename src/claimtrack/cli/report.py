@@ -69,7 +69,9 @@ def report_command(
     except ConfigError as error:
         click.echo(f"claimtrack: {error}", err=True)
         sys.exit(exit_codes.USAGE)
-    gathered = gather(paths, stdin_filename, project_root, config.limits)
+    from claimtrack.cli._library import shared_library
+
+    gathered = gather(paths, stdin_filename, project_root, config.limits, shared_library(config))
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
