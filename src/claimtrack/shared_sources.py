@@ -1,6 +1,6 @@
 """The shared source library across a run: loaded once from the configuration, judged once.
 
-- :func:`configured_library` loads the library ``[tool.claimtrack] sources`` names (None
+- :func:`load_source_library` loads the library ``[tool.claimtrack] sources`` names (None
   when it names none, so a project without a library works exactly as before);
 - :func:`covers_corpus` tells whether the files of a run are every claim file the library
   serves (those under the configuration's folder, as ``check`` finds them, less the
@@ -22,7 +22,7 @@ from claimtrack.results import FileResult, apply_baseline
 from claimtrack.settings import CheckSettings
 from claimtrack.validate.library import SourceLibrary, load_library
 
-__all__ = ["configured_library", "covers_corpus", "library_results"]
+__all__ = ["covers_corpus", "library_results", "load_source_library"]
 
 
 def _shown(path: Path) -> str:
@@ -30,7 +30,7 @@ def _shown(path: Path) -> str:
     return Path(path if relative.startswith("..") else relative).as_posix()
 
 
-def configured_library(config: Config) -> SourceLibrary | None:
+def load_source_library(config: Config) -> SourceLibrary | None:
     """The library the configuration names, loaded and checked (its problems, if any, in
     :attr:`SourceLibrary.problems`); None when it names none."""
     if not config.sources:

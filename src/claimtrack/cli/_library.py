@@ -24,9 +24,9 @@ def shared_library(config: Config) -> SourceLibrary | None:
     if not config.sources:
         return None
     from claimtrack.render.findings.text import TextStyle, render_finding
-    from claimtrack.shared_sources import configured_library
+    from claimtrack.shared_sources import load_source_library
 
-    library = configured_library(config)
+    library = load_source_library(config)
     if library is None or not library.problems:
         return library
     for finding in library.problems:

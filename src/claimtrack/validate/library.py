@@ -40,6 +40,8 @@ __all__ = [
     "SharedSource",
     "SourceLibrary",
     "clash_findings",
+    "is_library_data",
+    "library_records",
     "load_library",
     "resolve_sources",
 ]
@@ -98,12 +100,17 @@ class SourceLibrary:
         return tuple(cited)
 
 
+def is_library_data(data: Any) -> bool:
+    """Whether parsed data is meant as a library file (sources, and no document)."""
+    return isinstance(data, dict) and "sources" in data and "document" not in data
+
+
 @cache
 def _converter() -> Any:
     return make_converter()
 
 
-def _records(document: LoadedDocument) -> tuple[Source, ...] | list[Finding]:
+def library_records(document: LoadedDocument) -> tuple[Source, ...] | list[Finding]:
     """The records of a schema-valid library document, or E114 findings where they cannot
     be built (as for a claim file, this would be a defect of ours)."""
     try:
@@ -135,7 +142,7 @@ def load_library(
     for document in read.documents:
         absolute = os.path.abspath(document.file_path or document.path)
         found = schema_findings(document, SOURCE_LIBRARY_SCHEMA)
-        records = found or _records(document)
+        records = found or library_records(document)
         if isinstance(records, list):
             problems.extend(records)
             files.append(LibraryFile(document.path, absolute))
