@@ -313,3 +313,36 @@ class TestCsl:
         results = claimtrack.check(paths, CheckSettings(library=library)).files
         items = csl_items(build_report(results))
         assert [item["id"] for item in items] == ["s"]
+
+
+class TestQuotes:
+    def test_quotes_are_verified_against_a_shared_snapshot(self, tmp_path: Path) -> None:
+        """A quote cited from a shared source is sought in its snapshot, found relative to the
+        library file: a true quote passes and a changed figure is F120."""
+        import hashlib
+
+        text = "The ministry said more than 2,000 fighters were killed in the offensive.\n"
+        (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # the project's root
+        (tmp_path / "lib" / "texts").mkdir(parents=True)
+        (tmp_path / "lib" / "texts" / "w.txt").write_text(text, encoding="utf-8")
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        _library_file(
+            tmp_path,
+            "lib/lib.yaml",
+            "  - id: w\n    type: webpage\n    title: T\n    issued: 2024-01-01\n"
+            f"    url: https://example.org/w\n    snapshot: {{path: texts/w.txt, sha256: {sha}}}\n",
+        )
+        library = _load(tmp_path, "lib/lib.yaml")
+        (tmp_path / "claims" / "deep").mkdir(parents=True)
+        path = tmp_path / "claims" / "deep" / "a.yaml"
+        claims = "".join(
+            f"  - id: c{n}\n    text: More than {n},000 fighters were killed.\n"
+            "    kind: event\n    anchor: {exact: fighters}\n    dates: [{date: 2024-12-08}]\n"
+            f'    citations: [{{source: w, quote: "more than {n},000 fighters were killed"}}]\n'
+            for n in (2, 3)
+        )
+        path.write_text(
+            "version: 1\ndocument: {id: a, title: A}\nclaims:\n" + claims, encoding="utf-8"
+        )
+        (result,) = claimtrack.check([path], CheckSettings(library=library)).files
+        assert [(f.code, f.location.claim_id) for f in result.findings] == [("F120", "c3")]
