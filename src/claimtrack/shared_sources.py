@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Sequence
-from pathlib import Path
 
 from claimtrack.config import Config
 from claimtrack.findings import Finding, Location
 from claimtrack.io.cache import record_skeleton
+from claimtrack.io.library import shown_path
 from claimtrack.results import FileResult, apply_baseline
 from claimtrack.settings import CheckSettings
 from claimtrack.validate.library import SourceLibrary, load_library
@@ -25,17 +25,12 @@ from claimtrack.validate.library import SourceLibrary, load_library
 __all__ = ["covers_corpus", "library_results", "load_source_library"]
 
 
-def _shown(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return Path(path if relative.startswith("..") else relative).as_posix()
-
-
 def load_source_library(config: Config) -> SourceLibrary | None:
     """The library the configuration names, loaded and checked (its problems, if any, in
     :attr:`SourceLibrary.problems`); None when it names none."""
     if not config.sources:
         return None
-    name = _shown(config.path) if config.path is not None else "configuration"
+    name = shown_path(config.path) if config.path is not None else "configuration"
     patterns = [
         (item.pattern, Location(path=name, line=item.line, column=item.column))
         for item in config.sources

@@ -266,7 +266,9 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
         if isinstance(loaded, FileResult):
             results[index] = apply_baseline(loaded, settings.baseline)
         else:
-            results[index] = check(loaded, stdin_settings(settings)).files[0]
+            # The library's own results come once, with the other files'.
+            once = attrs.evolve(stdin_settings(settings), library_results=False)
+            results[index] = check(loaded, once).files[0]
         inputs.append(stdin_filename)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)

@@ -23,8 +23,9 @@ from claimtrack.errors import LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
+from claimtrack.io.names import display_name
 
-__all__ = ["LibraryFiles", "library_paths", "read_library"]
+__all__ = ["LibraryFiles", "library_paths", "read_library", "shown_path"]
 
 
 @attrs.frozen
@@ -38,10 +39,10 @@ class LibraryFiles:
     digest: str
 
 
-def _shown(path: str) -> str:
-    """A library file as findings name it: relative to the current folder when inside it."""
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file as library findings name it: relative to the current folder when inside it."""
     relative = os.path.relpath(path)
-    return Path(path if relative.startswith("..") else relative).as_posix()
+    return display_name(path if relative.startswith("..") else relative)
 
 
 def library_paths(patterns: Sequence[str], base: Path) -> list[list[str]]:
@@ -90,7 +91,7 @@ def read_library(
         digest.update(f"pattern\0{pattern}\0".encode("utf-8", "surrogateescape"))
     documents: list[LoadedDocument] = []
     for path in sorted(paths):
-        name = _shown(path)
+        name = shown_path(path)
         digest.update(f"file\0{path}\0".encode("utf-8", "surrogateescape"))
         try:
             content = read_bytes(path, name=name, limits=limits)
