@@ -17,6 +17,7 @@ from claimtrack.settings import CheckSettings
 from claimtrack.shared_sources import covers_corpus, load_source_library
 from claimtrack.validate.library import SourceLibrary, load_library
 from tests.conftest import FIXTURES, ROOT
+from tests.hostile import hostile_json, hostile_yaml, mutated_seed
 
 LIBRARY = FIXTURES / "library"
 WHERE = Location(path="pyproject.toml", line=3, column=12)
@@ -346,3 +347,20 @@ class TestQuotes:
         )
         (result,) = claimtrack.check([path], CheckSettings(library=library)).files
         assert [(f.code, f.location.claim_id) for f in result.findings] == [("F120", "c3")]
+
+
+class TestHostileLibraries:
+    @settings(max_examples=30, deadline=None)
+    @given(data=st.one_of(hostile_json(), hostile_yaml(), mutated_seed()), suffix=st.booleans())
+    def test_hostile_library_file_is_findings_never_an_exception(
+        self, tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: bool
+    ) -> None:
+        """Whatever bytes a library file holds, loading it gives sources or located problems."""
+        folder = tmp_path_factory.mktemp("hostile")
+        name = "lib.json" if suffix else "lib.yaml"
+        (folder / name).write_bytes(data)
+        library = _load(folder, name)
+        assert library.problems or library.files
+        for problem in library.problems:
+            assert problem.location.path.endswith(name)
+            assert problem.location.line >= 1
