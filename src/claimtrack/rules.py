@@ -198,13 +198,6 @@ INVALID_DATE = _error(
     "The schema checks the form of a date; only the calendar knows February has no 30th.",
     "Correct the date.",
 )
-SHARED_SOURCE_CLASH = _error(
-    "E205",
-    "shared-source-clash",
-    "A claim file defines a source whose id the shared source library also defines.",
-    "A citation of that id could mean either record; claimtrack will not guess which.",
-    "Remove the file's own record and cite the shared one, or give the file's record another id.",
-)
 SNAPSHOT_UNREADABLE = _error(
     "E210",
     "snapshot-unreadable",

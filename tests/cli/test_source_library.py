@@ -144,7 +144,7 @@ class TestBadLibraryExitsTwo:
         )
 
     def test_local_record_reusing_a_shared_id(self, project: Path) -> None:
-        """A claim file's own record with a shared id is E205 and exits 2."""
+        """A claim file's own record with a shared id is E201 and exits 2."""
         path = project / "claims" / "fall.yaml"
         path.write_text(
             path.read_text(encoding="utf-8").replace("local-transcript", "monitor-count"),
@@ -152,7 +152,7 @@ class TestBadLibraryExitsTwo:
         )
         output = _usage_error(run("check", "claims/fall.yaml", "--no-cache"))
         assert output.startswith(
-            "claims/fall.yaml:4:9: E205 [error] source 'monitor-count' is defined here and in the"
+            "claims/fall.yaml:4:9: E201 [error] source 'monitor-count' is defined here and in the"
             " shared source library at sources/wires.yaml:10:9"
         )
 

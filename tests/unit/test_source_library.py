@@ -198,13 +198,13 @@ class TestResolution:
         assert codes == ["E203", "E203"]
 
     def test_local_reusing_a_shared_id_is_e205_naming_both(self, project: Path) -> None:
-        """A file's own record with a shared id is E205 at it, naming the library's place."""
+        """A file's own record with a shared id is E201 at it, naming the library's place."""
         own = _record("wire-report", "Another title")
         (project / "claims" / "clash.yaml").write_text(
             _claims("wire-report", own=own), encoding="utf-8"
         )
         (finding,) = claimtrack.check(["claims/clash.yaml"], _settings(project)).findings
-        assert (finding.code, finding.location.line) == ("E205", 4)
+        assert (finding.code, finding.location.line) == ("E201", 4)
         assert "sources/wires.yaml:4:9" in finding.message
 
     def test_shared_snapshot_path_is_relative_to_the_library(self, tmp_path: Path) -> None:

@@ -158,7 +158,7 @@ def check_command(
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
     from claimtrack.io.discover import discover
-    from claimtrack.rules import SHARED_SOURCE_CLASH, UNREADABLE
+    from claimtrack.rules import UNREADABLE
     from claimtrack.settings import CheckSettings
 
     try:
@@ -238,9 +238,13 @@ def check_command(
         emit(rendered, output, colour=coloured, inputs=[*names, *map(str, own)])
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
-    # A file that cannot be read, or that redefines a shared source, is bad input.
-    usage_codes = (UNREADABLE.code, SHARED_SOURCE_CLASH.code)
-    unreadable = any(f.code in usage_codes for result in ordered for f in result.findings)
+    unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
+    if library is not None:  # a file redefining a shared source is bad input too
+        from claimtrack.validate.library import is_clash
+
+        unreadable = unreadable or any(
+            is_clash(f, result.record_data, library) for result in ordered for f in result.findings
+        )
     if unmatched or unreadable:
         sys.exit(exit_codes.USAGE)
     if any((worst := result.severest) and worst.rank >= threshold for result in ordered):

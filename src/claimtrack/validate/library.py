@@ -10,12 +10,13 @@ stops with exit status 2).
 Resolution is deterministic: a citation's ``source`` is the claim file's own source with
 that id, else the library's. :func:`resolve_sources` gives the claim file as its claims see
 it (its own sources, then the shared sources it cites, in order of first citation), and
-:func:`clash_findings` the E205 errors of a file whose own source reuses a shared id.
+:func:`clash_findings` the E201 errors of a file whose own source reuses a shared id.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -40,11 +41,15 @@ __all__ = [
     "SharedSource",
     "SourceLibrary",
     "clash_findings",
+    "is_clash",
     "is_library_data",
     "library_records",
     "load_library",
     "resolve_sources",
 ]
+
+
+_SOURCE_ID = re.compile(r"/sources/([0-9]+)/id")
 
 
 @attrs.frozen
@@ -206,17 +211,31 @@ def resolve_sources(
 def clash_findings(
     document: LoadedDocument, claim_file: ClaimFile, library: SourceLibrary | None
 ) -> Iterator[Finding]:
-    """E205 for each of the file's own sources whose id the library also defines."""
+    """E201 (two sources share an id) for each of the file's own sources whose id the library
+    also defines: a clash, which :func:`is_clash` tells from other duplicates."""
     if library is None:
         return
     for index, source in enumerate(claim_file.sources):
         shared = library.sources.get(source.id)
         if shared is not None:
             yield rules.finding(
-                rules.SHARED_SOURCE_CLASH,
+                rules.DUPLICATE_ID,
                 f"source {source.id!r} is defined here and in the shared source library at"
                 f" {_at(shared.location)}",
                 document.location(("sources", index, "id")),
                 hint="Remove this record and cite the shared one, or give this record another"
                 " id: a claim file's own source may not reuse a shared id.",
             )
+
+
+def is_clash(finding: Finding, record_data: Any, library: SourceLibrary) -> bool:
+    """Whether ``finding`` (of a file whose record ids are ``record_data``, as results keep
+    them) is an E201 at a source of the file's own whose id the library also defines."""
+    if finding.code != rules.DUPLICATE_ID.code:
+        return False
+    match = _SOURCE_ID.fullmatch(finding.location.pointer or "")
+    records = record_data.get("sources") if isinstance(record_data, dict) else None
+    if match is None or not isinstance(records, list) or int(match[1]) >= len(records):
+        return False
+    record = records[int(match[1])]
+    return isinstance(record, dict) and record.get("id") in library.sources
