@@ -234,3 +234,32 @@ class TestFetch:
         assert (project / "sources" / "snapshots" / "sources" / "wire-report.txt").is_file()
         check = run("check", "claims", "--no-cache", "--fail-level", "error")
         assert check.exit_code == 0, check.output
+
+    @pytest.mark.usefixtures("no_proxies")
+    def test_link_check_reads_a_library_file(self, project: Path, httpserver: HTTPServer) -> None:
+        """sources check --online checks a library file's links, at their lines there."""
+        httpserver.expect_request("/gone").respond_with_data("no", status=410)
+        page = "<html><head><title>Casualty count</title></head><body>" + "Text. " * 200
+        httpserver.expect_request("/count").respond_with_data(page, content_type="text/html")
+        wires = project / "sources" / "wires.yaml"
+        text = wires.read_text(encoding="utf-8")
+        text = text.replace("https://wire.example.org/fall", httpserver.url_for("/gone"))
+        text = text.replace("https://monitor.example.org/count", httpserver.url_for("/count"))
+        wires.write_text(text, encoding="utf-8")
+        state = project.parent / "state.json"
+        result = run(
+            "sources",
+            "check",
+            "--online",
+            "--strict",
+            "--state",
+            str(state),
+            "-f",
+            "json",
+            "--timeout",
+            "2",
+            "sources/wires.yaml",
+        )
+        assert result.exit_code == 1, result.output
+        found = {(f["code"], f["line"]) for f in json.loads(result.output)["findings"]}
+        assert ("F210", 9) in found
