@@ -46,7 +46,7 @@ class CheckSettings:
     #: the cache decodes none. With a baseline the findings are always read, since the
     #: baseline needs them.
     keep_findings: bool = True
-    #: The shared source library claim files may cite (:func:`claimtrack.load_library`);
+    #: The shared source library claim files may cite (:func:`claimtrack.load_source_library`);
     #: None when none is configured. Load it once per run: every file shares it.
     library: SourceLibrary | None = None
     #: Whether :func:`claimtrack.check` adds a result for each library file, with the flags
