@@ -364,3 +364,18 @@ class TestHostileLibraries:
         for problem in library.problems:
             assert problem.location.path.endswith(name)
             assert problem.location.line >= 1
+
+
+class TestConfinement:
+    def test_library_file_outside_the_configuration_folder_is_refused(self, tmp_path: Path) -> None:
+        """A pattern or a link leading out of the configuration's folder reads nothing there."""
+        outside = _library_file(tmp_path, "outside/lib.yaml", _record("secret"))
+        project = tmp_path / "project"
+        project.mkdir()
+        (project / "link.yaml").symlink_to(outside)
+        library = _load(project, "../outside/*.yaml", "link.yaml")
+        assert library.ids == ()
+        assert [p.code for p in library.problems] == ["E100", "E100"]
+        assert all(
+            "lies outside the configuration file's folder" in p.message for p in library.problems
+        )

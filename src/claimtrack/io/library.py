@@ -1,7 +1,9 @@
 """Reading the shared source library's files: glob patterns in, loaded documents out.
 
 The patterns come from the configuration (``[tool.claimtrack] sources``) and are relative to
-its folder. Each file is read and parsed as a claim file is (:mod:`claimtrack.io.load`: the
+its folder; a file they match outside that folder (links followed) is refused, so that a
+configuration cannot make claimtrack read arbitrary files of the machine. Each file is read
+and parsed as a claim file is (:mod:`claimtrack.io.load`: the
 same input limits and the same guarantees against hostile input). A pattern that matches no
 file, and a file that cannot be read or parsed, are findings with a location; nothing here
 raises for bad input. What the documents say is judged by
@@ -45,6 +47,12 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     return display_name(path if relative.startswith("..") else relative)
 
 
+def _inside(path: str, base: Path) -> bool:
+    """Whether ``path``, links followed, lies in the folder ``base`` (links followed too)."""
+    root = os.path.realpath(base)
+    return os.path.commonpath([root, os.path.realpath(path)]) == root
+
+
 def library_paths(patterns: Sequence[str], base: Path) -> list[list[str]]:
     """For each pattern (relative to ``base``; ``**`` spans folders), the files it matches,
     as absolute paths, sorted."""
@@ -85,7 +93,20 @@ def read_library(
                     " folder), create the library file, or remove the pattern.",
                 )
             )
-        paths.extend(path for path in found if path not in paths)
+        for path in found:
+            if not _inside(path, base):
+                problems.append(
+                    rules.finding(
+                        rules.UNREADABLE,
+                        f"the source library file {shown_path(path)!r} (from the pattern"
+                        f" {pattern!r}) lies outside the configuration file's folder",
+                        where,
+                        hint="Keep the library inside the project, next to or below the"
+                        " configuration file; claimtrack reads no file outside it.",
+                    )
+                )
+            elif path not in paths:
+                paths.append(path)
     digest = hashlib.sha256()
     for pattern, _ in patterns:
         digest.update(f"pattern\0{pattern}\0".encode("utf-8", "surrogateescape"))
