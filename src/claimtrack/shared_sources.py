@@ -27,7 +27,7 @@ __all__ = ["covers_corpus", "library_results", "load_source_library"]
 
 def load_source_library(config: Config) -> SourceLibrary | None:
     """The library the configuration names, loaded and checked (its problems, if any, in
-    :attr:`claimtrack.SourceLibrary.problems`); None when it names none."""
+    its ``problems``); None when it names none."""
     if not config.sources:
         return None
     name = shown_path(config.path) if config.path is not None else "configuration"

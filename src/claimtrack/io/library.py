@@ -3,11 +3,10 @@
 The patterns come from the configuration (``[tool.claimtrack] sources``) and are relative to
 its folder; a file they match outside that folder (links followed) is refused, so that a
 configuration cannot make claimtrack read arbitrary files of the machine. Each file is read
-and parsed as a claim file is (:mod:`claimtrack.io.load`: the
-same input limits and the same guarantees against hostile input). A pattern that matches no
-file, and a file that cannot be read or parsed, are findings with a location; nothing here
-raises for bad input. What the documents say is judged by
-:mod:`claimtrack.validate.library`.
+and parsed as a claim file is (:mod:`claimtrack.io.load`: the same input limits and the same
+guarantees against hostile input). A pattern that matches no file, and a file that cannot be
+read or parsed, are findings with a location; nothing here raises for bad input. What the
+documents say is judged by :mod:`claimtrack.validate.library`.
 """
 
 from __future__ import annotations

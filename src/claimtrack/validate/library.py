@@ -139,7 +139,7 @@ def load_library(
 ) -> SourceLibrary:
     """Read, check and index the library files ``patterns`` name (glob patterns relative to
     ``base``, each with where the configuration writes it). Never raises for bad input: what
-    is wrong is in :attr:`claimtrack.SourceLibrary.problems`."""
+    is wrong is in its ``problems``."""
     read = read_library(patterns, base, limits)
     problems = list(read.problems)
     sources: dict[str, SharedSource] = {}
