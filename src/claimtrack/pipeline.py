@@ -3,7 +3,9 @@
 1. **read and parse** (:mod:`claimtrack.io.load`): bytes, then data with the position of
    every value; a file that cannot be read or parsed stops here with its E1xx findings.
 2. **schema** (:mod:`claimtrack.validate`): every JSON Schema error as a finding.
-3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records.
+3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records;
+   with a shared source library (``settings.library``), the shared sources its claims cite
+   join its own for the claims' checks (:mod:`claimtrack.validate.library`).
 4. **checks**: the snapshot is read (:mod:`claimtrack.io.snapshot`), then the integrity
    rules (:mod:`claimtrack.validate`) and the sourcing flags (:mod:`claimtrack.lint.run`)
    run, of the file as a whole and of each claim.
