@@ -3,12 +3,16 @@
     python bench/generate.py OUT_DIR --files 1000 --claims 20 [--format yaml|json]
     python bench/generate.py OUT_DIR --files 1 --claims 100000 --format json
     python bench/generate.py OUT_DIR --files 1000 --claims 20 --source-snapshots
+    python bench/generate.py OUT_DIR --files 10000 --claims 20 --shared-sources 2000
 
 Each claim file gets its own document snapshot (a .txt file beside it) and every claim is
 anchored in it, so a run exercises parsing, the schema, integrity and anchor checks alike.
 With --source-snapshots each source gets a snapshot too (a few paragraphs of text) and every
 citation a quote from it, nine in ten of them true and one in ten with a changed number, so
 a run also verifies every quote; each paragraph of a source states the claims' figure.
+With --shared-sources N the corpus has a shared source library: ``sources/library.yaml``
+holds N sources and the ``pyproject.toml`` at the root names it (``[tool.claimtrack]
+sources``); the claims cite library ids, and one file in ten keeps three sources of its own.
 """
 
 from __future__ import annotations
@@ -57,11 +61,31 @@ def _quote(rng: random.Random, text: str) -> str:
     return quote
 
 
+def shared_source(rng: random.Random, number: int) -> dict[str, Any]:
+    """One record of the shared source library."""
+    return {
+        "id": f"shared-{number}",
+        "type": rng.choice(["article-newspaper", "report", "webpage"]),
+        "title": f"Shared report {number} on the events",
+        "authors": [{"literal": f"Agency {number % 50}"}],
+        "issued": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "url": f"https://news.example/shared/{number}",
+        "accessed": "2024-12-10",
+    }
+
+
 def make_file(
-    rng: random.Random, index: int, claims: int, source_texts: list[str] | None = None
+    rng: random.Random,
+    index: int,
+    claims: int,
+    source_texts: list[str] | None = None,
+    shared: int = 0,
 ) -> tuple[dict[str, Any], str]:
     """One claim file's data and its snapshot text; with ``source_texts`` each source has a
-    snapshot of that text (``doc-INDEX-source-N.txt``) and each citation a quote from it."""
+    snapshot of that text (``doc-INDEX-source-N.txt``) and each citation a quote from it.
+    With ``shared`` library sources, the claims cite those (``shared-N``), except in one
+    file in ten, which keeps its own three sources."""
+    local = shared == 0 or index % 10 == 0
     sentences = [_sentence(rng, n) for n in range(claims)]
     text = "\n".join(sentences) + "\n"
     sources = [
@@ -74,7 +98,7 @@ def make_file(
             "url": f"https://news.example/{index}/{n}",
             "accessed": "2024-12-10",
         }
-        for n in range(3)
+        for n in range(3 if local else 0)
     ]
     for n, source_text in enumerate(source_texts or []):
         sources[n]["snapshot"] = {
@@ -107,7 +131,13 @@ def make_file(
                 "rationale": "Generated for the benchmark.",
             },
             "citations": [
-                {"source": f"source-{rng.randint(0, 2)}", "stance": "supports", "locator": "p. 1"}
+                {
+                    "source": f"source-{rng.randint(0, 2)}"
+                    if local
+                    else f"shared-{rng.randint(0, shared - 1)}",
+                    "stance": "supports",
+                    "locator": "p. 1",
+                }
             ],
             "status": rng.choice(STATUSES),
             "provenance": {"recorded_by": "bench", "recorded_at": "2024-12-10", "method": "manual"},
@@ -145,19 +175,39 @@ def main() -> None:
         action="store_true",
         help="give each source a snapshot and each citation a quote from it",
     )
+    parser.add_argument(
+        "--shared-sources",
+        type=int,
+        default=0,
+        metavar="N",
+        help="write a shared source library of N sources (sources/library.yaml) and cite it",
+    )
     args = parser.parse_args()
+    if args.shared_sources < 0 or (args.shared_sources and args.source_snapshots):
+        parser.error("--shared-sources takes a positive number, without --source-snapshots")
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "pyproject.toml").write_text("# benchmark project root\n", encoding="utf-8")
-    if args.format == "yaml":
-        import yaml
+    import yaml
 
-        dump = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dump = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    if args.shared_sources:
+        library = {
+            "version": 1,
+            "sources": [shared_source(rng, n) for n in range(args.shared_sources)],
+        }
+        (args.out / "sources").mkdir(exist_ok=True)
+        (args.out / "sources" / "library.yaml").write_text(
+            yaml.dump(library, Dumper=dump, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+        project = '[tool.claimtrack]\nsources = ["sources/*.yaml"]\n'
+    else:
+        project = "# benchmark project root\n"
+    (args.out / "pyproject.toml").write_text(project, encoding="utf-8")
     for index in range(args.files):
         texts = [_source_text(rng) for _ in range(3)] if args.source_snapshots else None
         for number, source_text in enumerate(texts or []):
             (args.out / f"doc-{index}-source-{number}.txt").write_text(source_text, "utf-8")
-        data, text = make_file(rng, index, args.claims, texts)
+        data, text = make_file(rng, index, args.claims, texts, args.shared_sources)
         (args.out / f"doc-{index}.txt").write_text(text, encoding="utf-8")
         target = args.out / f"doc-{index}.{args.format}"
         if args.format == "json":

@@ -111,6 +111,8 @@ if TYPE_CHECKING:
     )
     from claimtrack.results import CheckResult, FileResult
     from claimtrack.settings import CheckSettings
+    from claimtrack.shared_sources import load_source_library
+    from claimtrack.validate.library import SourceLibrary
 
 _EXPORTS: dict[str, str] = {
     "AnalyticConfidence": "claimtrack.model",
@@ -153,6 +155,7 @@ _EXPORTS: dict[str, str] = {
     "Severity": "claimtrack.findings",
     "Snapshot": "claimtrack.model",
     "Source": "claimtrack.model",
+    "SourceLibrary": "claimtrack.validate.library",
     "SourceSnapshot": "claimtrack.model",
     "SourceType": "claimtrack.model",
     "Specificity": "claimtrack.model",
@@ -170,6 +173,7 @@ _EXPORTS: dict[str, str] = {
     "load_baseline": "claimtrack.lint.baseline",
     "load_config": "claimtrack.config",
     "load_document": "claimtrack._api",
+    "load_source_library": "claimtrack.shared_sources",
     "loads": "claimtrack._api",
     "render_claimreview": "claimtrack.export",
     "render_csl": "claimtrack.export",
@@ -223,6 +227,7 @@ __all__ = [
     "Severity",
     "Snapshot",
     "Source",
+    "SourceLibrary",
     "SourceSnapshot",
     "SourceType",
     "Specificity",
@@ -241,6 +246,7 @@ __all__ = [
     "load_baseline",
     "load_config",
     "load_document",
+    "load_source_library",
     "loads",
     "render_claimreview",
     "render_csl",

@@ -58,8 +58,12 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
     from claimtrack._expand import expand_inputs
 
     expanded = expand_inputs(items)  # folders and globs, as the command line finds them
+    if settings.library is not None:  # its files are checked as the library, not as claims
+        library = settings.library.paths
+        expanded = [i for i in expanded if not _is_library_file(i, library)]
     paths = [i for i in expanded if isinstance(i, str | os.PathLike)]
-    by_path = iter(_check_paths(paths, settings))
+    cited: set[str] = set()  # the shared sources the files cite
+    by_path = iter(_check_paths(paths, settings, cited))
     results: list[FileResult] = []
     for item in expanded:
         if isinstance(item, FileResult):
@@ -70,7 +74,25 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
             from claimtrack.pipeline import check_document
 
             results.append(check_document(item, settings))
+            cited.update(_cited_in(results[-1], settings))
+    if settings.library is not None and settings.library_results:
+        from claimtrack.shared_sources import library_results
+
+        judged = cited if settings.library_unused else None
+        results.extend(library_results(settings.library, judged, settings))
     return CheckResult(tuple(results))
+
+
+def _is_library_file(item: object, library: frozenset[str]) -> bool:
+    return isinstance(item, str | os.PathLike) and os.path.abspath(item) in library
+
+
+def _cited_in(result: FileResult, settings: CheckSettings) -> set[str]:
+    """The shared sources a document's claims cite."""
+    if settings.library is None or result.claim_file is None:
+        return set()
+    shared = settings.library.sources
+    return {c.source for claim in result.claim_file.claims for c in claim.citations} & set(shared)
 
 
 def _is_document(item: object) -> bool:
@@ -80,9 +102,12 @@ def _is_document(item: object) -> bool:
     return load is not None and isinstance(item, load.LoadedDocument)
 
 
-def _check_paths(paths: list[str | os.PathLike[str]], settings: CheckSettings) -> list[FileResult]:
+def _check_paths(
+    paths: list[str | os.PathLike[str]], settings: CheckSettings, cited: set[str]
+) -> list[FileResult]:
     """Results for paths: from the cache where it holds, else checked (in worker processes
-    when there are enough) and remembered in the cache; the baseline applied to each."""
+    when there are enough) and remembered in the cache; the baseline applied to each. The
+    shared sources the files cite are added to ``cited``."""
     done: list[FileResult | None] = [None] * len(paths)
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
@@ -97,6 +122,7 @@ def _check_paths(paths: list[str | os.PathLike[str]], settings: CheckSettings) -
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
                 done[index] = result
+                cited.update(hit.cited if hit is not None else ())
                 continue
             keys[index] = key
             if content is not None:
@@ -106,6 +132,7 @@ def _check_paths(paths: list[str | os.PathLike[str]], settings: CheckSettings) -
         checked = _checked(paths, todo, read, settings)
         for index, fresh in zip(todo, checked, strict=True):
             done[index] = fresh.result
+            cited.update(fresh.cited)
             if cache is not None and fresh.content_sha256 is not None:
                 cache.store(
                     keys[index], paths[index], fresh.content_sha256, _cached(fresh), fresh.snapshot
@@ -169,14 +196,15 @@ def _received(sent: _Sent) -> CheckedPath:
     from claimtrack.pipeline import CheckedPath
 
     name, data, content_sha256, snapshot, records = sent
-    result = _from_cache(name, CachedResult.from_data(data))
+    cached = CachedResult.from_data(data)
+    result = _from_cache(name, cached)
     # As in one process: a file that could not be read has no record ids at all.
     result = attrs.evolve(
         result,
         claim_file=records,
         record_data=result.record_data if content_sha256 is not None else None,
     )
-    return CheckedPath(result, content_sha256, snapshot)
+    return CheckedPath(result, content_sha256, snapshot, cached.cited)
 
 
 def _died(name: str) -> CheckedPath:
@@ -204,6 +232,7 @@ def _cached(checked: CheckedPath) -> CachedResult:
         suppressed=tuple((item.finding, item.reason) for item in result.suppressed),
         claim_ids=record_ids(result.record_data, "claims"),
         source_ids=record_ids(result.record_data, "sources"),
+        cited=checked.cited,
     )
 
 

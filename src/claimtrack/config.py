@@ -8,7 +8,9 @@ input limits ``max-file-size`` (bytes, or a size such as ``"512 MiB"``), ``max-d
 ``max-alias-nodes``; paths are relative to the configuration file. ``docs-url`` (where the
 documentation is published: SARIF rules link to their pages under it) and ``review-url``,
 ``reviewer``, ``reviewer-url``, ``reviewer-type`` (who publishes ClaimReviews, and where) are
-read by the commands that use them. An unknown key, rule or level is a
+read by the commands that use them. ``sources`` lists glob patterns of shared source library
+files (relative to the configuration file's folder; see :mod:`claimtrack.validate.library`).
+An unknown key, rule or level is a
 :class:`~claimtrack.errors.ConfigError` naming the file and the key.
 """
 
@@ -28,7 +30,7 @@ from claimtrack.findings import Severity
 from claimtrack.io.limits import Limits
 from claimtrack.lint.selection import RuleSelection, SelectionLayer, resolve
 
-__all__ = ["CONFIG_FILES", "Config", "find_config", "load_config"]
+__all__ = ["CONFIG_FILES", "Config", "SourcePattern", "find_config", "load_config"]
 
 CONFIG_FILES = ("claimtrack.toml", "pyproject.toml")
 KEYS = (
@@ -47,6 +49,7 @@ KEYS = (
     "reviewer-url",
     "select",
     "severity",
+    "sources",
 )
 _URL_KEYS = ("docs-url", "review-url", "reviewer-url")
 _REVIEWER_TYPES = ("Organization", "Person")
@@ -64,6 +67,15 @@ _SIZE_UNITS = {
     "GB": 1000**3,
     "GiB": 1024**3,
 }
+
+
+@attrs.frozen
+class SourcePattern:
+    """One ``sources`` glob pattern and where the configuration file writes it (1-based)."""
+
+    pattern: str
+    line: int = 1
+    column: int = 1
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +97,14 @@ class Config:
     reviewer_type: str | None = None
     #: The input limits, with today's defaults for the keys not given.
     limits: Limits = attrs.field(factory=Limits)
+    #: The shared source library's glob patterns, relative to :attr:`folder` (none: every
+    #: claim file defines its own sources, as before libraries existed).
+    sources: tuple[SourcePattern, ...] = ()
+
+    @property
+    def folder(self) -> Path:
+        """The folder relative paths in this configuration start from."""
+        return self.path.parent if self.path is not None else Path.cwd()
 
     @property
     def where(self) -> str:
@@ -209,10 +229,10 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
         table, prefix = data, ""
     if not isinstance(table, dict):
         raise ConfigError(f"{name}: {prefix.rstrip('.')} must be a table")
-    return _parse(table, found, prefix)
+    return _parse(table, found, prefix, text)
 
 
-def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
+def _parse(table: dict[str, Any], path: Path, prefix: str, text: str = "") -> Config:
     name = _display(path)
 
     def where(key: str) -> str:
@@ -253,6 +273,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
             raise ConfigError(f"{where('baseline')}: expected a file path")
         baseline = path.parent / raw
     exclude = _strings(table.get("exclude", []), where("exclude"))
+    sources = _source_patterns(table, where("sources"), text)
     texts = _texts(table, where)
     config = Config(
         limits=_limits(table, where),
@@ -269,9 +290,33 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         reviewer=texts.get("reviewer"),
         reviewer_url=texts.get("reviewer-url"),
         reviewer_type=texts.get("reviewer-type"),
+        sources=sources,
     )
     config.selection()  # resolve severities now, so their errors surface here too
     return config
+
+
+def _source_patterns(table: dict[str, Any], where: str, text: str) -> tuple[SourcePattern, ...]:
+    """The ``sources`` patterns, each with where the file writes it (its first quoted
+    occurrence after the key; the top of the file when it cannot be told)."""
+    if "sources" not in table:
+        return ()
+    patterns = _strings(table["sources"], where)
+    if not patterns or not all(pattern.strip() for pattern in patterns):
+        raise ConfigError(f'{where}: expected a list of glob patterns such as "sources/*.yaml"')
+    key = re.search(r"^\s*[\"']?sources[\"']?\s*=", text, re.MULTILINE)
+    start = key.start() if key is not None else 0
+    found: list[SourcePattern] = []
+    for pattern in patterns:
+        offsets = [text.find(f"{quote}{pattern}{quote}", start) for quote in "\"'"]
+        offset = min((at for at in offsets if at >= 0), default=-1)
+        if offset < 0:
+            found.append(SourcePattern(pattern))
+            continue
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        found.append(SourcePattern(pattern, line, column))
+    return tuple(found)
 
 
 def _texts(table: dict[str, Any], where: Callable[[str], str]) -> dict[str, str]:

@@ -3,7 +3,9 @@
 1. **read and parse** (:mod:`claimtrack.io.load`): bytes, then data with the position of
    every value; a file that cannot be read or parsed stops here with its E1xx findings.
 2. **schema** (:mod:`claimtrack.validate`): every JSON Schema error as a finding.
-3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records.
+3. **structure** (:mod:`claimtrack.records`): the data of a schema-valid file as records;
+   with a shared source library (``settings.library``), the shared sources its claims cite
+   join its own for the claims' checks (:mod:`claimtrack.validate.library`).
 4. **checks**: the snapshot is read (:mod:`claimtrack.io.snapshot`), then the integrity
    rules (:mod:`claimtrack.validate`) and the sourcing flags (:mod:`claimtrack.lint.run`)
    run, of the file as a whole and of each claim.
@@ -44,6 +46,7 @@ from claimtrack.validate import (
     file_integrity_findings,
     schema_findings,
 )
+from claimtrack.validate.library import clash_findings, resolve_sources
 
 __all__ = ["CheckedPath", "check_document", "check_path"]
 
@@ -52,26 +55,34 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
     """Check one loaded document: schema, then (if it passes) structure, integrity and
     sourcing flags; then suppressions, severities and the baseline."""
     settings = settings or CheckSettings()
-    return apply_baseline(_unbaselined(document, settings), settings.baseline)
+    return apply_baseline(_unbaselined(document, settings)[0], settings.baseline)
 
 
-def _unbaselined(document: LoadedDocument, settings: CheckSettings) -> FileResult:
-    """Steps 2 to 5 of the module's list, all but the baseline."""
+def _unbaselined(
+    document: LoadedDocument, settings: CheckSettings
+) -> tuple[FileResult, tuple[str, ...]]:
+    """Steps 2 to 5 of the module's list, all but the baseline; with the shared sources
+    the file cites."""
     findings = schema_findings(document)
+    cited: tuple[str, ...] = ()
     claim_file: ClaimFile | None = None
     snapshot: SnapshotText | None = None
     facts: ClaimFacts | None = None
     if not findings:
         structured = records_or_findings(document)
         if isinstance(structured, ClaimFile):
-            claim_file = structured
-            snapshot = _snapshot_for(document, claim_file, settings)
-            facts = ClaimFacts.of(claim_file.claims)
-            findings = _check_records(document, claim_file, facts, snapshot, settings)
+            # The file's own records, and the file as its claims see it: with the shared
+            # sources it cites (the same file when no library is configured).
+            own = structured
+            claim_file = resolve_sources(document, own, settings.library)
+            cited = () if settings.library is None else settings.library.cited_by(own)
+            snapshot = _snapshot_for(document, own, settings)
+            facts = ClaimFacts.of(own.claims)
+            findings = _check_records(document, own, claim_file, facts, snapshot, settings)
         else:
             findings = structured
     kept, suppressed = finalize(document, facts, findings, settings.rules)
-    return FileResult(
+    result = FileResult(
         path=document.path,
         findings=_ordered(kept),
         claim_file=claim_file,
@@ -80,6 +91,7 @@ def _unbaselined(document: LoadedDocument, settings: CheckSettings) -> FileResul
         snapshot=snapshot,
         record_data=data_skeleton(document.data),
     )
+    return result, cited
 
 
 def _snapshot_for(
@@ -97,16 +109,21 @@ def _snapshot_for(
 
 def _check_records(
     document: LoadedDocument,
+    own: ClaimFile,
     claim_file: ClaimFile,
     facts: ClaimFacts,
     snapshot: SnapshotText | None,
     settings: CheckSettings,
 ) -> list[Finding]:
-    """The integrity errors and the flags: of the file as a whole, then of each claim."""
+    """The integrity errors and the flags: of the file as a whole (its ``own`` records,
+    with any clash with the shared library), then of each claim (against ``claim_file``,
+    which holds the shared sources the claims cite too)."""
+    shared = None if settings.library is None else settings.library.sources
     return [
-        *file_integrity_findings(document, claim_file, facts.ids, snapshot),
-        *file_lint_findings(document, claim_file, facts, settings.rules),
-        *claim_integrity_findings(document, claim_file, anchor_text(claim_file, snapshot)),
+        *file_integrity_findings(document, own, facts.ids, snapshot),
+        *clash_findings(document, own, settings.library),
+        *file_lint_findings(document, own, facts, settings.rules),
+        *claim_integrity_findings(document, claim_file, anchor_text(own, snapshot), shared),
         *claim_lint_findings(document, claim_file, settings.rules),
     ]
 
@@ -132,12 +149,14 @@ def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
 @attrs.frozen
 class CheckedPath:
     """One path checked, before the baseline: its result, the SHA-256 of the bytes read
-    (None when it could not be read), and the snapshots the result depends on, the
-    document's and its sources' (see ``SnapshotText.dependency``)."""
+    (None when it could not be read), the snapshots the result depends on, the
+    document's and its sources' (see ``SnapshotText.dependency``), and the ids of the
+    shared sources it cites."""
 
     result: FileResult
     content_sha256: str | None
     snapshot: tuple[SnapshotDependency, ...] = ()
+    cited: tuple[str, ...] = ()
 
 
 def check_path(
@@ -156,10 +175,10 @@ def check_path(
     except LoadError as error:
         result = FileResult(path=name, findings=error.findings, record_data=data_skeleton(None))
         return CheckedPath(result, sha)
-    result = _unbaselined(document, settings)
+    result, cited = _unbaselined(document, settings)
     snapshot = result.snapshot
     document_dependency = None if snapshot is None else snapshot.dependency()
     depends = (
         () if document_dependency is None else (document_dependency,)
     ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
-    return CheckedPath(result, sha, depends)
+    return CheckedPath(result, sha, depends, cited)

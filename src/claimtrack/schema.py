@@ -11,10 +11,20 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["CHECK_OUTPUT_SCHEMA", "CLAIM_FILE_SCHEMA", "load_schema", "schema_text", "validator"]
+__all__ = [
+    "CHECK_OUTPUT_SCHEMA",
+    "CLAIM_FILE_SCHEMA",
+    "SOURCE_LIBRARY_SCHEMA",
+    "load_schema",
+    "schema_text",
+    "validator",
+]
 
 CLAIM_FILE_SCHEMA = "claim-file.schema.json"
 CHECK_OUTPUT_SCHEMA = "check-output.schema.json"
+SOURCE_LIBRARY_SCHEMA = "source-library.schema.json"
+#: Where other packaged schemas refer into the claim-file schema's definitions.
+_CLAIM_FILE_DEFS = "urn:claimtrack:schema:claim-file:1#/$defs/"
 
 
 def schema_text(name: str = CLAIM_FILE_SCHEMA) -> str:
@@ -27,6 +37,32 @@ def load_schema(name: str = CLAIM_FILE_SCHEMA) -> dict[str, Any]:
     """A packaged schema, parsed (cached: treat it as read-only)."""
     loaded: dict[str, Any] = json.loads(schema_text(name))
     return loaded
+
+
+def _local_refs(value: Any) -> Any:
+    """``value`` with every reference into the claim-file schema's definitions made local."""
+    if isinstance(value, dict):
+        return {
+            key: "#/$defs/" + item[len(_CLAIM_FILE_DEFS) :]
+            if key == "$ref" and isinstance(item, str) and item.startswith(_CLAIM_FILE_DEFS)
+            else _local_refs(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_local_refs(item) for item in value]
+    return value
+
+
+@cache
+def bundled_schema(name: str = CLAIM_FILE_SCHEMA) -> dict[str, Any]:
+    """A packaged schema with the claim-file definitions it refers to copied in, so that a
+    validator needs no registry (the claim-file schema itself is returned as it is)."""
+    schema = load_schema(name)
+    if name == CLAIM_FILE_SCHEMA:
+        return schema
+    bundled: dict[str, Any] = _local_refs(schema)
+    bundled["$defs"] = {**load_schema(CLAIM_FILE_SCHEMA)["$defs"], **bundled.get("$defs", {})}
+    return bundled
 
 
 @cache
@@ -47,7 +83,7 @@ def validator(name: str = CLAIM_FILE_SCHEMA) -> Any:
     strict = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, {"pattern": pattern}
     )
-    return strict(load_schema(name))
+    return strict(bundled_schema(name))
 
 
 @cache
@@ -62,4 +98,4 @@ def fast_validator(name: str = CLAIM_FILE_SCHEMA) -> Any | None:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - a platform without the compiled wheel
         return None
-    return jsonschema_rs.validator_for(load_schema(name))
+    return jsonschema_rs.validator_for(bundled_schema(name))

@@ -16,6 +16,7 @@ from claimtrack.schema import schema_text
 if TYPE_CHECKING:
     from claimtrack.io.cache import ResultCache
     from claimtrack.lint.baseline import Baseline
+    from claimtrack.validate.library import SourceLibrary
 
 __all__ = ["CheckSettings"]
 
@@ -45,9 +46,20 @@ class CheckSettings:
     #: the cache decodes none. With a baseline the findings are always read, since the
     #: baseline needs them.
     keep_findings: bool = True
+    #: The shared source library claim files may cite (:func:`claimtrack.load_source_library`);
+    #: None when none is configured. Load it once per run: every file shares it.
+    library: SourceLibrary | None = None
+    #: Whether :func:`claimtrack.check` adds a result for each library file, with the flags
+    #: of its records (F201), judged there once rather than in every file citing them.
+    library_results: bool = False
+    #: With ``library_results``: whether a shared source no checked file cites is flagged
+    #: too (F202): only a run that checks every claim file the library serves can tell.
+    library_unused: bool = False
 
     def fingerprint(self) -> str:
-        """What a cached result depends on besides the files: version, schema, settings."""
+        """What a cached result depends on besides the files: version, schema, settings,
+        and the shared source library's files (any claim file may cite them)."""
+        shared = () if self.library is None else (f"library {self.library.digest}",)
         return fingerprint(
             __version__,
             schema_text(),
@@ -56,4 +68,5 @@ class CheckSettings:
             # Sorted: a frozenset's order changes from one process to the next.
             repr(sorted(self.rules.enabled) if self.rules.enabled is not None else None),
             repr(sorted((code, str(level)) for code, level in self.rules.severities.items())),
+            *shared,
         )

@@ -77,7 +77,7 @@ class TestSelection:
             result.output == "claimtrack: claimtrack.toml: colour: unknown key; known keys:"
             " baseline, docs-url, exclude, extend-select, fail-level, ignore, max-alias-nodes,"
             " max-depth, max-file-size, review-url, reviewer, reviewer-type, reviewer-url,"
-            " select, severity\n"
+            " select, severity, sources\n"
         )
 
     def test_explicit_config_file(self, project: Path) -> None:

@@ -3,9 +3,11 @@ globs and "-" (standard input), with a progress line on a terminal."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import click
@@ -20,6 +22,9 @@ from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.results import FileResult
 from claimtrack.rules import UNREADABLE
 from claimtrack.settings import CheckSettings
+
+if TYPE_CHECKING:
+    from claimtrack.validate.library import SourceLibrary
 
 __all__ = ["Gathered", "gather", "read_stdin"]
 
@@ -63,10 +68,17 @@ def gather(
     stdin_filename: str,
     project_root: Path | None,
     limits: Limits | None = None,
+    library: SourceLibrary | None = None,
 ) -> Gathered:
     """Check every claim file named by ``paths``; missing arguments are reported on stderr.
-    ``limits`` are the configured input limits (default: the nearest configuration's)."""
+    ``limits`` are the configured input limits (default: the nearest configuration's);
+    ``library`` the shared source library the files may cite (its files are left out)."""
     found = discover(paths)
+    if library is not None:
+        own = library.paths
+        found = attrs.evolve(
+            found, files=tuple(f for f in found.files if os.path.abspath(f) not in own)
+        )
     unmatched = report_unmatched(found)
     if limits is None:
         from claimtrack.cli import exit_codes
@@ -78,7 +90,7 @@ def gather(
         except ConfigError as error:
             click.echo(f"claimtrack: {error}", err=True)
             sys.exit(exit_codes.USAGE)
-    settings = CheckSettings(project_root=project_root, limits=limits)
+    settings = CheckSettings(project_root=project_root, limits=limits, library=library)
     progress = Progress(len(found.files), sys.stderr)
     results: list[FileResult] = []
     try:

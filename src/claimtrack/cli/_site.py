@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from claimtrack.cli import exit_codes
@@ -17,6 +18,7 @@ from claimtrack.cli.output import inert
 if TYPE_CHECKING:
     from claimtrack.io.limits import Limits
     from claimtrack.render.report.model import Report
+    from claimtrack.validate.library import SourceLibrary
 
 __all__ = ["count_files", "is_site_output", "processors", "site_report", "write_site"]
 
@@ -58,10 +60,12 @@ def site_report(
     limits: Limits,
     jobs: int,
     docs_url: str | None,
+    library: SourceLibrary | None = None,
 ) -> tuple[Report, tuple[str, ...] | None, bool]:
     """The report of every claim file ``paths`` name, each checked and reported in one of
     ``jobs`` worker processes (standard input in this one), the documents' pages made there
-    (None when they were not), and whether any argument or file could not be read."""
+    (None when they were not), and whether any argument or file could not be read.
+    ``library`` is the shared source library the files may cite (its files are left out)."""
     from claimtrack.cli._inputs import gather
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
@@ -72,14 +76,17 @@ def site_report(
 
     found = discover(paths)
     if STDIN in found.files:
-        gathered = gather(paths, stdin_filename, project_root, limits)
+        gathered = gather(paths, stdin_filename, project_root, limits, library)
         if not gathered.results:
             sys.exit(exit_codes.USAGE)
         return build_report(gathered.results), None, gathered.failed
+    if library is not None:
+        files = tuple(f for f in found.files if os.path.abspath(f) not in library.paths)
+        found = attrs.evolve(found, files=files)
     unmatched = report_unmatched(found)
     if not found.files:
         sys.exit(exit_codes.USAGE)
-    settings = CheckSettings(project_root=project_root, limits=limits)
+    settings = CheckSettings(project_root=project_root, limits=limits, library=library)
     reported = report_files(found.files, settings, jobs, docs_url)
     documents = reported.report.documents
     unreadable = any(f.code == UNREADABLE.code for d in documents for f in d.findings)
@@ -94,6 +101,7 @@ def write_site(
     *,
     match: bool,
     threshold: float | None,
+    library_ids: Collection[str] = (),
 ) -> None:
     """Build the site of ``report`` and replace the folder ``output`` with it; exit 2 with
     one line saying why when it cannot be written."""
@@ -109,7 +117,7 @@ def write_site(
         files, threshold=(DEFAULT_THRESHOLD if threshold is None else threshold) if match else None
     )
     changes = last_changes(d.path for d in report.documents if not d.path.startswith("<"))
-    site = build_site(report, links, changes)
+    site = build_site(report, links, changes, library_ids)
     marker = (
         f"Made by claimtrack {__version__} (claimtrack report --format html);"
         " replaced whole on each run.\n"

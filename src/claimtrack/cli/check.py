@@ -175,6 +175,9 @@ def check_command(
             baseline = load_baseline(baseline_path, config.limits.max_bytes)
     except ConfigError as error:
         _fail(str(error))
+    from claimtrack.cli._library import shared_library
+
+    library = shared_library(config)
 
     found = discover(paths)
     unmatched = report_unmatched(found, allow_empty=allow_empty)
@@ -188,14 +191,27 @@ def check_command(
     def is_own(name: str) -> bool:
         return os.path.basename(name) in own_names and Path(name).resolve() in own
 
+    library_files = library.paths if library is not None else frozenset()
     names = [
         name
         for name in found.files
-        if not config.is_excluded(name) and (name == "-" or not is_own(name))
+        if not config.is_excluded(name)
+        and (name == "-" or not is_own(name))
+        and os.path.abspath(name) not in library_files  # checked as the library
     ]
     settings = CheckSettings(
         limits=config.limits, project_root=project_root, rules=selection, baseline=baseline
     )
+    if library is not None:
+        from claimtrack.shared_sources import covers_corpus
+
+        # The library's own flags are judged in a run over the whole corpus it serves, or
+        # one that names a library file (as a pre-commit hook does when it changed).
+        covered = covers_corpus(config, names, library)
+        named = any(os.path.abspath(name) in library_files for name in found.files)
+        settings = attrs.evolve(
+            settings, library=library, library_results=covered or named, library_unused=covered
+        )
     level = verbosity(verbose, quiet)
     if write_baseline is None:
         # Writing a baseline needs every file's records, so it never takes shortcuts.
@@ -223,6 +239,12 @@ def check_command(
 
     threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
+    if library is not None:  # a file redefining a shared source is bad input too
+        from claimtrack.validate.library import is_clash
+
+        unreadable = unreadable or any(
+            is_clash(f, result.record_data, library) for result in ordered for f in result.findings
+        )
     if unmatched or unreadable:
         sys.exit(exit_codes.USAGE)
     if any((worst := result.severest) and worst.rank >= threshold for result in ordered):
@@ -248,11 +270,14 @@ def _run(names: list[str], settings: CheckSettings, stdin_filename: str) -> list
         if isinstance(loaded, FileResult):
             results[index] = apply_baseline(loaded, settings.baseline)
         else:
-            results[index] = check(loaded, stdin_settings(settings)).files[0]
+            # The library's own results come once, with the other files'.
+            once = attrs.evolve(stdin_settings(settings), library_results=False)
+            results[index] = check(loaded, once).files[0]
         inputs.append(stdin_filename)
     checked = check([item for i, item in enumerate(inputs) if i not in results], settings)
     queue = iter(checked.files)
-    return [results[i] if i in results else next(queue) for i in range(len(inputs))]
+    ordered = [results[i] if i in results else next(queue) for i in range(len(inputs))]
+    return [*ordered, *queue]  # then the shared source library's files, if any
 
 
 def _step_summary(results: list[FileResult]) -> bool:

@@ -122,7 +122,9 @@ def export_command(
         sys.exit(exit_codes.USAGE)
     if target == "sqlite" and output in (None, "-"):
         raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
-    gathered = gather(paths, stdin_filename, project_root, config.limits)
+    from claimtrack.cli._library import shared_library
+
+    gathered = gather(paths, stdin_filename, project_root, config.limits, shared_library(config))
     if not gathered.results:
         click.echo("claimtrack: nothing to export: no claim files were found", err=True)
         sys.exit(exit_codes.USAGE)

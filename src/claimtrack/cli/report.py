@@ -109,6 +109,9 @@ def report_command(
     except ConfigError as error:
         click.echo(f"claimtrack: {error}", err=True)
         sys.exit(exit_codes.USAGE)
+    from claimtrack.cli._library import shared_library
+
+    library = shared_library(config)
     if force_site and (output_format != "html" or output in (None, "-")):
         raise click.UsageError("--site needs --format html and -o FOLDER.")
     # Where the documentation is published, as for SARIF: flags then link to their rule pages.
@@ -121,17 +124,29 @@ def report_command(
         from claimtrack.cli._site import site_report, write_site
 
         report, templates, failed = site_report(
-            paths, stdin_filename, project_root, config.limits, jobs or processors(), docs_url
+            paths,
+            stdin_filename,
+            project_root,
+            config.limits,
+            jobs or processors(),
+            docs_url,
+            library,
         )
         write_site(
-            report, templates, output, docs_url, match=not accepted_only, threshold=match_threshold
+            report,
+            templates,
+            output,
+            docs_url,
+            match=not accepted_only,
+            threshold=match_threshold,
+            library_ids=library.ids if library is not None else (),
         )
         sys.exit(exit_codes.USAGE if failed else exit_codes.OK)
     if match_threshold is not None or accepted_only or jobs is not None:
         raise click.UsageError(
             "--match-threshold, --accepted-only and --jobs apply to a site only (see --site)."
         )
-    gathered = gather(paths, stdin_filename, project_root, config.limits)
+    gathered = gather(paths, stdin_filename, project_root, config.limits, library)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)

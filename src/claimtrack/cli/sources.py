@@ -215,7 +215,10 @@ def check_command(
     from claimtrack.io.load import load_path
     from claimtrack.io.snapshot import find_project_root
     from claimtrack.results import FileResult
+    from claimtrack.schema import CLAIM_FILE_SCHEMA as CLAIM_FILE
+    from claimtrack.schema import SOURCE_LIBRARY_SCHEMA
     from claimtrack.validate import schema_findings
+    from claimtrack.validate.library import is_library_data, library_records
 
     if not online:
         raise click.UsageError(
@@ -237,11 +240,16 @@ def check_command(
         except LoadError as error:
             results.append(FileResult(path=name, findings=error.findings))
             continue
-        problems = schema_findings(document)
+        library = is_library_data(document.data)  # a shared source library file
+        problems = schema_findings(document, SOURCE_LIBRARY_SCHEMA if library else CLAIM_FILE)
+        records = library_records(document) if library and not problems else ()
+        if isinstance(records, list):
+            problems = records
         if problems:
             results.append(FileResult(path=name, findings=tuple(problems)))
             continue
-        sources = list(structure(document.data).sources)
+        assert isinstance(records, tuple)  # noqa: S101 (a list was handled above)
+        sources = list(records if library else structure(document.data).sources)
         try:
             found = check_links(document, sources, state, settings)
         except MissingExtra as error:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from claimtrack.export._common import date_parts, json_text
 from claimtrack.model import Name, Source
 from claimtrack.render.links import safe_url
@@ -84,7 +86,10 @@ def csl_items(report: Report) -> list[dict[str, Any]]:
     """Every source of every document, in bibliography order.
 
     A source id used by two documents for different records is qualified with the document
-    id (``doc/source``); the same record in two documents is given once.
+    id (``doc/source``); the same record in two documents is given once, under its own id
+    (a shared library source cited from many documents is one item). Records that differ
+    only in their snapshot's path (as one shared source does, seen from claim files in
+    different folders) are the same record here: CSL carries no snapshot path.
     """
     entries = [
         (doc.claim_file.document.id, entry.source)
@@ -94,17 +99,25 @@ def csl_items(report: Report) -> list[dict[str, Any]]:
     ]
     records: dict[str, set[Source]] = {}
     for _, source in entries:
-        records.setdefault(source.id, set()).add(source)
+        records.setdefault(source.id, set()).add(_record(source))
     items: list[dict[str, Any]] = []
     seen: set[tuple[str, Source]] = set()
     for document_id, source in entries:
         clash = len(records[source.id]) > 1
-        key = (document_id if clash else "", source)
+        key = (document_id if clash else "", _record(source))
         if key in seen:
             continue
         seen.add(key)
         items.append(csl_item(source, f"{document_id}/{source.id}" if clash else None))
     return items
+
+
+def _record(source: Source) -> Source:
+    """The source as CSL-JSON tells records apart: its snapshot's path left out."""
+    snapshot = source.snapshot
+    if snapshot is None:
+        return source
+    return attrs.evolve(source, snapshot=attrs.evolve(snapshot, path="-"))
 
 
 def render_csl(report: Report) -> str:

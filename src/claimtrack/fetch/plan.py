@@ -84,13 +84,21 @@ class FetchResult:
 
 def _load(path: str) -> tuple[LoadedDocument, list[Source]] | str:
     from claimtrack._convert import structure
+    from claimtrack.schema import SOURCE_LIBRARY_SCHEMA
     from claimtrack.validate import schema_findings
+    from claimtrack.validate.library import is_library_data, library_records
 
     try:
         document = load_path(path)
     except LoadError as error:
         first = error.findings[0] if error.findings else None
         return first.message if first is not None else str(error)
+    if is_library_data(document.data):  # a shared source library file: its own schema
+        problems = schema_findings(document, SOURCE_LIBRARY_SCHEMA)
+        records = None if problems else library_records(document)
+        if records is None or isinstance(records, list):
+            return "the library file is not schema-valid; run 'claimtrack check' and fix it first"
+        return document, list(records)
     if schema_findings(document):
         return "the file is not schema-valid; run 'claimtrack check' and fix it first"
     return document, list(structure(document.data).sources)

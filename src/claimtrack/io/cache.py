@@ -23,8 +23,9 @@ from: a retargeted link, or a marker file (``pyproject.toml``, ``.git``) appeari
 between, is a miss.
 
 The whole index is dropped when the *fingerprint* changes: claimtrack's version, the
-schema, and the settings that shape findings (rule selection, severities, limits, project
-root, configuration file). Every entry carries a digest of itself (under the fingerprint)
+schema, the settings that shape findings (rule selection, severities, limits, project
+root, configuration file) and the shared source library's files (any file may cite
+them). Every entry carries a digest of itself (under the fingerprint)
 and of its result's bytes; an entry that is damaged, foreign, edited by hand or of an
 unexpected shape is a miss, never trusted. Cache files are read only when they are regular
 files, and never more than the input limit of them.
@@ -89,12 +90,15 @@ def severest(findings: Sequence[Finding]) -> Severity | None:
 @attrs.frozen(kw_only=True)
 class CachedResult:
     """What the cache keeps of one file's check: findings, suppressed findings with their
-    reasons, and the ids of its claims and sources (so a baseline can still be applied)."""
+    reasons, the ids of its claims and sources (so a baseline can still be applied), and
+    the ids of the shared sources it cites (so a library source no file cites can be told
+    without checking the files again)."""
 
     findings: tuple[Finding, ...]
     suppressed: tuple[tuple[Finding, str], ...] = ()
     claim_ids: tuple[str | None, ...] = ()
     source_ids: tuple[str | None, ...] = ()
+    cited: tuple[str, ...] = ()
 
     def record_data(self) -> dict[str, Any]:
         """A skeleton of the file's data holding only record ids, for baseline keys."""
@@ -103,12 +107,15 @@ class CachedResult:
     def to_data(self) -> dict[str, Any]:
         """Plain lists and strings: what the results file stores, and what a worker process
         sends back (far quicker to pickle than the objects)."""
-        return {
+        data: dict[str, Any] = {
             "findings": [finding_row(finding) for finding in self.findings],
             "suppressed": [[finding_row(f), reason] for f, reason in self.suppressed],
             "claim_ids": list(self.claim_ids),
             "source_ids": list(self.source_ids),
         }
+        if self.cited:
+            data["cited"] = list(self.cited)
+        return data
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> CachedResult:
@@ -119,6 +126,7 @@ class CachedResult:
             suppressed=tuple((finding_from_row(f), reason) for f, reason in data["suppressed"]),
             claim_ids=tuple(data["claim_ids"]),
             source_ids=tuple(data["source_ids"]),
+            cited=tuple(data.get("cited", ())),
         )
 
 
@@ -151,11 +159,13 @@ def data_skeleton(data: Any) -> dict[str, Any]:
 
 @attrs.frozen
 class CacheHit:
-    """A file whose cached result still holds: the severity of its most severe finding, and
-    the key to read the result itself with :meth:`ResultCache.result`."""
+    """A file whose cached result still holds: the severity of its most severe finding, the
+    key to read the result itself with :meth:`ResultCache.result`, and the ids of the shared
+    sources the file cites."""
 
     key: str
     severest: Severity | None
+    cited: tuple[str, ...] = ()
 
 
 def _signature(stat: os.stat_result) -> list[int]:
@@ -256,7 +266,8 @@ class ResultCache:
             if not self._snapshot_holds(entry):
                 return None, content
             worst = entry["severest"]
-            return CacheHit(key, None if worst is None else _SEVERITIES[worst]), None
+            cited = tuple(entry.get("cited", ()))
+            return CacheHit(key, None if worst is None else _SEVERITIES[worst], cited), None
         except (KeyError, TypeError, ValueError, IndexError):
             return None, None  # a damaged entry is a miss, never an error
 
@@ -363,6 +374,8 @@ class ResultCache:
             "at": None,
             "digest": None,
         }
+        if data.get("cited"):
+            self._entries[key]["cited"] = list(data["cited"])
         self._fresh[key] = json.dumps(data, ensure_ascii=False).encode("utf-8")
         self._changed = True
 

@@ -70,7 +70,7 @@ def _is_span(value: Any) -> bool:
 
 def is_valid_entry(entry: Any, fingerprint: str) -> bool:
     """Whether ``entry`` has the shape the cache writes and its seal holds."""
-    if not isinstance(entry, dict) or set(entry) != {
+    if not isinstance(entry, dict) or set(entry) - {"cited"} != {
         "sha256",
         "stat",
         "snapshots",
@@ -79,6 +79,10 @@ def is_valid_entry(entry: Any, fingerprint: str) -> bool:
         "digest",
         "seal",
     }:
+        return False
+    # The ids of the shared sources the file cites, when a source library is configured.
+    cited = entry.get("cited", [])
+    if not isinstance(cited, list) or not all(isinstance(item, str) for item in cited):
         return False
     shaped = (
         _is_hex(entry["sha256"])

@@ -6,19 +6,24 @@ inverted ranges, impossible dates; the snapshot and the anchors are checked by
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from claimtrack import _dates, rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.snapshot import SnapshotText
-from claimtrack.model import ClaimFile, Quantity, When
+from claimtrack.model import ClaimFile, Quantity, Source, When
 from claimtrack.validate._values import Path
 from claimtrack.validate._values import show as _show
 from claimtrack.validate.anchors import anchor_findings, anchor_text, snapshot_problems
 
-__all__ = ["claim_integrity_findings", "file_integrity_findings", "integrity_findings"]
+__all__ = [
+    "claim_integrity_findings",
+    "file_integrity_findings",
+    "integrity_findings",
+    "source_date_findings",
+]
 
 
 def integrity_findings(
@@ -51,12 +56,17 @@ def file_integrity_findings(
 
 
 def claim_integrity_findings(
-    document: LoadedDocument, claim_file: ClaimFile, text: str | None
+    document: LoadedDocument,
+    claim_file: ClaimFile,
+    text: str | None,
+    shared: Collection[str] | None = None,
 ) -> list[Finding]:
     """The integrity errors of each claim on its own: citations of unknown sources, its
     ranges and dates, and (given the normalised snapshot ``text``) its anchor. Any run of a
-    file's claims may be checked apart from the rest."""
-    findings = list(_unknown_sources(document, claim_file))
+    file's claims may be checked apart from the rest. ``shared`` are the ids the shared
+    source library defines (None when no library is configured): a citation of one of them
+    is known, whether or not ``claim_file.sources`` holds it."""
+    findings = list(_unknown_sources(document, claim_file, shared))
     findings.extend(_claim_dates(document, claim_file))
     if text is not None:
         findings.extend(anchor_findings(document, claim_file, text))
@@ -78,22 +88,29 @@ def _duplicate_ids(document: LoadedDocument, section: str, ids: Sequence[str]) -
             first_seen[record_id] = index
 
 
-def _unknown_sources(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def _unknown_sources(
+    document: LoadedDocument, claim_file: ClaimFile, shared: Collection[str] | None
+) -> Iterator[Finding]:
     known = [source.id for source in claim_file.sources]
     known_set = set(known)
+    where = "'sources'" if shared is None else "neither 'sources' nor the shared source library"
+    add = "'sources'" if shared is None else "'sources' or to the shared source library"
     for index, claim in enumerate(claim_file.claims):
         for number, citation in enumerate(claim.citations):
-            if citation.source not in known_set:
-                close = difflib.get_close_matches(citation.source, known, n=1, cutoff=0.6)
+            if citation.source not in known_set and (
+                shared is None or citation.source not in shared
+            ):
+                candidates = known if shared is None else [*known, *shared]
+                close = difflib.get_close_matches(citation.source, candidates, n=1, cutoff=0.6)
                 hint = (
                     f"Did you mean {close[0]!r}?"
                     if close
-                    else "Add a record with this id to 'sources', or correct the id."
+                    else f"Add a record with this id to {add}, or correct the id."
                 )
                 yield rules.finding(
                     rules.UNKNOWN_SOURCE,
-                    f"claim {claim.id!r} cites the source {citation.source!r}, which 'sources'"
-                    " does not define",
+                    f"claim {claim.id!r} cites the source {citation.source!r}, which {where}"
+                    f" {'does not define' if shared is None else 'defines'}",
                     document.location(("claims", index, "citations", number, "source")),
                     hint=hint,
                 )
@@ -161,7 +178,15 @@ def _file_dates(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Fin
         yield from _when_findings(
             document, claim_file.document.published, ("document", "published")
         )
-    for index, source in enumerate(claim_file.sources):
+    yield from _invalid_dates(document, dated)
+    yield from source_date_findings(document, claim_file.sources)
+
+
+def source_date_findings(document: LoadedDocument, sources: Sequence[Source]) -> Iterator[Finding]:
+    """E204 for the impossible dates of source records, which stand under ``sources`` in
+    ``document`` (a claim file or a shared source library file)."""
+    dated: list[tuple[str, Path]] = []
+    for index, source in enumerate(sources):
         path: Path = ("sources", index)
         dated.extend(_timestamps(source, path))
         for field in ("issued", "accessed"):

@@ -14,7 +14,7 @@ from typing import Any
 from claimtrack import rules
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
-from claimtrack.schema import fast_validator, load_schema, validator
+from claimtrack.schema import CLAIM_FILE_SCHEMA, fast_validator, load_schema, validator
 from claimtrack.schema_hints import misplaced_key_parent, missing_field_hint
 from claimtrack.validate._values import Path
 from claimtrack.validate._values import show as _show
@@ -85,15 +85,16 @@ def _suggest(value: Any, choices: Iterable[Any]) -> str:
     return "expected one of " + ", ".join(repr(option) for option in options)
 
 
-def schema_findings(document: LoadedDocument) -> list[Finding]:
-    """Every schema violation of the document, as findings in path order."""
-    fast = fast_validator()
+def schema_findings(document: LoadedDocument, schema: str = CLAIM_FILE_SCHEMA) -> list[Finding]:
+    """Every schema violation of the document, as findings in path order (against the
+    claim-file schema, or another packaged ``schema`` such as the source library's)."""
+    fast = fast_validator(schema)
     if fast is not None and fast.is_valid(document.data):
         return []
     names = _def_names()
     findings: list[Finding] = []
     errors = sorted(
-        validator().iter_errors(document.data),
+        validator(schema).iter_errors(document.data),
         key=lambda error: [str(step) for step in error.absolute_path],
     )
     seen: set[tuple[str, str]] = set()
