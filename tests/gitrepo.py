@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_RECORD = ROOT / "claims" / "assad-fall-iran-syria.yaml"
 ARTICLE_SNAPSHOT = ROOT / "claims" / "snapshots" / "assad-fall-iran-syria.txt"
+LIBRARY = ROOT / "sources"
 
 # Fixed names and dates, and no user or system configuration: a test's commits do not depend
 # on the machine it runs on (golden files still replace their hashes by placeholders).
@@ -72,6 +73,12 @@ class GitRepo:
         self.write(
             "claims/snapshots/assad-fall-iran-syria.txt", ARTICLE_SNAPSHOT.read_text("utf-8")
         )
+        # Its sources: the project's shared source library, named by a configuration file.
+        self.write("claimtrack.toml", 'sources = ["sources/*.yaml"]\n')
+        for path in sorted(LIBRARY.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(ROOT).as_posix()
+                self.write(name, path.read_text("utf-8"))
 
 
 SMALL = """\

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.article import check_article
 
 import claimtrack
 from claimtrack.render.report import Report, build_report
@@ -195,7 +196,7 @@ class TestPhone:
 def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Report]:
     """The HTML report of the article's record, written to a temporary file."""
     monkeypatch.chdir(ROOT)
-    report = build_report(claimtrack.check([ARTICLE]).files)
+    report = build_report(check_article().files)
     path = tmp_path / "report.html"
     path.write_text(render_html(report), encoding="utf-8")
     return path, report

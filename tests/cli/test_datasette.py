@@ -107,7 +107,7 @@ class TestDatasette:
     def test_claims_citing_source(self, served: str) -> None:
         """Given a source id, the query returns every claim citing it."""
         article = claimtrack.load(ARTICLE)
-        source = article.sources[0].id
+        source = next(c.source for claim in article.claims for c in claim.citations)
         citing = {c.id for c in article.claims if any(x.source == source for x in c.citations)}
         query = urllib.parse.urlencode({"source": source, "_shape": "array"})
         rows = _get(served, f"/claims/claims_citing_source.json?{query}")

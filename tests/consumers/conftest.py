@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-import claimtrack
 from claimtrack.render.report import Report, build_report
+from tests.article import check_article
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTEXTS = ROOT / "tests" / "fixtures" / "contexts"
@@ -52,4 +52,4 @@ def loader() -> Callable[[str, Any], dict[str, Any]]:
 @pytest.fixture(scope="session")
 def claims_report() -> Report:
     """The report of the repository's own claim record (the article)."""
-    return build_report(claimtrack.check([ROOT / "claims" / "assad-fall-iran-syria.yaml"]).files)
+    return build_report(check_article().files)

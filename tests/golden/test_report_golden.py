@@ -78,12 +78,13 @@ class TestArticleGolden:
     @pytest.mark.parametrize("suffix", sorted(RENDERERS))
     def test_matches_golden_file(self, suffix: str, monkeypatch: pytest.MonkeyPatch) -> None:
         """The article's report and exports equal their reviewed golden files."""
-        import claimtrack
+        from tests.article import check_article
+
         from claimtrack.render.report import build_report
 
         root = Path(__file__).resolve().parents[2]
         monkeypatch.chdir(root)
-        report = build_report(claimtrack.check(["claims/assad-fall-iran-syria.yaml"]).files)
+        report = build_report(check_article(article="claims/assad-fall-iran-syria.yaml").files)
         text = RENDERERS[suffix](report).replace(__version__, "<VERSION>")
         golden = GOLDEN / f"claims-article.{suffix}"
         if UPDATE:

@@ -110,6 +110,7 @@ def _settings(
 ) -> DiffSettings:
     import attrs
 
+    from claimtrack.cli._library import shared_library
     from claimtrack.cli.check import _cache
     from claimtrack.config import load_config, selection_layer
     from claimtrack.review.diff import DiffSettings
@@ -119,14 +120,19 @@ def _settings(
     layer = selection_layer(
         "--select/--extend-select/--ignore", select or None, extend_select, ignore
     )
-    check = CheckSettings(rules=config.selection(layer))
+    # The work tree's shared source library serves both sides; its own files are not claims.
+    library = shared_library(config)
+    check = CheckSettings(rules=config.selection(layer), library=library)
     if cache:
         check = attrs.evolve(check, cache=_cache(check, config.path, cache_dir))
     own = config.baseline.resolve() if config.baseline is not None else None
     root = Path.cwd()
 
+    shared = library.paths if library is not None else frozenset()
+
     def is_excluded(name: str) -> bool:
-        return config.is_excluded(name) or (own is not None and (root / name).resolve() == own)
+        path = (root / name).resolve()
+        return config.is_excluded(name) or path == own or str(path) in shared
 
     return DiffSettings(check=check, is_excluded=is_excluded)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ from claimtrack.review.changes import Diff, DocumentDiff, SideInfo
 from claimtrack.review.compare import Version, compare
 from claimtrack.review.git import WORK_TREE, PathChange, Repository
 from claimtrack.settings import CheckSettings
+from claimtrack.validate.library import SharedSource, SourceLibrary
 
 __all__ = ["DiffError", "DiffSettings", "diff_files", "diff_revisions", "split_range"]
 
@@ -105,8 +107,16 @@ def _problems(result: FileResult) -> tuple[Finding, ...]:
     return tuple(f for f in result.findings if f.code.startswith("E1"))
 
 
-def _version(name: str, document: LoadedDocument | None, result: FileResult) -> Version:
+def _version(
+    name: str, document: LoadedDocument | None, result: FileResult, settings: CheckSettings
+) -> Version:
     claim_file = result.claim_file if result.claim_file is not None else None
+    if claim_file is not None and settings.library is not None:
+        # What the file itself says: the shared sources it cites are the library's records,
+        # compared where they are written (and seen from another place on each side).
+        shared = settings.library.sources
+        own = tuple(s for s in claim_file.sources if s.id not in shared)
+        claim_file = attrs.evolve(claim_file, sources=own)
     return Version(
         name=name,
         document=document,
@@ -127,6 +137,28 @@ def _marker_candidates(names: Iterable[str]) -> list[str]:
             found.update(f"{folder}/{marker}" for marker in ("pyproject.toml", "claimtrack.toml"))
             folder = posixpath.dirname(folder)
     return sorted(found)
+
+
+def _library_in(library: SourceLibrary, repository: Path, root: Path) -> SourceLibrary:
+    """The work tree's shared source library as seen from ``root``, the folder standing in
+    for a revision: each shared snapshot inside the repository is copied to the same place
+    under ``root``, so both sides verify quotes against the same text."""
+    moved: dict[str, SharedSource] = {}
+    for source_id, shared in library.sources.items():
+        inside = os.path.relpath(shared.folder, repository)
+        if inside.startswith(os.pardir):  # outside the repository: left as it is
+            moved[source_id] = shared
+            continue
+        folder = root / inside
+        snapshot = shared.source.snapshot
+        if snapshot is not None and not os.path.isabs(snapshot.path):
+            original = Path(shared.folder, snapshot.path)
+            copy = folder / snapshot.path
+            if original.is_file() and not copy.exists():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(original, copy)
+        moved[source_id] = attrs.evolve(shared, folder=str(folder))
+    return attrs.evolve(library, sources=moved)
 
 
 class _Reader:
@@ -189,8 +221,11 @@ class _Reader:
             for marker in markers:
                 (root / marker).parent.mkdir(parents=True, exist_ok=True)
                 (root / marker).touch()
+            if settings.library is not None:
+                library = _library_in(settings.library, self.repository.root, root)
+                settings = attrs.evolve(settings, library=library)
             for name, document in documents.items():
-                found[name] = _version(name, document, check_document(document, settings))
+                found[name] = _version(name, document, check_document(document, settings), settings)
         return found
 
     def _work_tree(self, names: Sequence[str], settings: CheckSettings) -> dict[str, Version]:
@@ -211,7 +246,9 @@ class _Reader:
                     claim_file = to_model(document)
                 except LoadError:
                     claim_file = None
-            found[name] = _version(name, document, attrs.evolve(result, claim_file=claim_file))
+            found[name] = _version(
+                name, document, attrs.evolve(result, claim_file=claim_file), settings
+            )
         return found
 
 
@@ -304,7 +341,7 @@ def _file_version(path: str, settings: CheckSettings) -> Version:
         raise DiffError(f"{name}: no such file; give two claim files that exist")
     plain = attrs.evolve(settings, baseline=None, keep_records=True, cache=None)
     result = check(path, plain).files[0]
-    return _version(name, result.document, result)
+    return _version(name, result.document, result, settings)
 
 
 def diff_files(base: str, head: str, settings: DiffSettings | None = None) -> Diff:

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from tests.gitrepo import SMALL, GitRepo
 
+from claimtrack import load_source_library
+from claimtrack.config import load_config
 from claimtrack.io.cache import ResultCache
 from claimtrack.review import Diff, DiffSettings, DocumentDiff, Repository, diff_revisions
 from claimtrack.review.changes import ClaimChange
@@ -77,7 +79,10 @@ class TestArticleAcceptance:
             '      exact: "Iranian forces eastward to Iraq"\n      start: 673',
             '      exact: "forces eastward to Iraq"\n      start: 681',
         )
-        document = _only(_diff(article))
+        # The record cites the shared source library; both sides resolve against it.
+        library = load_source_library(load_config(article.root / "claimtrack.toml"))
+        settings = DiffSettings(check=CheckSettings(library=library))
+        document = _only(_diff(article, settings=settings))
         assert document.status == "modified"
         assert [(c.claim_id, c.change) for c in document.claims] == [
             ("russia-iran-longtime-patrons", "changed"),
