@@ -1,0 +1,321 @@
+"""A fast reader for the plain block YAML most claim files are, with the positions libyaml gives.
+
+Most claim files use a small part of YAML: block mappings and lists, plain keys, plain and
+quoted scalars, empty ``[]`` and ``{}``, comments. For a file written only so, this module
+reads the data and every value's position line by line, far faster than turning libyaml's
+events into Python objects (see ``## YAML parsing`` in the performance notes). For anything
+else it gives up and returns ``None``, and the caller reads the file with the reference
+loader (:func:`claimtrack.io.yaml.parse_yaml`), which decides every error, limit and
+unusual construct exactly as before: anchors, aliases and tags, directives and document
+markers, block scalars (``|``, ``>``), flow collections with content, quoted keys,
+double-quoted strings with escapes, empty values, duplicate keys, nesting at the depth
+limit, tabs, carriage returns and any character libyaml would refuse or read as a line
+break. Giving up costs only the time spent before it, and the two readers give equal data
+and equal positions on every file this one accepts (a property test holds them to it).
+
+Positions are what libyaml's marks say: a scalar from its first character (the quote of a
+quoted one) to one past its last; a block mapping from its first key, a block list from its
+first ``-``, each to where the next token after it stands (after any comments and blank
+lines), or to the end of the stream, which libyaml puts on the line after the last.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeAlias
+
+from claimtrack.io.positions import Node, RawSpan
+from claimtrack.io.yaml import MAYBE_NOT_STRING as _MAYBE_NOT_STRING
+from claimtrack.io.yaml import YamlLimits, resolve_plain
+
+__all__ = ["parse_block_yaml"]
+
+# Characters libyaml refuses, or reads as line breaks or a byte-order mark where editors do
+# not (TAB, CR, NEL, U+2028, U+2029, U+FEFF): a file holding one goes to the reference.
+_UNUSUAL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# A plain key, its colon and the spaces after it. Keys that read as null or a boolean are
+# refused by the reference loader, with its own message.
+# Each line as (indentation, "- " or "", a plain key, the rest): ``findall`` splits a whole
+# file at C speed, one row per line.
+_ROW = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z_][\w.\-]*):(?: +|$))?(.*)$", re.MULTILINE)
+_NOT_STRING_KEYS = frozenset(
+    ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]
+)
+_EMPTY_FLOW = re.compile(r"\[ *\]|\{ *\}")
+# Characters that cannot start a plain scalar here (YAML indicators; '-' only before a space).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+class _GiveUp(Exception):
+    """The file is not plain block YAML (or is wrong): the reference loader reads it."""
+
+
+# An open block mapping or list is a list, cheaper to make than an object:
+# [column, is mapping, is an indentless list, value, position children, start line,
+#  start column, key or index in the parent, key span (None in a list)].
+_Frame: TypeAlias = list[Any]
+
+
+def parse_block_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node] | None:
+    """The data and position tree of a plain block YAML mapping, or ``None`` for any other
+    text (which the reference loader then reads, errors and all)."""
+    if _UNUSUAL.search(text):
+        return None
+    try:
+        return _Reader(text, limits or YamlLimits()).read()
+    except _GiveUp:
+        return None
+
+
+class _Reader:
+    __slots__ = ("lines", "max_depth", "text")
+
+    def __init__(self, text: str, limits: YamlLimits) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.max_depth = limits.max_depth
+
+    def read(self) -> tuple[Any, Node]:
+        lines = self.lines
+        rows = _ROW.findall(self.text)  # (indent, "- ", key, rest) for each line
+        last_row = len(rows) - 1
+        max_depth = self.max_depth
+        stack: list[_Frame] = []
+        # The open collection on top, kept in locals: the loop below runs once per line.
+        frame: _Frame = [-1, False, False, None, None, 0, 0, None, None]
+        column, is_map, indentless = -1, False, False
+        value: Any = None
+        children: Any = None
+        pending: tuple[str, RawSpan] | None = None  # a key whose value is on lines below
+        resume = 0
+        for number, (indent, dash, key, rest) in enumerate(rows):
+            if number < resume:
+                continue  # a line of a scalar that began above
+            if not (key or dash):
+                if not rest or rest[0] == "#":
+                    continue
+                raise _GiveUp  # a line that is neither "key: ..." nor "- ..."
+            here = len(indent)
+            if pending is not None:
+                if not (here > column or (here == column and dash)) or len(stack) >= max_depth:
+                    raise _GiveUp  # an empty value (null), or the depth limit
+                container: Any = [] if dash else {}
+                value[pending[0]] = container
+                frame = [here, not dash, here == column, container, [] if dash else {}]
+                frame += (number + 1, here + 1, *pending)
+                stack.append(frame)
+                column, is_map, indentless = here, not dash, here == column
+                value, children = container, frame[4]
+                pending = None
+            elif here != column or (indentless and not dash):
+                if not stack:
+                    if dash:
+                        raise _GiveUp  # a list at the top
+                    frame = [here, True, False, {}, {}, number + 1, here + 1, None, None]
+                    stack.append(frame)
+                else:
+                    end = (number + 1, here + 1)
+                    while stack and (
+                        stack[-1][0] > here or (stack[-1][2] and stack[-1][0] == here and not dash)
+                    ):
+                        _close(stack, end)
+                    if not stack:
+                        raise _GiveUp  # a second top-level node
+                    frame = stack[-1]
+                column, is_map, indentless, value, children = frame[:5]
+                if column != here:
+                    raise _GiveUp  # indentation libyaml would refuse or read another way
+            if is_map == bool(dash):
+                raise _GiveUp  # "- " among keys, or a key among "- " items
+            if dash:
+                if not key:
+                    if not rest:
+                        raise _GiveUp  # an empty item
+                    at = here + len(dash)
+                    item, node, resume = self._scalar(number, at, column, len(stack))
+                    value.append(item)
+                    children.append(node)
+                    resume += 1
+                    continue
+                if len(stack) >= max_depth:
+                    raise _GiveUp
+                here += len(dash)
+                container = {}
+                frame = [here, True, False, container, {}, number + 1, here + 1, len(value), None]
+                value.append(container)
+                children.append(None)
+                stack.append(frame)
+                column, is_map, indentless = here, True, False
+                value, children = container, frame[4]
+            if key in value or key in _NOT_STRING_KEYS:
+                raise _GiveUp  # the reference loader words these findings
+            line = number + 1
+            key_span = (line, here + 1, line, here + 1 + len(key))
+            if not rest or rest[0] == "#":
+                pending = (key, key_span)
+                continue
+            at = len(lines[number]) - len(rest)
+            first = rest[0]
+            if first not in _INDICATORS and (
+                number == last_row
+                or (
+                    len(rows[number + 1][0]) <= column
+                    and (rows[number + 1][1] or rows[number + 1][2] or rows[number + 1][3])
+                )
+            ):
+                # The common case: a plain scalar on one line.
+                comment = rest.find(" #")
+                text = (rest if comment < 0 else rest[:comment]).rstrip(" ")
+                if ": " in text or text[-1] == ":":
+                    raise _GiveUp  # libyaml reads a mapping (or refuses the line) here
+                if first in _MAYBE_NOT_STRING:
+                    try:
+                        value[key] = resolve_plain(text)
+                    except ValueError:
+                        raise _GiveUp from None
+                else:
+                    value[key] = text
+                children[key] = (key_span, ((line, at + 1, line, at + 1 + len(text)), None))
+                continue
+            value[key], node, resume = self._scalar(number, at, column, len(stack))
+            children[key] = (key_span, node)
+            resume += 1
+        if pending is not None or not stack:
+            raise _GiveUp
+        data = stack[0][3]
+        end = (len(lines) + (1 if lines[-1] else 0), 1)
+        while stack:
+            node = _close(stack, end)
+        return data, node
+
+    def _scalar(self, number: int, at: int, indent: int, depth: int) -> tuple[Any, Node, int]:
+        """The scalar starting at column ``at`` of line ``number`` (in a block whose column is
+        ``indent``): its value, node and the line it ends on."""
+        line = self.lines[number]
+        first = line[at]
+        if first == "'":
+            return self._single_quoted(number, at, indent)
+        if first == '"':
+            close = line.find('"', at + 1)
+            value = line[at + 1 : close]
+            if close < 0 or "\\" in value:
+                raise _GiveUp  # escapes and several lines are the reference's to read
+            _check_tail(line, close + 1)
+            return value, ((number + 1, at + 1, number + 1, close + 2), None), number
+        if first in "[{":
+            match = _EMPTY_FLOW.match(line, at)
+            if match is None or depth >= self.max_depth:
+                raise _GiveUp
+            _check_tail(line, match.end())
+            span = (number + 1, at + 1, number + 1, match.end() + 1)
+            if first == "{":
+                return {}, (span, {}), number
+            return [], (span, []), number
+        if first in _INDICATORS and not (first == "-" and line[at + 1 : at + 2] not in ("", " ")):
+            raise _GiveUp
+        return self._plain(number, at, indent)
+
+    def _plain(self, number: int, at: int, indent: int) -> tuple[Any, Node, int]:
+        lines = self.lines
+        segment, ended = _plain_segment(lines[number], at)
+        parts = [segment]
+        end = (number + 1, at + 1 + len(segment))
+        last = number
+        breaks = 0
+        following = number + 1
+        while following < len(lines):
+            line = lines[following]
+            content = line.lstrip(" ")
+            if not content:
+                breaks += 1
+                following += 1
+                continue
+            if len(line) - len(content) <= indent:
+                break
+            if ended or content[0] in _INDICATORS:
+                raise _GiveUp  # a comment, list item or other indicator inside a scalar
+            segment, ended = _plain_segment(line, len(line) - len(content))
+            parts.append("\n" * breaks if breaks else " ")
+            parts.append(segment)
+            end = (following + 1, len(line) - len(content) + 1 + len(segment))
+            last = following
+            breaks = 0
+            following += 1
+        try:
+            value = resolve_plain("".join(parts))
+        except ValueError:
+            raise _GiveUp from None
+        return value, ((number + 1, at + 1, *end), None), last
+
+    def _single_quoted(self, number: int, at: int, indent: int) -> tuple[Any, Node, int]:
+        lines = self.lines
+        first = number
+        line = lines[number]
+        start = at + 1
+        parts: list[str] = []
+        breaks = -1  # line breaks since the last piece of text; -1 before the first
+        while True:
+            close = _closing_quote(line, start)
+            piece = line[start:close] if close >= 0 else line[start:].rstrip(" ")
+            if breaks >= 0:
+                piece = piece.lstrip(" ")
+            if breaks > 0:
+                parts.append("\n" * (breaks - 1) if breaks > 1 else " ")
+            parts.append(piece)
+            if close >= 0:
+                break
+            breaks = 1
+            while True:
+                number += 1
+                if number >= len(lines):
+                    raise _GiveUp  # the quote is never closed
+                line = lines[number]
+                content = line.lstrip(" ")
+                if content:
+                    break
+                breaks += 1
+            if len(line) - len(content) <= indent:
+                raise _GiveUp  # a continuation line not indented past its block
+            start = len(line) - len(content)
+        _check_tail(line, close + 1)
+        value = "".join(parts).replace("''", "'")
+        return value, ((first + 1, at + 1, number + 1, close + 2), None), number
+
+
+def _close(stack: list[_Frame], end: tuple[int, int]) -> Node:
+    """Close the collection on top, which ends at ``end``, and place its node in its parent."""
+    frame = stack.pop()
+    node: Node = ((frame[5], frame[6], *end), frame[4])
+    if stack:
+        key_span = frame[8]
+        stack[-1][4][frame[7]] = node if key_span is None else (key_span, node)
+    return node
+
+
+def _closing_quote(line: str, start: int) -> int:
+    """Where the single quote closing a scalar stands on ``line`` from ``start``, or -1."""
+    while True:
+        found = line.find("'", start)
+        if found < 0 or line[found + 1 : found + 2] != "'":
+            return found
+        start = found + 2
+
+
+def _plain_segment(line: str, at: int) -> tuple[str, bool]:
+    """The text of a plain scalar on one line, up to a comment and without trailing spaces,
+    and whether a comment follows it (which ends the scalar)."""
+    comment = line.find(" #", at)
+    segment = (line[at:comment] if comment >= 0 else line[at:]).rstrip(" ")
+    if ": " in segment or segment.endswith(":"):
+        raise _GiveUp  # libyaml reads a mapping (or refuses the line) here
+    return segment, comment >= 0
+
+
+def _check_tail(line: str, at: int) -> None:
+    """After a quoted scalar or a flow collection only spaces and a comment may follow."""
+    tail = line[at:]
+    rest = tail.lstrip(" ")
+    if rest and not (rest[0] == "#" and len(rest) < len(tail)):
+        raise _GiveUp
