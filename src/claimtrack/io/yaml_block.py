@@ -39,7 +39,7 @@ _UNUSUAL = re.compile(
 # refused by the reference loader, with its own message.
 # Each line as (indentation, "- " or "", a plain key, the rest): ``findall`` splits a whole
 # file at C speed, one row per line.
-_ROW = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z_][\w.\-]*):(?: +|$))?(.*)$", re.MULTILINE)
+_ROW = re.compile(r"^( *)(-(?: +|$))?(?:([^\W\d][\w.\-]*):(?: +|$))?(.*)$", re.MULTILINE)
 _NOT_STRING_KEYS = frozenset(
     ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]
 )
