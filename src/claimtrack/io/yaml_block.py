@@ -22,7 +22,7 @@ lines), or to the end of the stream, which libyaml puts on the line after the la
 from __future__ import annotations
 
 import re
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from claimtrack.io.positions import Node, RawSpan
 from claimtrack.io.yaml import MAYBE_NOT_STRING as _MAYBE_NOT_STRING
@@ -43,7 +43,17 @@ _ROW = re.compile(r"^( *)(-(?: +|$))?(?:([^\W\d][\w.\-]*):(?: +|$))?(.*)$", re.M
 _NOT_STRING_KEYS = frozenset(
     ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]
 )
-_EMPTY_FLOW = re.compile(r"\[ *\]|\{ *\}")
+# In a flow collection: a plain key and the ": " after it, and a plain scalar (no quotes,
+# colons, comments or flow indicators in it; libyaml versions differ on some of those).
+_FLOW_KEY = re.compile(r"([^\W\d][\w.\-]*): +")
+_FLOW_PLAIN = re.compile(r"[^\s,\[\]{}#&*!|>'\"%@`?:\-][^,\[\]{}:#?]*")
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\ntrbf])*)"')
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+_SPACES = re.compile(" *")
+_COLON = re.compile(": +")
+# Flow collections nested deeper than this are the reference's (this reader recurses).
+_FLOW_DEPTH = 16
 # Characters that cannot start a plain scalar here (YAML indicators; '-' only before a space).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
@@ -198,24 +208,91 @@ class _Reader:
         if first == "'":
             return self._single_quoted(number, at, indent)
         if first == '"':
-            close = line.find('"', at + 1)
-            value = line[at + 1 : close]
-            if close < 0 or "\\" in value:
-                raise _GiveUp  # escapes and several lines are the reference's to read
+            value, close = _double_quoted(line, at)
             _check_tail(line, close + 1)
             return value, ((number + 1, at + 1, number + 1, close + 2), None), number
         if first in "[{":
-            match = _EMPTY_FLOW.match(line, at)
-            if match is None or depth >= self.max_depth:
-                raise _GiveUp
-            _check_tail(line, match.end())
-            span = (number + 1, at + 1, number + 1, match.end() + 1)
-            if first == "{":
-                return {}, (span, {}), number
-            return [], (span, []), number
+            value, node, after = self._flow(line, number, at, depth)
+            _check_tail(line, after)
+            return value, node, number
         if first in _INDICATORS and not (first == "-" and line[at + 1 : at + 2] not in ("", " ")):
             raise _GiveUp
         return self._plain(number, at, indent)
+
+    def _flow(self, line: str, number: int, at: int, depth: int) -> tuple[Any, Node, int]:
+        """The flow collection (``[...]`` or ``{...}``, on one line) opening at column ``at``
+        inside ``depth`` collections: its value, its node and the column after it."""
+        if depth >= self.max_depth or depth >= _FLOW_DEPTH:
+            raise _GiveUp  # the reference loader reports the limit
+        row = number + 1
+        is_map = line[at] == "{"
+        closing = "}" if is_map else "]"
+        value: Any = {} if is_map else []
+        children: Any = {} if is_map else []
+        at_item = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
+        while line[at_item : at_item + 1] != closing:
+            key = ""
+            if is_map:
+                key, key_span, at_item = self._flow_key(line, number, at_item)
+                if key in value:
+                    raise _GiveUp  # the reference loader words the duplicate
+            item, node, after = self._flow_item(line, number, at_item, depth + 1)
+            if is_map:
+                value[key] = item
+                children[key] = (key_span, node)
+            else:
+                value.append(item)
+                children.append(node)
+            after = _SPACES.match(line, after).end()  # type: ignore[union-attr]
+            if line[after : after + 1] == ",":
+                at_item = _SPACES.match(line, after + 1).end()  # type: ignore[union-attr]
+                if line[at_item : at_item + 1] in (closing, ""):
+                    raise _GiveUp  # a trailing comma, or a collection going on below
+            elif line[after : after + 1] == closing:
+                at_item = after
+            else:
+                raise _GiveUp
+        return value, ((row, at + 1, row, at_item + 2), children), at_item + 1
+
+    def _flow_key(self, line: str, number: int, at: int) -> tuple[str, RawSpan, int]:
+        """A key in a flow mapping, plain or quoted, and ": ": the key, its span and the
+        column of its value."""
+        if line[at : at + 1] in ("'", '"'):
+            key, node, after = self._flow_item(line, number, at, 0)
+            colon = _COLON.match(line, after)
+            if colon is None:
+                raise _GiveUp
+            return key, cast(RawSpan, node[0]), colon.end()
+        match = _FLOW_KEY.match(line, at)
+        if match is None or match[1] in _NOT_STRING_KEYS:
+            raise _GiveUp  # not a plain key, or one the reference refuses
+        key = match[1]
+        return key, (number + 1, at + 1, number + 1, at + 1 + len(key)), match.end()
+
+    def _flow_item(self, line: str, number: int, at: int, depth: int) -> tuple[Any, Node, int]:
+        """A value inside a flow collection: its value, node and the column after it."""
+        row = number + 1
+        first = line[at : at + 1]
+        if first in ("[", "{"):
+            return self._flow(line, number, at, depth)
+        if first == "'":
+            close = _closing_quote(line, at + 1)
+            if close < 0:
+                raise _GiveUp
+            value = line[at + 1 : close].replace("''", "'")
+            return value, ((row, at + 1, row, close + 2), None), close + 1
+        if first == '"':
+            text, close = _double_quoted(line, at)
+            return text, ((row, at + 1, row, close + 2), None), close + 1
+        match = _FLOW_PLAIN.match(line, at)
+        if match is None:
+            raise _GiveUp
+        text = match[0].rstrip(" ")
+        try:
+            value = resolve_plain(text)
+        except ValueError:
+            raise _GiveUp from None
+        return value, ((row, at + 1, row, at + 1 + len(text)), None), at + len(text)
 
     def _plain(self, number: int, at: int, indent: int) -> tuple[Any, Node, int]:
         lines = self.lines
@@ -292,6 +369,18 @@ def _close(stack: list[_Frame], end: tuple[int, int]) -> Node:
         key_span = frame[8]
         stack[-1][4][frame[7]] = node if key_span is None else (key_span, node)
     return node
+
+
+def _double_quoted(line: str, at: int) -> tuple[str, int]:
+    """The value of the double-quoted scalar opening at column ``at``, on one line and with
+    only the escapes JSON and YAML read alike, and the column of its closing quote."""
+    match = _DOUBLE_QUOTED.match(line, at)
+    if match is None:
+        raise _GiveUp  # other escapes, and scalars over several lines, are the reference's
+    text = match[1]
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda escape: _ESCAPES[escape[1]], text)
+    return text, match.end() - 1
 
 
 def _closing_quote(line: str, start: int) -> int:

@@ -44,6 +44,11 @@ class TestCorpus:
             text = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
             assert assert_agree(text), f"document {index} fell back to the reference loader"
 
+    def test_the_record_in_claims_takes_the_fast_path(self) -> None:
+        """The project's real claim file (flow mappings, quoted keys, escapes) is read fast."""
+        text = (ROOT / "claims" / "assad-fall-iran-syria.yaml").read_text(encoding="utf-8")
+        assert assert_agree(text)
+
     def test_the_dispatch_gives_what_the_reference_gives(self) -> None:
         """load_bytes gives a fast-read file the same data and spans as the reference."""
         text = (ROOT / "tests/fixtures/claims/valid/full.yaml").read_text(encoding="utf-8")
@@ -85,9 +90,14 @@ _HANDED_OVER = {
     "directive": "%YAML 1.2\n---\na: 1\n",
     "block scalar": "a: |\n  text\n",
     "folded scalar": "a: >\n  text\n",
-    "flow mapping": "a: {b: 1}\n",
-    "flow list": "a: [1, 2]\n",
-    "escapes": 'a: "x\\ty"\n',
+    "flow over two lines": "a: [1,\n  2]\n",
+    "flow with a trailing comma": "a: [1, ]\n",
+    "flow with an empty value": "a: {b: , c: 1}\n",
+    "flow with a colon in a value": "a: [http://example.org]\n",
+    "flow pair in a list": "a: [b: 1]\n",
+    "hexadecimal escape": 'a: "\\x41"\n',
+    "unicode escape": 'a: "\\u00e9"\n',
+    "surrogate escape": 'a: "\\ud800"\n',
     "colon in a plain value": "a: b: c\n",
     "unclosed quote": "a: 'x\n",
     "list at the top": "- a\n- b\n",
@@ -146,7 +156,8 @@ class TestScalars:
          "False", "TRUE", "null", "Null", "~", "yes", "no", "2024-12-08", "1_000",
          "'1'", "'it''s'", '"quoted"', "[]", "{}", "[ ]", "x # comment", "a#b", "-x",
          "12345678901234567890123", "'two\n  lines'", "'gap\n\n  kept'", "plain\n  folded",
-         "plain\n\n  gap", "é😀 text"],
+         "plain\n\n  gap", "é😀 text", "[a, b]", "{a: 1, b: [x, 'y', \"z\"]}", "[ 1 , 2 ]",
+         "[{literal: X}]", '{"q": "say \\"b\\""}', '"tab\\there"', "{'it''s': 1}", "[[[]]]"],
     )  # fmt: skip
     def test_a_value_reads_alike(self, value: str) -> None:
         """Each spelling gives the reference's value, type and span, as a key's value and
