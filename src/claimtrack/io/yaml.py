@@ -160,16 +160,24 @@ def _resolve_plain(value: str, where: RawSpan, stack: list[_Frame]) -> str:
     return _TAG + "str"
 
 
+# The plain scalars that spell null or a boolean (what _NULL, _TRUE and _FALSE match).
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(["~", "null", "Null", "NULL", ""]),
+    **dict.fromkeys(["true", "True", "TRUE"], True),
+    **dict.fromkeys(["false", "False", "FALSE"], False),
+}
+
+
 def resolve_plain(value: str) -> Any:
     """The value of a plain (unquoted, untagged) scalar under the same rules: ``None``,
     a boolean, an integer, a float or the text itself; :class:`ValueError` for ``.inf``
     and ``.nan``, which JSON cannot hold."""
     if value and value[0] not in _MAYBE_NOT_STRING:
         return value
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value) or _FALSE.match(value):
-        return bool(_TRUE.match(value))
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] in "nNtTfF":
+        return value  # a word, not one of the spellings of null and the booleans
     if _INT.match(value):
         return huge_integer(value)
     if _INT_OCT.match(value):

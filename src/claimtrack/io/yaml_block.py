@@ -171,8 +171,8 @@ class _Reader:
             if first not in _INDICATORS and (
                 number == last_row
                 or (
-                    len(rows[number + 1][0]) <= column
-                    and (rows[number + 1][1] or rows[number + 1][2] or rows[number + 1][3])
+                    len((following := rows[number + 1])[0]) <= column
+                    and (following[1] or following[2] or following[3])
                 )
             ):
                 # The common case: a plain scalar on one line.
