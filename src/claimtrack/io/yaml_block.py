@@ -1,17 +1,18 @@
 """A fast reader for the plain block YAML most claim files are, with the positions libyaml gives.
 
 Most claim files use a small part of YAML: block mappings and lists, plain keys, plain and
-quoted scalars, empty ``[]`` and ``{}``, comments. For a file written only so, this module
-reads the data and every value's position line by line, far faster than turning libyaml's
-events into Python objects (see ``## YAML parsing`` in the performance notes). For anything
-else it gives up and returns ``None``, and the caller reads the file with the reference
-loader (:func:`claimtrack.io.yaml.parse_yaml`), which decides every error, limit and
-unusual construct exactly as before: anchors, aliases and tags, directives and document
-markers, block scalars (``|``, ``>``), flow collections with content, quoted keys,
-double-quoted strings with escapes, empty values, duplicate keys, nesting at the depth
-limit, tabs, carriage returns and any character libyaml would refuse or read as a line
-break. Giving up costs only the time spent before it, and the two readers give equal data
-and equal positions on every file this one accepts (a property test holds them to it).
+quoted scalars, flow collections written on one line, comments. For a file written only so,
+this module reads the data and every value's position line by line, faster than turning
+libyaml's events into Python objects (see "YAML parsing" in the performance notes). For
+anything else it gives up and returns ``None``, and the caller reads the file with the
+reference loader (:func:`claimtrack.io.yaml.parse_yaml`), which decides every error, limit
+and unusual construct exactly as before: anchors, aliases and tags, directives and document
+markers, block scalars (``|``, ``>``), flow collections over several lines, quoted keys
+outside flow mappings, escapes other than the few JSON and YAML read alike, empty values,
+duplicate keys, nesting at the depth limit, tabs, carriage returns and any character
+libyaml would refuse or read as a line break. Giving up costs only the time spent before
+it, and the two readers give equal data and equal positions on every file this one accepts
+(a property test holds them to it).
 
 Positions are what libyaml's marks say: a scalar from its first character (the quote of a
 quoted one) to one past its last; a block mapping from its first key, a block list from its
@@ -35,10 +36,9 @@ __all__ = ["parse_block_yaml"]
 _UNUSUAL = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-# A plain key, its colon and the spaces after it. Keys that read as null or a boolean are
-# refused by the reference loader, with its own message.
-# Each line as (indentation, "- " or "", a plain key, the rest): ``findall`` splits a whole
-# file at C speed, one row per line.
+# Each line as (indentation, "- " or "", a plain key before ": ", the rest): ``findall``
+# splits a whole file at C speed, one row per line. Keys that read as null or a boolean are
+# left to the reference loader, which refuses them with its own message.
 _ROW = re.compile(r"^( *)(-(?: +|$))?(?:([^\W\d][\w.\-]*):(?: +|$))?(.*)$", re.MULTILINE)
 _NOT_STRING_KEYS = frozenset(
     ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]
