@@ -74,12 +74,12 @@ def parse_block_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, 
     if _UNUSUAL.search(text):
         return None
     try:
-        return _Reader(text, limits or YamlLimits()).read()
+        return _BlockReader(text, limits or YamlLimits()).read()
     except _GiveUp:
         return None
 
 
-class _Reader:
+class _BlockReader:
     __slots__ = ("lines", "max_depth", "text")
 
     def __init__(self, text: str, limits: YamlLimits) -> None:
