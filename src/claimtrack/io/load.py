@@ -25,6 +25,7 @@ from claimtrack.io.problem import ParseProblem
 from claimtrack.io.regular import TooLargeError, read_regular
 from claimtrack.io.values import value_surprise
 from claimtrack.io.yaml import YamlLimits, parse_yaml
+from claimtrack.io.yaml_block import parse_block_yaml
 
 __all__ = [
     "Format",
@@ -170,7 +171,10 @@ def load_bytes(
         if fmt is Format.JSON:
             parsed, positions = parse_json(text)
         else:
-            parsed, root = parse_yaml(text, YamlLimits(limits.max_depth, limits.max_alias_nodes))
+            yaml_limits = YamlLimits(limits.max_depth, limits.max_alias_nodes)
+            # Plain block YAML is read by the fast reader; anything else, and every error,
+            # by the reference loader (libyaml's events). Both give the same data and spans.
+            parsed, root = parse_block_yaml(text, yaml_limits) or parse_yaml(text, yaml_limits)
             positions = PositionMap(root)
     except ParseProblem as problem:
         raise _problem_error(name, problem) from None

@@ -23,7 +23,7 @@ from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import huge_integer
 from claimtrack.io.yaml_errors import syntax_problem
 
-__all__ = ["YamlLimits", "dump_yaml", "parse_yaml"]
+__all__ = ["MAYBE_NOT_STRING", "YamlLimits", "dump_yaml", "parse_yaml", "resolve_plain"]
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,7 +38,7 @@ _NOT_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 _TAG = "tag:yaml.org,2002:"
 # First characters of the plain scalars that may resolve to something other than a string.
-_MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
+MAYBE_NOT_STRING = _MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
 
 
 @attrs.frozen
@@ -158,6 +158,37 @@ def _resolve_plain(value: str, where: RawSpan, stack: list[_Frame]) -> str:
             pointer=pointer(_path(stack)),
         )
     return _TAG + "str"
+
+
+# The plain scalars that spell null or a boolean (what _NULL, _TRUE and _FALSE match).
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(["~", "null", "Null", "NULL", ""]),
+    **dict.fromkeys(["true", "True", "TRUE"], True),
+    **dict.fromkeys(["false", "False", "FALSE"], False),
+}
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain (unquoted, untagged) scalar under the same rules: ``None``,
+    a boolean, an integer, a float or the text itself; :class:`ValueError` for ``.inf``
+    and ``.nan``, which JSON cannot hold."""
+    if value and value[0] not in _MAYBE_NOT_STRING:
+        return value
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] in "nNtTfF":
+        return value  # a word, not one of the spellings of null and the booleans
+    if _INT.match(value):
+        return huge_integer(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _NOT_FINITE.match(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return value
 
 
 def parse_yaml(text: str, limits: YamlLimits | None = None) -> tuple[Any, Node]:
