@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "ClaimRef",
     "Features",
+    "MatchIndex",
     "Proposal",
     "features",
     "propose",
@@ -374,20 +375,45 @@ def _candidates(refs: Sequence[ClaimRef], feats: Sequence[Features]) -> Iterable
                 yield first, second
 
 
+class MatchIndex:
+    """Claims gathered one at a time (as a corpus is read file by file), to propose the
+    matches among once all are in. Only the features of each claim are kept, not the
+    claim, and a word many claims use is held once."""
+
+    def __init__(self) -> None:
+        self._refs: list[ClaimRef] = []
+        self._feats: list[Features] = []
+        self._words: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def add(self, ref: ClaimRef, claim: Claim) -> None:
+        """Take in one claim of the corpus."""
+        feature = features(claim)
+        words = self._words
+        shared = frozenset(words.setdefault(word, word) for word in feature.words)
+        self._refs.append(ref)
+        self._feats.append(attrs.evolve(feature, words=shared))
+
+    def propose(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Proposal]:
+        """Pairs of claims in different files that look like the same claim, best first."""
+        refs, feats = self._refs, self._feats
+        proposals = []
+        for first, second in _candidates(refs, feats):
+            value, reason = score(feats[first], feats[second])
+            if value >= threshold:
+                a, b = sorted((refs[first], refs[second]), key=lambda r: (r.path, r.claim_id))
+                proposals.append(Proposal(claim=a, other=b, score=round(value, 4), reason=reason))
+        proposals.sort(key=lambda p: (-p.score, p.claim.path, p.claim.claim_id, p.other.path))
+        return proposals
+
+
 def propose(
     claims: Iterable[tuple[ClaimRef, Claim]], *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[Proposal]:
     """Pairs of claims in different files that look like the same claim, best first."""
-    refs: list[ClaimRef] = []
-    feats: list[Features] = []
+    index = MatchIndex()
     for ref, claim in claims:
-        refs.append(ref)
-        feats.append(features(claim))
-    proposals = []
-    for first, second in _candidates(refs, feats):
-        value, reason = score(feats[first], feats[second])
-        if value >= threshold:
-            a, b = sorted((refs[first], refs[second]), key=lambda r: (r.path, r.claim_id))
-            proposals.append(Proposal(claim=a, other=b, score=round(value, 4), reason=reason))
-    proposals.sort(key=lambda p: (-p.score, p.claim.path, p.claim.claim_id, p.other.path))
-    return proposals
+        index.add(ref, claim)
+    return index.propose(threshold=threshold)
