@@ -80,11 +80,12 @@ class Stream:
                     results = [_stdin(self._stdin_filename, self._settings)]
                 else:
                     results = list(check(name, self._settings).files)
-                for result in results:
+                while results:  # handed over one by one, none kept here once given
+                    result = results.pop(0)
                     if any(f.code == UNREADABLE.code for f in result.findings):
                         self.failed = True
                     yield result
-                del results
+                    del result
                 progress.advance()
         finally:
             progress.close()

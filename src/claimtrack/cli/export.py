@@ -201,6 +201,7 @@ def _export_sqlite(results: Stream, output: Path) -> None:
             refused[0] += _say_refused(result)
             refused[1] += 1
             yield document_report(index, result)
+            del result  # not held while the next file is checked
 
     try:
         summary = export_database(documents(), output)

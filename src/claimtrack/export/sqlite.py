@@ -399,6 +399,7 @@ def _fill(
         writer.document(document)
         if corpus is not None:
             corpus.add(document)
+        del document  # not held while the next one is made
     writer.flush()
     _insert_matches(connection, writer.claim_rows, corpus.matches() if corpus else matches or ())
     connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
