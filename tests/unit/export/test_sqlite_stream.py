@@ -23,19 +23,6 @@ from claimtrack.render.report.model import DocumentReport, document_report
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "claims"
-TABLES = (
-    "documents",
-    "sources",
-    "claims",
-    "citations",
-    "quantities",
-    "dates",
-    "entities",
-    "findings",
-    "provenance",
-    "matches",
-    "claimtrack_meta",
-)
 
 
 def _files() -> list[str]:
@@ -44,15 +31,19 @@ def _files() -> list[str]:
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (the full-text index through a search), in id order."""
     with sqlite3.connect(path) as db:
+        names = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'claims_fts%'"
+        ).fetchall()
         tables = {
-            table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()  # noqa: S608
-            for table in TABLES[:-1]
+            name: db.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()  # noqa: S608
+            for (name,) in names
         }
-        tables["claimtrack_meta"] = db.execute("SELECT * FROM claimtrack_meta").fetchall()
         tables["fts"] = db.execute(
             "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'iran' ORDER BY rowid"
         ).fetchall()
+    assert len(tables) == 12
     return tables
 
 
