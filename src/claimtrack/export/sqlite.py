@@ -319,7 +319,7 @@ class _Corpus:
         if document.claim_file is None:
             return
         path = document.path
-        self.paths.setdefault(document.claim_file.document.id, path)
+        self.paths[document.claim_file.document.id] = path  # the last file of an id, as ever
         for row in document.claims:
             claim = row.claim
             self.index.add(ClaimRef(path, claim.id), claim)
