@@ -50,7 +50,8 @@ APPLICATION_ID = 0x434C4D54
 
 class DatabaseError(ClaimtrackError, OSError):
     """The target database cannot be replaced: not SQLite, another program's database, a
-    newer claimtrack layout, or locked by a writer."""
+    newer claimtrack layout, or locked by a writer; or the documents cannot all be stored
+    (two under one name)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -188,6 +188,7 @@ class RowWriter:
         self.counts: dict[str, int] = dict.fromkeys(COLUMNS, 0)
         self._rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
         self._waiting = 0
+        self._paths: set[str] = set()
 
     def _add(self, table: str, row: tuple[Any, ...]) -> int:
         """Queue one row (without its id); its id."""
@@ -207,6 +208,14 @@ class RowWriter:
     def document(self, report: DocumentReport) -> None:
         """Queue the rows of one document: the document, its sources, claims (with their
         citations, quantities, dates and entities), findings and provenance."""
+        if report.path in self._paths:
+            from claimtrack.export.sqlite import DatabaseError
+
+            raise DatabaseError(
+                f"{report.path} is given twice (a file, and standard input named after it by"
+                " --stdin-filename?); give each document once, under a name of its own"
+            )
+        self._paths.add(report.path)
         before = sum(self.counts.values())
         claim_file = report.claim_file
         findings = report.findings
@@ -249,10 +258,17 @@ class RowWriter:
                 ),
             )
             self._provenance(document, "document", doc.provenance)
-            sources = {source.id: self._source(document, source) for source in claim_file.sources}
+            # An id given twice in one file (an E201 error, in the findings) has one row: the
+            # first record's; the database keys sources and claims by their ids.
+            sources: dict[str, int] = {}
+            for source in claim_file.sources:
+                if source.id not in sources:
+                    sources[source.id] = self._source(document, source)
             claims: dict[str, int] = {}
             path = report.path
             for row in rows:
+                if row.claim.id in claims:
+                    continue
                 claim_row = self._claim(document, row, sources)
                 claims[row.claim.id] = claim_row
                 self.claim_rows[(path, row.claim.id)] = claim_row

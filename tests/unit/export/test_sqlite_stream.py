@@ -5,6 +5,7 @@ database in place."""
 from __future__ import annotations
 
 import gc
+import shutil
 import sqlite3
 import weakref
 from collections.abc import Iterator
@@ -146,3 +147,34 @@ class TestCommand:
         result = CliRunner().invoke(cli, ["export", str(broken), "--to", "sqlite", "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert "nothing was exported" in result.stderr
+
+    def test_an_id_given_twice_keeps_its_first_record(self, tmp_path: Path) -> None:
+        """A claim id used twice in one file (an E201 error) gives one claim row, the
+        first's, and the error is in the findings, never an internal error."""
+        twice = tmp_path / "twice.yaml"
+        twice.write_text(
+            "version: 1\ndocument: {id: d, title: T}\nclaims:\n"
+            "  - {id: a, text: One thing happened., kind: event, anchor: {exact: one}}\n"
+            "  - {id: a, text: Another thing happened., kind: event, anchor: {exact: two}}\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / "claims.db"
+        result = CliRunner().invoke(cli, ["export", str(twice), "--to", "sqlite", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(out) as db:
+            assert db.execute("SELECT claim_id, text FROM claims").fetchall() == [
+                ("a", "One thing happened.")
+            ]
+            assert ("E201",) in db.execute("SELECT code FROM findings").fetchall()
+
+    def test_one_name_twice_is_refused_with_the_reason(self, tmp_path: Path) -> None:
+        """Standard input named after a file also given is refused with exit 2 and why,
+        and the database is left as it was."""
+        claims = tmp_path / "claims.yaml"
+        shutil.copy(next(CORPUS.glob("*.yaml")), claims)
+        out = tmp_path / "claims.db"
+        args = ["export", str(claims), "-", "--stdin-filename", str(claims), "--to", "sqlite"]
+        result = CliRunner().invoke(cli, [*args, "-o", str(out)], input=claims.read_bytes())
+        assert result.exit_code == 2
+        assert "is given twice" in result.stderr
+        assert not out.exists()
