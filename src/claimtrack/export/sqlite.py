@@ -396,7 +396,14 @@ def _fill(
     )
     writer = RowWriter(connection)
     corpus = _Corpus() if matches is None else None
+    paths: set[str] = set()  # the documents table keys documents by their path
     for document in documents:
+        if document.path in paths:
+            raise DatabaseError(
+                f"{document.path} is given twice (a file, and standard input named after it"
+                " by --stdin-filename?); give each document once, under a name of its own"
+            )
+        paths.add(document.path)
         writer.document(document)
         if corpus is not None:
             corpus.add(document)

@@ -188,7 +188,6 @@ class RowWriter:
         self.counts: dict[str, int] = dict.fromkeys(COLUMNS, 0)
         self._rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
         self._waiting = 0
-        self._paths: set[str] = set()
 
     def _add(self, table: str, row: tuple[Any, ...]) -> int:
         """Queue one row (without its id); its id."""
@@ -208,14 +207,6 @@ class RowWriter:
     def document(self, report: DocumentReport) -> None:
         """Queue the rows of one document: the document, its sources, claims (with their
         citations, quantities, dates and entities), findings and provenance."""
-        if report.path in self._paths:
-            from claimtrack.export.sqlite import DatabaseError
-
-            raise DatabaseError(
-                f"{report.path} is given twice (a file, and standard input named after it by"
-                " --stdin-filename?); give each document once, under a name of its own"
-            )
-        self._paths.add(report.path)
         before = sum(self.counts.values())
         claim_file = report.claim_file
         findings = report.findings
