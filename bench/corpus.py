@@ -7,16 +7,16 @@ from a vocabulary of 20,000 made-up words with a Zipf-like spread, so that claim
 common words as real text does. 2% of the claims are planted repeats: a claim of another
 document restated with one word dropped and the rest shuffled.
 
-Per size, the runs take turns (match, then export, then the stages in this process, run
-after run), and the medians are printed with claims per second and each command's peak
-resident memory (the largest of the runs, read from the operating system when the process
-ends). ``match`` is the whole command: pairs proposed, and the share of the planted repeats
-among them. ``export`` is the whole ``export --to sqlite`` command on a corpus no earlier run
-has cached: it checks every file first. The in-process stages start from files already
-checked: "after check" is everything the export adds to the check (each document's report
-rows, the matches, the database), and "db stage" is building the database file alone from
-report rows already made, without the matches. The machine's load average is printed at
-the start and the end of each size.
+Per size, the runs take turns (export, then the stages in this process, then match, run
+after run; ``--only`` picks some of them), and the medians are printed with claims per
+second and each command's peak resident memory (the largest of the runs, read from the
+operating system when the process ends). ``match`` is the whole command: pairs proposed,
+and the share of the planted repeats among them. ``export`` is the whole ``export --to
+sqlite`` command on a corpus no earlier run has cached: it checks every file first. The
+in-process stages start from files already checked: "after check" is everything the export
+adds to the check (each document's report rows, the matches, the database), and "db stage"
+is building the database file alone from report rows already made, without the matches.
+The machine's load average is printed at the start and the end of each size.
 """
 
 from __future__ import annotations
@@ -129,7 +129,9 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def _measure(scratch: Path, documents: int, claims: int, runs: int) -> dict[str, Any]:
+def _measure(
+    scratch: Path, documents: int, claims: int, runs: int, only: list[str]
+) -> dict[str, Any]:
     folder = scratch / "corpus"
     folder.mkdir()
     planted = generate(folder, documents, claims)
@@ -139,6 +141,19 @@ def _measure(scratch: Path, documents: int, claims: int, runs: int) -> dict[str,
     peaks = {"match": 0, "export": 0}
     found: set[frozenset[str]] = set()
     for _ in range(runs):
+        if "export" in only:
+            database.unlink(missing_ok=True)
+            seconds, peak, _ = _run(
+                [claimtrack, "export", str(folder), "--to", "sqlite", "-o", str(database)]
+            )
+            times["export"].append(seconds)
+            peaks["export"] = max(peaks["export"], peak)
+        if "stages" in only:
+            after, db = _stages(folder, scratch / "stage.db")
+            times["after"].append(after)
+            times["db"].append(db)
+        if "match" not in only:
+            continue
         seconds, peak, output = _run([claimtrack, "match", str(folder), "-f", "json"])
         times["match"].append(seconds)
         peaks["match"] = max(peaks["match"], peak)
@@ -146,17 +161,11 @@ def _measure(scratch: Path, documents: int, claims: int, runs: int) -> dict[str,
             frozenset(f"{side['path']}#{side['id']}" for side in (p["claim"], p["other"]))
             for p in json.loads(output)["proposals"]
         }
-        database.unlink(missing_ok=True)
-        seconds, peak, _ = _run(
-            [claimtrack, "export", str(folder), "--to", "sqlite", "-o", str(database)]
-        )
-        times["export"].append(seconds)
-        peaks["export"] = max(peaks["export"], peak)
-        after, db = _stages(folder, scratch / "stage.db")
-        times["after"].append(after)
-        times["db"].append(db)
     return {
-        "medians": {name: statistics.median(values) for name, values in times.items()},
+        "medians": {
+            name: statistics.median(values) if values else float("nan")
+            for name, values in times.items()
+        },
         "peaks": peaks,
         "found": found,
         "planted": planted,
@@ -168,6 +177,13 @@ def main() -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--claims", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["export", "stages", "match"],
+        default=["export", "stages", "match"],
+        help="what to time (default: all of it)",
+    )
     args = parser.parse_args()
     print(
         "documents   claims  runs   match s  claims/s  MiB   pairs  planted  recovered"
@@ -176,7 +192,7 @@ def main() -> None:
     for documents in args.documents:
         with tempfile.TemporaryDirectory() as scratch:
             load = _load()
-            measured = _measure(Path(scratch), documents, args.claims, args.runs)
+            measured = _measure(Path(scratch), documents, args.claims, args.runs, args.only)
         total = documents * args.claims
         m, peaks = measured["medians"], measured["peaks"]
         planted, found = measured["planted"], measured["found"]
