@@ -5,10 +5,18 @@
 Each size gets a generated corpus (fixed seed) of documents × claims, written in words drawn
 from a vocabulary of 20,000 made-up words with a Zipf-like spread, so that claims share
 common words as real text does. 2% of the claims are planted repeats: a claim of another
-document restated with one word dropped and the rest shuffled. The medians of the runs are
-printed with claims per second, the pairs proposed, and the share of the planted repeats
-among them. "db stage" is building the database alone, in this process, from files already
-checked: the export's own cost, apart from the check every export starts with.
+document restated with one word dropped and the rest shuffled.
+
+Per size, the runs take turns (export, then the stages in this process, then match, run
+after run; ``--only`` picks some of them), and the medians are printed with claims per
+second and each command's peak resident memory (the largest of the runs, read from the
+operating system when the process ends). ``match`` is the whole command: pairs proposed,
+and the share of the planted repeats among them. ``export`` is the whole ``export --to
+sqlite`` command on a corpus no earlier run has cached: it checks every file first. The
+in-process stages start from files already checked: "after check" is everything the export
+adds to the check (each document's report rows, the matches, the database), and "db stage"
+is building the database file alone from report rows already made, without the matches.
+The machine's load average is printed at the start and the end of each size.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -23,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "da", "fe", "gu", "ho", "ji"]
 
@@ -38,7 +48,9 @@ def generate(
     """Write the corpus; the planted repeats, as pairs of "file#claim-id"."""
     rng = random.Random(seed)
     vocabulary = _vocabulary(20_000)
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    # Accumulated once: given weights, random.choices adds up all 20,000 of them on every
+    # call (the words drawn are the same either way).
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
     written: list[tuple[str, str]] = []
     planted: set[frozenset[str]] = set()
     for index in range(documents):
@@ -52,7 +64,7 @@ def generate(
                 text = " ".join(words).capitalize() + "."
                 planted.add(frozenset((where, f"{folder / _name(index)}#claim-{number}")))
             else:
-                words = rng.choices(vocabulary, weights=weights, k=rng.randint(9, 16))
+                words = rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(9, 16))
                 if rng.random() < 0.3:
                     words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9000):,}")
                 text = " ".join(words).capitalize() + "."
@@ -79,32 +91,87 @@ def _name(index: int) -> str:
     return f"doc-{index:05d}.json"
 
 
-def _time(command: list[str], runs: int) -> tuple[float, str]:
-    times = []
-    output = ""
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed: {done.stderr}")
-        output = done.stdout
-    return statistics.median(times), output
+def _run(command: list[str]) -> tuple[float, int, str]:
+    """Seconds, peak resident memory (KiB) and standard output of one run of ``command``."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed: {err.read().decode()}")
+        # ru_maxrss is in KiB on Linux (bytes on macOS, where the figure reads 1024× high).
+        return seconds, usage.ru_maxrss, out.read().decode()
 
 
-def _database_stage(folder: Path, runs: int) -> float:
-    """Median seconds of building the database alone from already checked files."""
+def _stages(folder: Path, output: Path) -> tuple[float, float]:
+    """Seconds of the export's own work after the check, and of the database alone."""
     import claimtrack
-    from claimtrack.export.sqlite import build_database
-    from claimtrack.render.report import build_report
+    from claimtrack.export.sqlite import export_database, write_database
+    from claimtrack.render.report.model import document_report
 
-    report = build_report(claimtrack.check(sorted(map(str, folder.glob("*.json")))).files)
-    times = []
+    results = list(claimtrack.iter_check(sorted(map(str, folder.glob("*.json")))))
+    start = time.perf_counter()
+    export_database(
+        (document_report(index, result) for index, result in enumerate(results, start=1)),
+        output,
+    )
+    after_check = time.perf_counter() - start
+    documents = [document_report(index, result) for index, result in enumerate(results, 1)]
+    del results
+    start = time.perf_counter()
+    write_database(documents, output)
+    return after_check, time.perf_counter() - start
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _measure(
+    scratch: Path, documents: int, claims: int, runs: int, only: list[str]
+) -> dict[str, Any]:
+    folder = scratch / "corpus"
+    folder.mkdir()
+    planted = generate(folder, documents, claims)
+    claimtrack = str(Path(sys.executable).with_name("claimtrack"))
+    database = scratch / "claims.db"
+    times: dict[str, list[float]] = {"match": [], "export": [], "after": [], "db": []}
+    peaks = {"match": 0, "export": 0}
+    found: set[frozenset[str]] = set()
     for _ in range(runs):
-        start = time.perf_counter()
-        build_database(report.documents)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        if "export" in only:
+            database.unlink(missing_ok=True)
+            seconds, peak, _ = _run(
+                [claimtrack, "export", str(folder), "--to", "sqlite", "-o", str(database)]
+            )
+            times["export"].append(seconds)
+            peaks["export"] = max(peaks["export"], peak)
+        if "stages" in only:
+            after, db = _stages(folder, scratch / "stage.db")
+            times["after"].append(after)
+            times["db"].append(db)
+        if "match" not in only:
+            continue
+        seconds, peak, output = _run([claimtrack, "match", str(folder), "-f", "json"])
+        times["match"].append(seconds)
+        peaks["match"] = max(peaks["match"], peak)
+        found = {
+            frozenset(f"{side['path']}#{side['id']}" for side in (p["claim"], p["other"]))
+            for p in json.loads(output)["proposals"]
+        }
+    return {
+        "medians": {
+            name: statistics.median(values) if values else float("nan")
+            for name, values in times.items()
+        },
+        "peaks": peaks,
+        "found": found,
+        "planted": planted,
+    }
 
 
 def main() -> None:
@@ -112,36 +179,35 @@ def main() -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--claims", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["export", "stages", "match"],
+        default=["export", "stages", "match"],
+        help="what to time (default: all of it)",
+    )
     args = parser.parse_args()
-    claimtrack = str(Path(sys.executable).with_name("claimtrack"))
     print(
-        "documents  claims   match s  claims/s  pairs  planted  recovered  export s  claims/s"
-        "  db stage s  claims/s"
+        "documents   claims  runs   match s  claims/s  MiB   pairs  planted  recovered"
+        "  export s  claims/s   MiB  after check s  claims/s  db stage s  claims/s"
     )
     for documents in args.documents:
         with tempfile.TemporaryDirectory() as scratch:
-            folder = Path(scratch) / "corpus"
-            folder.mkdir()
-            planted = generate(folder, documents, args.claims)
-            total = documents * args.claims
-            match_s, output = _time([claimtrack, "match", str(folder), "-f", "json"], args.runs)
-            found = {
-                frozenset(f"{side['path']}#{side['id']}" for side in (p["claim"], p["other"]))
-                for p in json.loads(output)["proposals"]
-            }
-            recovered = len(planted & found) / len(planted) if planted else 1.0
-            stage_s = _database_stage(folder, args.runs)
-            database = Path(scratch) / "claims.db"
-            export_s, _ = _time(
-                [claimtrack, "export", str(folder), "--to", "sqlite", "-o", str(database)],
-                args.runs,
-            )
-            print(
-                f"{documents:9d}  {total:6d}  {match_s:8.2f}  {total / match_s:8.0f}"
-                f"  {len(found):5d}  {len(planted):7d}  {recovered:9.1%}"
-                f"  {export_s:8.2f}  {total / export_s:8.0f}"
-                f"  {stage_s:10.2f}  {total / stage_s:8.0f}"
-            )
+            load = _load()
+            measured = _measure(Path(scratch), documents, args.claims, args.runs, args.only)
+        total = documents * args.claims
+        m, peaks = measured["medians"], measured["peaks"]
+        planted, found = measured["planted"], measured["found"]
+        recovered = len(planted & found) / len(planted) if planted else 1.0
+        print(
+            f"{documents:9d}  {total:7d}  {args.runs:4d}  {m['match']:8.2f}"
+            f"  {total / m['match']:8.0f}  {peaks['match'] // 1024:4d}"
+            f"  {len(found):6d}  {len(planted):7d}  {recovered:9.1%}"
+            f"  {m['export']:8.2f}  {total / m['export']:8.0f}  {peaks['export'] // 1024:4d}"
+            f"  {m['after']:13.2f}  {total / m['after']:8.0f}"
+            f"  {m['db']:10.2f}  {total / m['db']:8.0f}"
+            f"   (load average {load} at the start, {_load()} at the end)"
+        )
 
 
 if __name__ == "__main__":

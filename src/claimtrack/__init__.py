@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         loads,
         to_model,
     )
-    from claimtrack.batch import check
+    from claimtrack.batch import check, iter_check
     from claimtrack.config import (
         Config,
         load_config,
@@ -169,6 +169,7 @@ _EXPORTS: dict[str, str] = {
     "check_document": "claimtrack.pipeline",
     "dump": "claimtrack._api",
     "dumps": "claimtrack._api",
+    "iter_check": "claimtrack.batch",
     "load": "claimtrack._api",
     "load_baseline": "claimtrack.lint.baseline",
     "load_config": "claimtrack.config",
@@ -242,6 +243,7 @@ __all__ = [
     "check_document",
     "dump",
     "dumps",
+    "iter_check",
     "load",
     "load_baseline",
     "load_config",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from claimtrack.model import ClaimFile
     from claimtrack.pipeline import CheckedPath
 
-__all__ = ["Input", "check"]
+__all__ = ["Input", "check", "iter_check"]
 
 #: What :func:`check` takes: a path, or a document already loaded.
 Input: TypeAlias = "str | os.PathLike[str] | LoadedDocument"
@@ -45,9 +45,24 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
 
     Never raises for bad input: an unreadable or invalid file is a result with findings.
     With ``settings.cache`` unchanged files reuse their last results; with
-    ``settings.jobs`` above 1, large batches of paths are checked in worker processes (the
-    results then carry no loaded document, and their records only with
-    ``settings.keep_records``). The findings are the same either way.
+    ``settings.jobs`` above 1, large batches of paths are checked in worker processes. The
+    findings are the same either way. A result keeps the file's records (and the snapshot
+    read) only with ``settings.keep_records``, and its loaded document only with
+    ``settings.keep_documents``; :func:`iter_check` gives the same results one at a time.
+    """
+    return CheckResult(tuple(iter_check(inputs, settings)))
+
+
+def iter_check(
+    inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
+) -> Iterator[FileResult]:
+    """The results :func:`check` gives, one file at a time and in the same order.
+
+    A file is read and checked when its result is asked for, and nothing of it is kept here
+    once its result is handed over; a caller that keeps only what it needs of each result
+    (a row in a database, a count) checks any number of files in the memory of one. Worker
+    processes and the cache work as in :func:`check`; the cache is saved when the last
+    result has been given (or the iteration is closed early).
     """
     settings = settings or CheckSettings()
     items: Sequence[Input]
@@ -63,24 +78,26 @@ def check(inputs: Iterable[Input] | Input, settings: CheckSettings | None = None
         expanded = [i for i in expanded if not _is_library_file(i, library)]
     paths = [i for i in expanded if isinstance(i, str | os.PathLike)]
     cited: set[str] = set()  # the shared sources the files cite
-    by_path = iter(_check_paths(paths, settings, cited))
-    results: list[FileResult] = []
-    for item in expanded:
-        if isinstance(item, FileResult):
-            results.append(item)
-        elif isinstance(item, str | os.PathLike):
-            results.append(next(by_path))
-        else:
-            from claimtrack.pipeline import check_document
+    by_path = _check_paths(paths, settings, cited)
+    try:
+        for item in expanded:
+            if isinstance(item, FileResult):
+                yield item
+            elif isinstance(item, str | os.PathLike):
+                yield next(by_path)
+            else:
+                from claimtrack.pipeline import check_document
 
-            results.append(check_document(item, settings))
-            cited.update(_cited_in(results[-1], settings))
+                result = check_document(item, settings)
+                cited.update(_cited_in(result, settings))
+                yield _kept(result, settings)
+    finally:
+        by_path.close()  # saves the cache, however the iteration ended
     if settings.library is not None and settings.library_results:
         from claimtrack.shared_sources import library_results
 
         judged = cited if settings.library_unused else None
-        results.extend(library_results(settings.library, judged, settings))
-    return CheckResult(tuple(results))
+        yield from library_results(settings.library, judged, settings)
 
 
 def _is_library_file(item: object, library: frozenset[str]) -> bool:
@@ -104,11 +121,13 @@ def _is_document(item: object) -> bool:
 
 def _check_paths(
     paths: list[str | os.PathLike[str]], settings: CheckSettings, cited: set[str]
-) -> list[FileResult]:
-    """Results for paths: from the cache where it holds, else checked (in worker processes
-    when there are enough) and remembered in the cache; the baseline applied to each. The
-    shared sources the files cite are added to ``cited``."""
-    done: list[FileResult | None] = [None] * len(paths)
+) -> Generator[FileResult, None, None]:
+    """Results for paths, in order: from the cache where it holds, else checked (in worker
+    processes when there are enough) and remembered in the cache; the baseline applied to
+    each. A file checked here is read when its result is asked for, and only what the
+    settings keep of it outlives that. The shared sources the files cite are added to
+    ``cited``."""
+    hits: dict[int, FileResult] = {}
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
     keys: dict[int, str] = {}  # the cache keys of the files to check
@@ -121,27 +140,51 @@ def _check_paths(
             hit, content = cache.lookup(key, item)
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
-                done[index] = result
+                hits[index] = result
                 cited.update(hit.cited if hit is not None else ())
                 continue
             keys[index] = key
             if content is not None:
                 read[index] = content
         todo.append(index)
-    if todo:
-        checked = _checked(paths, todo, read, settings)
-        for index, fresh in zip(todo, checked, strict=True):
-            done[index] = fresh.result
-            cited.update(fresh.cited)
-            if cache is not None and fresh.content_sha256 is not None:
-                cache.store(
-                    keys[index], paths[index], fresh.content_sha256, _cached(fresh), fresh.snapshot
-                )
-        if cache is not None:
-            cache.save()
     from claimtrack.results import apply_baseline
 
-    return [apply_baseline(result, settings.baseline) for result in done if result is not None]
+    checked = _checked(paths, todo, read, settings)
+    try:
+        for index in range(len(paths)):
+            result = hits.pop(index, None)
+            if result is None:
+                fresh = next(checked)
+                cited.update(fresh.cited)
+                if cache is not None and fresh.content_sha256 is not None:
+                    cache.store(
+                        keys[index],
+                        paths[index],
+                        fresh.content_sha256,
+                        _cached(fresh),
+                        fresh.snapshot,
+                    )
+                result = _kept(fresh.result, settings)
+                del fresh  # the file's document and records, unless kept, go here
+            yield apply_baseline(result, settings.baseline)
+    finally:
+        checked.close()
+        if cache is not None and todo:
+            cache.save()
+
+
+def _kept(result: FileResult, settings: CheckSettings) -> FileResult:
+    """What the settings keep of a result: its records and snapshot only with
+    ``keep_records``, its loaded document only with ``keep_documents``."""
+    records = settings.keep_records or (result.claim_file is None and result.snapshot is None)
+    if records and (settings.keep_documents or result.document is None):
+        return result
+    return attrs.evolve(
+        result,
+        document=result.document if settings.keep_documents else None,
+        claim_file=result.claim_file if settings.keep_records else None,
+        snapshot=result.snapshot if settings.keep_records else None,
+    )
 
 
 def _checked(
@@ -149,15 +192,18 @@ def _checked(
     todo: list[int],
     read: dict[int, bytes],
     settings: CheckSettings,
-) -> list[CheckedPath]:
-    """The files at ``todo`` checked for real: in worker processes when there are enough
-    of them for ``settings.jobs``, else here, reusing the bytes ``read`` for the cache."""
+) -> Generator[CheckedPath, None, None]:
+    """The files at ``todo`` checked for real, in order: in worker processes when there
+    are enough of them for ``settings.jobs``, else here, one file at a time as they are
+    asked for, reusing the bytes ``read`` for the cache."""
     from claimtrack.pipeline import check_path
 
     plain = attrs.evolve(settings, cache=None, baseline=None)
     workers = max(1, min(settings.jobs, len(todo) // _FILES_PER_WORKER))
     if workers == 1:
-        return [check_path(paths[index], plain, read.pop(index, None)) for index in todo]
+        for index in todo:
+            yield check_path(paths[index], plain, read.pop(index, None))
+        return
     from claimtrack.concurrency import WorkerDied, map_in_processes
 
     names = [os.fspath(paths[index]) for index in todo]
@@ -167,10 +213,8 @@ def _checked(
         workers,
         chunksize=max(1, len(todo) // (workers * 4)),
     )
-    return [
-        _died(name) if isinstance(item, WorkerDied) else _received(item)
-        for name, item in zip(names, sent, strict=True)
-    ]
+    for name, item in zip(names, sent, strict=True):
+        yield _died(name) if isinstance(item, WorkerDied) else _received(item)
 
 
 # What a worker process sends back for one path: its name, its result as plain data (see

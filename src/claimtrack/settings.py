@@ -34,11 +34,16 @@ class CheckSettings:
     #: At most this many worker processes check a batch of paths (one file per worker at a
     #: time; a batch smaller than a few files per worker is checked in this process).
     jobs: int = 1
-    #: Whether each result keeps the file's records (``claim_file``) when it comes from a
-    #: worker process or the cache. A caller that needs only the findings (the ``check``
-    #: command) turns it off, so workers send back findings alone. Cached results never
-    #: carry records.
+    #: Whether each result keeps the file's records (``claim_file``) and the document
+    #: snapshot it read (``snapshot``). A caller that needs only the findings (the ``check``
+    #: command) turns it off, so that neither outlives the file's check and workers send
+    #: back findings alone. Cached results never carry records.
     keep_records: bool = True
+    #: Whether each result keeps the file as loaded (``FileResult.document``: its data, the
+    #: position of every value and its text), the largest part of a checked file. Off by
+    #: default, so that no file outlives its own check; a caller that maps findings back
+    #: into the text (``claimtrack diff``) turns it on.
+    keep_documents: bool = False
     #: Whether results from the cache carry their findings. A caller that needs only an
     #: exit status (the ``check`` command printing nothing) turns it off: a cached result
     #: with findings then carries the severity of its most severe one

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from claimtrack.settings import CheckSettings
 if TYPE_CHECKING:
     from claimtrack.validate.library import SourceLibrary
 
-__all__ = ["Gathered", "gather", "read_stdin"]
+__all__ = ["Gathered", "Stream", "gather", "read_stdin", "stream"]
 
 
 @attrs.frozen
@@ -63,16 +63,50 @@ def _stdin(stdin_filename: str, settings: CheckSettings) -> FileResult:
     return check(loaded, stdin_settings(settings)).files[0]
 
 
-def gather(
+class Stream:
+    """The results of the claim files PATH arguments name, one at a time in argument
+    order, each checked when it is asked for (so a caller that keeps only what it needs of
+    each one holds one file at a time). ``failed`` is whether any argument or file could
+    not be read, known once every result has been given."""
+
+    def __init__(
+        self, names: Sequence[str], unmatched: bool, settings: CheckSettings, stdin_filename: str
+    ) -> None:
+        self.names = names
+        self.failed = unmatched or not names
+        self._settings = settings
+        self._stdin_filename = stdin_filename
+
+    def __iter__(self) -> Iterator[FileResult]:
+        progress = Progress(len(self.names), sys.stderr)
+        try:
+            for name in self.names:
+                if name == STDIN:
+                    results = [_stdin(self._stdin_filename, self._settings)]
+                else:
+                    results = list(check(name, self._settings).files)
+                while results:  # handed over one by one, none kept here once given
+                    result = results.pop(0)
+                    if any(f.code == UNREADABLE.code for f in result.findings):
+                        self.failed = True
+                    yield result
+                    del result
+                progress.advance()
+        finally:
+            progress.close()
+
+
+def stream(
     paths: Sequence[str],
     stdin_filename: str,
     project_root: Path | None,
     limits: Limits | None = None,
     library: SourceLibrary | None = None,
-) -> Gathered:
-    """Check every claim file named by ``paths``; missing arguments are reported on stderr.
-    ``limits`` are the configured input limits (default: the nearest configuration's);
-    ``library`` the shared source library the files may cite (its files are left out)."""
+) -> Stream:
+    """The claim files named by ``paths``, to be checked one at a time as they are read
+    from the stream; missing arguments are reported on stderr at once. ``limits`` are the
+    configured input limits (default: the nearest configuration's); ``library`` the shared
+    source library the files may cite (its files are left out)."""
     found = discover(paths)
     if library is not None:
         own = library.paths
@@ -91,16 +125,18 @@ def gather(
             click.echo(f"claimtrack: {error}", err=True)
             sys.exit(exit_codes.USAGE)
     settings = CheckSettings(project_root=project_root, limits=limits, library=library)
-    progress = Progress(len(found.files), sys.stderr)
-    results: list[FileResult] = []
-    try:
-        for name in found.files:
-            if name == STDIN:
-                results.append(_stdin(stdin_filename, settings))
-            else:
-                results.extend(check(name, settings).files)
-            progress.advance()
-    finally:
-        progress.close()
-    unreadable = any(f.code == UNREADABLE.code for r in results for f in r.findings)
-    return Gathered(tuple(results), unmatched or unreadable or not found.files)
+    return Stream(found.files, unmatched, settings, stdin_filename)
+
+
+def gather(
+    paths: Sequence[str],
+    stdin_filename: str,
+    project_root: Path | None,
+    limits: Limits | None = None,
+    library: SourceLibrary | None = None,
+) -> Gathered:
+    """Check every claim file named by ``paths``; missing arguments are reported on stderr.
+    ``limits`` are the configured input limits (default: the nearest configuration's);
+    ``library`` the shared source library the files may cite (its files are left out)."""
+    results = stream(paths, stdin_filename, project_root, limits, library)
+    return Gathered(tuple(results), results.failed)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -14,7 +14,8 @@ from claimtrack.cli.options import config_option
 from claimtrack.cli.output import emit, inert
 
 if TYPE_CHECKING:
-    from claimtrack.render.report.model import Report
+    from claimtrack.cli._inputs import Stream
+    from claimtrack.render.report.model import DocumentReport
     from claimtrack.results import FileResult
 
 _EXIT_HELP = (
@@ -98,7 +99,7 @@ def export_command(
 ) -> None:
     """Export claim files to other tools' formats. PATH may be a file, a folder, a glob or
     '-'."""
-    from claimtrack.cli._inputs import gather
+    from claimtrack.cli._inputs import gather, stream
     from claimtrack.config import load_config
     from claimtrack.errors import ConfigError
     from claimtrack.render.links import safe_url
@@ -120,20 +121,22 @@ def export_command(
     except ConfigError as error:
         click.echo(f"claimtrack: {error}", err=True)
         sys.exit(exit_codes.USAGE)
-    if target == "sqlite" and output in (None, "-"):
-        raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
     from claimtrack.cli._library import shared_library
 
-    gathered = gather(paths, stdin_filename, project_root, config.limits, shared_library(config))
+    library = shared_library(config)
+    if target == "sqlite":
+        if output in (None, "-"):
+            raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
+        results = stream(paths, stdin_filename, project_root, config.limits, library)
+        if not results.names:
+            _nothing_to_export()
+        _export_sqlite(results, Path(output))
+        sys.exit(exit_codes.USAGE if results.failed else exit_codes.OK)
+    gathered = gather(paths, stdin_filename, project_root, config.limits, library)
     if not gathered.results:
-        click.echo("claimtrack: nothing to export: no claim files were found", err=True)
-        sys.exit(exit_codes.USAGE)
+        _nothing_to_export()
     refused = _refused(gathered.results)
     report = build_report(gathered.results)
-    if target == "sqlite":
-        assert output is not None  # noqa: S101 (checked above)
-        _export_sqlite(report, Path(output))
-        sys.exit(exit_codes.USAGE if gathered.failed else exit_codes.OK)
     if target == "claimreview":
         from claimtrack.export.claimreview import ClaimReviewSettings, render_claimreview
         from claimtrack.export.claimreview_gaps import claimreview_gaps
@@ -178,22 +181,33 @@ def export_command(
     sys.exit(exit_codes.FINDINGS if refused else exit_codes.OK)
 
 
-def _export_sqlite(report: Report, output: Path) -> None:
-    """Write the database and its Datasette metadata; exit 2 with a message if either
-    cannot be written."""
+def _nothing_to_export() -> NoReturn:
+    click.echo("claimtrack: nothing to export: no claim files were found", err=True)
+    sys.exit(exit_codes.USAGE)
+
+
+def _export_sqlite(results: Stream, output: Path) -> None:
+    """Write the database, one claim file at a time, and its Datasette metadata; exit 2
+    with a message if either cannot be written. Files that are not valid claim files are
+    named on stderr as they come (their findings are still in the database)."""
     import yaml
 
-    from claimtrack.export.sqlite import (
-        DatabaseError,
-        corpus_matches,
-        datasette_metadata,
-        write_database,
-    )
+    from claimtrack.export.sqlite import DatabaseError, datasette_metadata, export_database
     from claimtrack.io.atomic import write_atomic
+    from claimtrack.render.report.model import document_report
 
     metadata_path = output.with_name(output.stem + ".metadata.yml")
+    refused = [0, 0]  # files refused, files in all
+
+    def documents() -> Iterator[DocumentReport]:
+        for index, result in enumerate(results, start=1):
+            refused[0] += _say_refused(result)
+            refused[1] += 1
+            yield document_report(index, result)
+            del result  # not held while the next file is checked
+
     try:
-        summary = write_database(report.documents, output, corpus_matches(report.documents))
+        summary = export_database(documents(), output)
         metadata = yaml.safe_dump(
             datasette_metadata(output.stem), sort_keys=False, allow_unicode=True, width=100
         )
@@ -208,6 +222,8 @@ def _export_sqlite(report: Report, output: Path) -> None:
             err=True,
         )
         sys.exit(exit_codes.USAGE)
+    if refused[0] and refused[0] == refused[1]:
+        click.echo("claimtrack: nothing was exported", err=True)
     counts = summary.counts
 
     def count(table: str, noun: str) -> str:
@@ -225,21 +241,27 @@ def _export_sqlite(report: Report, output: Path) -> None:
 def _refused(results: Sequence[FileResult]) -> bool:
     """Say on stderr which files cannot be exported (they do not load, or are not
     schema-valid), with their errors; whether there was any."""
-    from claimtrack.findings import Severity
-    from claimtrack.render.findings.text import TextStyle, render_finding
-
     refused = False
     for result in results:
-        if result.claim_file is not None:
-            continue
-        refused = True
-        errors = [f for f in result.findings if f.severity is Severity.ERROR]
-        click.echo(
-            inert(f"claimtrack: {result.path}: not exported: it is not a valid claim file"),
-            err=True,
-        )
-        for finding in errors:
-            click.echo(render_finding(finding, TextStyle()), err=True)
+        refused = _say_refused(result) or refused
     if refused and all(result.claim_file is None for result in results):
         click.echo("claimtrack: nothing was exported", err=True)
     return refused
+
+
+def _say_refused(result: FileResult) -> bool:
+    """If ``result``'s file cannot be exported, say so on stderr with its errors; whether
+    it cannot."""
+    from claimtrack.findings import Severity
+    from claimtrack.render.findings.text import TextStyle, render_finding
+
+    if result.claim_file is not None:
+        return False
+    click.echo(
+        inert(f"claimtrack: {result.path}: not exported: it is not a valid claim file"),
+        err=True,
+    )
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR:
+            click.echo(render_finding(finding, TextStyle()), err=True)
+    return True

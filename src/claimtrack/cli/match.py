@@ -48,9 +48,10 @@ def match_command(
 ) -> None:
     """Find claims that two or more documents make. PATH may be a file, a folder or a glob.
     Claims already linked by 'same_as' are listed as accepted."""
-    from claimtrack.corpus.links import apply_links, plan_links, recorded_links
-    from claimtrack.corpus.match import DEFAULT_THRESHOLD, ClaimRef, propose
-    from claimtrack.corpus.members import claims_of, load_members
+    from claimtrack.corpus.links import apply_links, plan_links
+    from claimtrack.corpus.match import DEFAULT_THRESHOLD
+    from claimtrack.corpus.members import load_members
+    from claimtrack.corpus.scan import scan
     from claimtrack.io.discover import STDIN, discover
 
     found = discover(paths)
@@ -59,18 +60,17 @@ def match_command(
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
     if STDIN in found.files:
         raise click.UsageError("claimtrack match reads whole corpora: '-' cannot be used.")
-    loaded = load_members(found.files)
-    for problem in loaded.problems:
+    scanned = scan(found.files)  # one file at a time; only the claims' features stay
+    for problem in scanned.problems:
         loc = problem.location
         click.echo(
             f"{loc.path}:{loc.line}:{loc.column}: {problem.code} {problem.message}", err=True
         )
         failed = True
-    proposals = propose(
-        ((ClaimRef(path, claim.id), claim) for path, claim in claims_of(loaded.members)),
-        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+    proposals = scanned.index.propose(
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold
     )
-    accepted = {frozenset(pair) for pair in recorded_links(loaded.members)}
+    accepted = {frozenset(pair) for pair in scanned.recorded()}
     new = [p for p in proposals if frozenset((p.claim, p.other)) not in accepted]
     if output_format == "json":
         data = {
@@ -95,13 +95,22 @@ def match_command(
             for p in proposals
         ]
         lines.append(
-            f"{len(proposals)} matches in {len(loaded.members)} files,"
+            f"{len(proposals)} matches in {scanned.files} files,"
             f" {len(proposals) - len(new)} already recorded."
         )
         text = "\n".join(lines) + "\n"
     emit(text, output)
     if accept and new:
-        plans = plan_links(loaded.members, new)
+        # Only the files that gain links are read again; each is rewritten only if it has
+        # not changed since (one that no longer loads is reported and left alone).
+        touched = sorted({ref.path for p in new for ref in (p.claim, p.other)})
+        reread = load_members(touched)
+        for problem in reread.problems:
+            click.echo(f"claimtrack: {problem.location.path}: {problem.message}", err=True)
+            failed = True
+        held = {member.path for member in reread.members}
+        new = [p for p in new if p.claim.path in held and p.other.path in held]
+        plans = plan_links(reread.members, new)
         for plan, why in apply_links(plans):
             click.echo(f"claimtrack: {plan.path}: {why}", err=True)
             failed = True

@@ -26,10 +26,12 @@ were set on the test corpus of known repeats and known near misses
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -42,6 +44,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "ClaimRef",
     "Features",
+    "MatchIndex",
     "Proposal",
     "features",
     "propose",
@@ -214,6 +217,7 @@ _NUMBER = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|and)\s*", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
@@ -256,6 +260,8 @@ def _figures_of_text(text: str) -> set[float]:
     """The figures a text writes, scaled ("$30bn" → 3e10); in a range such as "30–50
     billion" or "between 30 and 50 billion" the scale word applies to both ends."""
     normal = unicodedata.normalize("NFKC", text)
+    if _DIGIT.search(normal) is None:
+        return set()  # most claims state no figure: no need to look at each number
     matches = list(_NUMBER.finditer(normal))
     found: set[float] = set()
     for position, match in enumerate(matches):
@@ -276,8 +282,10 @@ def _figures_of_text(text: str) -> set[float]:
     return found
 
 
-def features(claim: Claim) -> Features:
-    """The features of ``claim`` that matching compares."""
+def features(claim: Claim, words: dict[str, str] | None = None) -> Features:
+    """The features of ``claim`` that matching compares. With ``words``, each content word
+    is the one string ``words`` holds for it (added when new), so the features of many
+    claims share their words."""
     text = _normalise(claim.text)
     tokens = text.split()
     figures = _figures_of_text(claim.text)
@@ -296,10 +304,17 @@ def features(claim: Claim) -> Features:
         for date in (when.date, when.start, when.end):
             if date is not None:
                 years.add(date[:4])
-    negated = any(token in _NEGATIONS or token.endswith("n't") for token in tokens)
+    unique = set(tokens)
+    negated = not _NEGATIONS.isdisjoint(unique) or (
+        "n't" in text and any(token.endswith("n't") for token in unique)
+    )
     return Features(
         text=text,
-        words=frozenset(t for t in tokens if t not in _STOP_WORDS and not t.isdigit()),
+        words=frozenset(
+            t if words is None else words.setdefault(t, t)
+            for t in unique - _STOP_WORDS
+            if not t.isdigit()
+        ),
         figures=frozenset(figures),
         years=frozenset(years),
         entities=frozenset(_normalise(entity.name) for entity in claim.entities),
@@ -334,7 +349,7 @@ def score(a: Features, b: Features) -> tuple[float, str]:
     return min(value, 1.0), ", ".join(reasons)
 
 
-def _keys(feature: Features, frequency: dict[str, int]) -> set[str]:
+def _keys(feature: Features, frequency: Counter[str]) -> set[str]:
     """The index keys of one claim: its rarest words that some other claim shares, its
     figures and its entities."""
     shared = [word for word in feature.words if frequency[word] > 1]
@@ -347,47 +362,78 @@ def _keys(feature: Features, frequency: dict[str, int]) -> set[str]:
 
 
 def _candidates(refs: Sequence[ClaimRef], feats: Sequence[Features]) -> Iterable[tuple[int, int]]:
-    frequency: dict[str, int] = defaultdict(int)
-    for feature in feats:
-        for word in feature.words:
-            frequency[word] += 1
+    frequency = Counter(itertools.chain.from_iterable(feature.words for feature in feats))
     index: dict[str, list[int]] = defaultdict(list)
     keys = [_keys(feature, frequency) for feature in feats]
     for position, claim_keys in enumerate(keys):
         for key in claim_keys:
-            index[key].append(position)
+            index[key].append(position)  # each list in ascending order
     # A key most claims share (a corpus about one country names it everywhere) tells
     # nothing and would make the comparisons quadratic: keys held by more claims than the
     # cap are not used.
     cap = max(_MIN_KEY_CAP, int(_KEY_CAP_FACTOR * math.sqrt(len(feats))))
-    usable = {key: positions for key, positions in index.items() if len(positions) <= cap}
+    usable = {key: positions for key, positions in index.items() if 1 < len(positions) <= cap}
+    # The claims of one file usually come one after the other: a claim is paired only with
+    # claims after the end of its own run of the file's claims (and, where a file's claims
+    # are not all in one run, with none of its own file either).
+    ends = list(range(len(refs)))
+    for position in range(len(refs) - 2, -1, -1):
+        if refs[position].path == refs[position + 1].path:
+            ends[position] = ends[position + 1]
     # A pair is compared only when it shares two keys or more: one rare word in common is
     # chance, and the pairs that share a single key are most of the pairs.
     for first, claim_keys in enumerate(keys):
-        shared: dict[int, int] = defaultdict(int)
-        for key in claim_keys:
-            for second in usable.get(key, ()):
-                if second > first and refs[first].path != refs[second].path:
-                    shared[second] += 1
-        for second, count in sorted(shared.items()):
-            if count >= _MIN_SHARED_KEYS:
+        after = ends[first] + 1
+        lists = [usable[key] for key in claim_keys if key in usable and usable[key][-1] >= after]
+        if len(lists) < _MIN_SHARED_KEYS:
+            continue
+        shared = Counter(
+            itertools.chain.from_iterable(
+                positions[bisect.bisect_left(positions, after) :] for positions in lists
+            )
+        )
+        path = refs[first].path
+        for second in sorted(s for s, count in shared.items() if count >= _MIN_SHARED_KEYS):
+            if refs[second].path != path:
                 yield first, second
+
+
+class MatchIndex:
+    """Claims gathered one at a time (as a corpus is read file by file), to propose the
+    matches among once all are in. Only the features of each claim are kept, not the
+    claim, and a word many claims use is held once."""
+
+    def __init__(self) -> None:
+        self._refs: list[ClaimRef] = []
+        self._feats: list[Features] = []
+        self._words: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def add(self, ref: ClaimRef, claim: Claim) -> None:
+        """Take in one claim of the corpus."""
+        self._refs.append(ref)
+        self._feats.append(features(claim, self._words))
+
+    def propose(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Proposal]:
+        """Pairs of claims in different files that look like the same claim, best first."""
+        refs, feats = self._refs, self._feats
+        proposals = []
+        for first, second in _candidates(refs, feats):
+            value, reason = score(feats[first], feats[second])
+            if value >= threshold:
+                a, b = sorted((refs[first], refs[second]), key=lambda r: (r.path, r.claim_id))
+                proposals.append(Proposal(claim=a, other=b, score=round(value, 4), reason=reason))
+        proposals.sort(key=lambda p: (-p.score, p.claim.path, p.claim.claim_id, p.other.path))
+        return proposals
 
 
 def propose(
     claims: Iterable[tuple[ClaimRef, Claim]], *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[Proposal]:
     """Pairs of claims in different files that look like the same claim, best first."""
-    refs: list[ClaimRef] = []
-    feats: list[Features] = []
+    index = MatchIndex()
     for ref, claim in claims:
-        refs.append(ref)
-        feats.append(features(claim))
-    proposals = []
-    for first, second in _candidates(refs, feats):
-        value, reason = score(feats[first], feats[second])
-        if value >= threshold:
-            a, b = sorted((refs[first], refs[second]), key=lambda r: (r.path, r.claim_id))
-            proposals.append(Proposal(claim=a, other=b, score=round(value, 4), reason=reason))
-    proposals.sort(key=lambda p: (-p.score, p.claim.path, p.claim.claim_id, p.other.path))
-    return proposals
+        index.add(ref, claim)
+    return index.propose(threshold=threshold)

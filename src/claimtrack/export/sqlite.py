@@ -3,9 +3,10 @@
 The tables are normalised, one row per record: documents, sources, claims, citations,
 quantities, dates, entities, findings, provenance and matches, tied by foreign keys and
 indexed on them. ``claims_fts`` is an SQLite FTS5 index over each claim's text, the quotes of
-its citations and its notes. Views answer the common questions. The database is built in
-memory and written over the target in one atomic replace, so a reader (a running Datasette)
-sees the old database or the new one, never half of one.
+its citations and its notes. Views answer the common questions. The database is written
+document by document at a temporary path beside the target (the rows themselves are made in
+:mod:`claimtrack.export.sqlite_rows`), then renamed over it in one atomic replace, so a
+reader (a running Datasette) sees the old database or the new one, never half of one.
 
 The standard library's ``sqlite3`` does all of it: the schema is ours and fixed, so a
 table-building library would add a dependency without removing any code.
@@ -22,7 +23,6 @@ from typing import Any
 import attrs
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.model import Claim, Provenance, Source
 from claimtrack.render.report.model import DocumentReport
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "check_target",
     "corpus_matches",
     "datasette_metadata",
+    "export_database",
     "write_database",
 ]
 
@@ -49,7 +50,8 @@ APPLICATION_ID = 0x434C4D54
 
 class DatabaseError(ClaimtrackError, OSError):
     """The target database cannot be replaced: not SQLite, another program's database, a
-    newer claimtrack layout, or locked by a writer."""
+    newer claimtrack layout, or locked by a writer; or the documents cannot all be stored
+    (two under one name)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -295,352 +297,160 @@ CREATE VIEW open_flags AS
 """
 
 
-def _names(names: Iterable[Any]) -> str | None:
-    joined = "; ".join(name.display() for name in names)
-    return joined or None
+def _statements(script: str) -> list[str]:
+    """The statements of one of the scripts above, to run one by one inside the export's
+    transaction (``executescript`` would commit it first)."""
+    return [statement for statement in script.split(";\n") if statement.strip()]
 
 
-def _lines(values: Iterable[str | None]) -> str | None:
-    joined = "\n".join(value for value in values if value)
-    return joined or None
+class _Corpus:
+    """What matching needs of the documents, gathered one document at a time: each claim's
+    features and ``same_as`` links, and which file holds which document id."""
 
+    def __init__(self) -> None:
+        from claimtrack.corpus.match import MatchIndex
 
-def _flag(value: bool) -> int:
-    return 1 if value else 0
+        self.index = MatchIndex()
+        self.paths: dict[str, str] = {}  # document id → path
+        self.links: list[tuple[str, str, str, str]] = []  # path, claim, document, claim
 
+    def add(self, document: DocumentReport) -> None:
+        from claimtrack.corpus.match import ClaimRef
 
-class _Writer:
-    """Collects one row per record, numbering each table's rows itself so that foreign keys
-    are known before anything is inserted; :meth:`flush` inserts each table at once."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.db = connection
-        self.claim_rows: dict[tuple[str, str], int] = {}
-        self.counts: dict[str, int] = {}
-        self.rows: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-
-    def insert(self, table: str, row: dict[str, Any]) -> int:
-        row_id = self.counts.get(table, 0) + 1
-        self.counts[table] = row_id
-        columns = ("id", *row)
-        self.rows.setdefault((table, columns), []).append((row_id, *row.values()))
-        return row_id
-
-    def flush(self) -> None:
-        for (table, columns), rows in self.rows.items():
-            names = ", ".join(f'"{name}"' for name in columns)
-            marks = ", ".join("?" for _ in columns)
-            self.db.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 (fixed names)
-                rows,
-            )
-        self.rows.clear()
-
-    def provenance(
-        self, document: int, subject: str, record: Provenance | None, **ids: int
-    ) -> None:
-        if record is None:
+        if document.claim_file is None:
             return
-        self.insert(
-            "provenance",
-            {
-                "document": document,
-                "subject": subject,
-                **ids,
-                **{name: getattr(record, name) for name in _PROVENANCE_FIELDS},
-                "method": str(record.method) if record.method is not None else None,
-            },
-        )
+        path = document.path
+        self.paths[document.claim_file.document.id] = path  # the last file of an id, as ever
+        for row in document.claims:
+            claim = row.claim
+            self.index.add(ClaimRef(path, claim.id), claim)
+            self.links.extend((path, claim.id, link.document, link.claim) for link in claim.same_as)
 
-    def document(self, report: DocumentReport) -> None:
-        claim_file = report.claim_file
-        errors = sum(1 for f in report.findings if f.severity == "error")
-        warnings = sum(1 for f in report.findings if f.severity == "warning")
-        base: dict[str, Any] = {
-            "path": report.path,
-            "title": report.title,
-            "loaded": _flag(claim_file is not None),
-            "claims": len(report.claims),
-            "check_worthy": sum(1 for row in report.claims if row.claim.check_worthy),
-            "check_worthy_cited": sum(
-                1 for row in report.claims if row.claim.check_worthy and row.claim.citations
-            ),
-            "errors": errors,
-            "warnings": warnings,
-        }
-        if claim_file is not None:
-            doc = claim_file.document
-            base.update(
-                document_id=doc.id,
-                authors=_names(doc.authors),
-                publisher=doc.publisher,
-                container_title=doc.container_title,
-                published=_when_text(doc.published),
-                url=doc.url,
-                language=doc.language,
-                snapshot_path=doc.snapshot.path if doc.snapshot else None,
-                snapshot_sha256=doc.snapshot.sha256 if doc.snapshot else None,
-                notes=doc.notes,
+    def matches(self) -> list[MatchRow]:
+        """Every pair matching proposes, and every ``same_as`` link (``accepted``)."""
+        rows: dict[frozenset[tuple[str, str]], MatchRow] = {}
+        for proposal in self.index.propose():
+            key = frozenset(
+                (
+                    (proposal.claim.path, proposal.claim.claim_id),
+                    (proposal.other.path, proposal.other.claim_id),
+                )
             )
-        document = self.insert("documents", base)
-        if claim_file is None:
-            self._findings(document, report, {})
-            return
-        self.provenance(document, "document", claim_file.document.provenance)
-        sources = {source.id: self._source(document, source) for source in claim_file.sources}
-        claims: dict[str, int] = {}
-        for row in report.claims:
-            claims[row.claim.id] = self._claim(document, row.number, row, sources)
-            self.claim_rows[(report.path, row.claim.id)] = claims[row.claim.id]
-        self._findings(document, report, claims)
-
-    def _source(self, document: int, source: Source) -> int:
-        row_id = self.insert(
-            "sources",
-            {
-                "document": document,
-                "source_id": source.id,
-                "type": str(source.type),
-                "title": source.title,
-                "authors": _names(source.authors),
-                "container_title": source.container_title,
-                "publisher": source.publisher,
-                "issued": source.issued,
-                "url": source.url,
-                "doi": source.doi,
-                "accessed": source.accessed,
-                "archive_url": source.archive_url,
-                "language": source.language,
-                "reliability": str(source.reliability) if source.reliability else None,
-                "is_primary": _flag(source.primary),
-                "notes": source.notes,
-            },
-        )
-        self.provenance(document, "source", source.provenance, source=row_id)
-        return row_id
-
-    def _claim(self, document: int, number: int, row: Any, sources: dict[str, int]) -> int:
-        claim: Claim = row.claim
-        attribution = claim.attribution
-        confidence = claim.confidence
-        claim_row = self.insert(
-            "claims",
-            {
-                "document": document,
-                "claim_id": claim.id,
-                "number": number,
-                "text": claim.text,
-                "kind": str(claim.kind),
-                "check_worthy": _flag(claim.check_worthy),
-                "status": str(claim.status),
-                "sourcing_state": str(row.state),
-                "citations": len(claim.citations),
-                "anchor_exact": claim.anchor.exact,
-                "anchor_start": claim.anchor.start,
-                "anchor_end": claim.anchor.end,
-                "specificity": str(attribution.specificity) if attribution else None,
-                "asserted_by": attribution.asserted_by if attribution else None,
-                "reported_by": attribution.reported_by if attribution else None,
-                "hedges": _lines(attribution.hedges) if attribution else None,
-                "likelihood": _opt_str(confidence.likelihood if confidence else None),
-                "analytic_confidence": _opt_str(confidence.analytic if confidence else None),
-                "rationale": confidence.rationale if confidence else None,
-                "credibility": confidence.credibility if confidence else None,
-                "quotes": _lines(citation.quote for citation in claim.citations),
-                "notes": claim.notes,
-                "tags": _lines(claim.tags),
-            },
-        )
-        self.provenance(document, "claim", claim.provenance, claim=claim_row)
-        for position, citation in enumerate(claim.citations, start=1):
-            citation_row = self.insert(
-                "citations",
-                {
-                    "claim": claim_row,
-                    "source": sources.get(citation.source),
-                    "source_id": citation.source,
-                    "position": position,
-                    "stance": str(citation.stance),
-                    "backs": str(citation.backs),
-                    "locator": citation.locator,
-                    "quote": citation.quote,
-                },
+            rows[key] = MatchRow(
+                path=proposal.claim.path,
+                claim_id=proposal.claim.claim_id,
+                other_path=proposal.other.path,
+                other_claim_id=proposal.other.claim_id,
+                score=proposal.score,
+                accepted=False,
             )
-            self.provenance(
-                document, "citation", citation.provenance, claim=claim_row, citation=citation_row
-            )
-        for position, quantity in enumerate(claim.quantities, start=1):
-            self.insert(
-                "quantities",
-                {
-                    "claim": claim_row,
-                    "position": position,
-                    **{name: getattr(quantity, name) for name in _QUANTITY_FIELDS},
-                    "approximate": _flag(quantity.approximate),
-                },
-            )
-        for position, when in enumerate(claim.dates, start=1):
-            self.insert(
-                "dates",
-                {
-                    "claim": claim_row,
-                    "position": position,
-                    **{name: getattr(when, name) for name in ("date", "start", "end", "text")},
-                    "label": when.label,
-                    "approximate": _flag(when.approximate),
-                },
-            )
-        for position, entity in enumerate(claim.entities, start=1):
-            self.insert(
-                "entities",
-                {
-                    "claim": claim_row,
-                    "position": position,
-                    "name": entity.name,
-                    "type": str(entity.type),
-                    "role": entity.role,
-                    "wikidata": entity.wikidata,
-                },
-            )
-        return claim_row
-
-    def _findings(self, document: int, report: DocumentReport, claims: dict[str, int]) -> None:
-        for finding in report.findings:
-            location = finding.location
-            self.insert(
-                "findings",
-                {
-                    "document": document,
-                    "claim": claims.get(location.claim_id) if location.claim_id else None,
-                    "code": finding.code,
-                    "name": finding.name,
-                    "severity": str(finding.severity),
-                    "message": finding.message,
-                    "hint": finding.hint,
-                    "line": location.line,
-                    "column": location.column,
-                    "pointer": location.pointer,
-                },
-            )
-
-    def matches(self, matches: Iterable[MatchRow]) -> None:
-        for match in matches:
-            claim = self.claim_rows.get((match.path, match.claim_id))
-            other = self.claim_rows.get((match.other_path, match.other_claim_id))
-            if claim is None or other is None or claim == other:
+        for path, claim_id, document_id, other_claim in self.links:
+            other = self.paths.get(document_id)
+            if other is None:
                 continue
-            self.db.execute(
-                "INSERT INTO matches (claim, other, score, accepted) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (claim, other) DO UPDATE SET"
-                " accepted = max(accepted, excluded.accepted), score = max(score, excluded.score)",
-                (claim, other, match.score, _flag(match.accepted)),
+            key = frozenset(((path, claim_id), (other, other_claim)))
+            a, b = sorted(key)
+            previous = rows.get(key)
+            rows[key] = MatchRow(
+                path=a[0],
+                claim_id=a[1],
+                other_path=b[0],
+                other_claim_id=b[1],
+                score=previous.score if previous else 1.0,
+                accepted=True,
             )
-        self.counts["matches"] = self.db.execute("SELECT COUNT(*) FROM matches").fetchone()[0]
+        return sorted(
+            rows.values(), key=lambda m: (m.path, m.claim_id, m.other_path, m.other_claim_id)
+        )
 
 
-_PROVENANCE_FIELDS = (
-    "recorded_by",
-    "recorded_at",
-    "tool",
-    "tool_version",
-    "reviewed_by",
-    "reviewed_at",
-    "verified_by",
-    "verified_at",
-)
-_QUANTITY_FIELDS = (
-    "value",
-    "low",
-    "high",
-    "lower_bound",
-    "upper_bound",
-    "unit",
-    "currency",
-    "text",
-)
-
-
-def _opt_str(value: object | None) -> str | None:
-    return str(value) if value is not None else None
-
-
-def _when_text(when: Any) -> str | None:
-    if when is None:
-        return None
-    if when.date is not None:
-        return str(when.date)
-    return "/".join(part or ".." for part in (when.start, when.end))
-
-
-def corpus_matches(documents: Sequence[DocumentReport]) -> list[MatchRow]:
+def corpus_matches(documents: Iterable[DocumentReport]) -> list[MatchRow]:
     """The matches to store: every pair :func:`claimtrack.corpus.match.propose` proposes,
     and every ``same_as`` link the records hold (those are ``accepted``)."""
-    from claimtrack.corpus.match import ClaimRef, propose
+    corpus = _Corpus()
+    for document in documents:
+        corpus.add(document)
+    return corpus.matches()
 
-    loaded = [doc for doc in documents if doc.claim_file is not None]
-    paths = {doc.claim_file.document.id: doc.path for doc in loaded if doc.claim_file}
-    rows: dict[frozenset[tuple[str, str]], MatchRow] = {}
-    claims = [(ClaimRef(doc.path, row.claim.id), row.claim) for doc in loaded for row in doc.claims]
-    for proposal in propose(claims):
-        key = frozenset(
-            (
-                (proposal.claim.path, proposal.claim.claim_id),
-                (proposal.other.path, proposal.other.claim_id),
+
+def _fill(
+    connection: sqlite3.Connection,
+    documents: Iterable[DocumentReport],
+    matches: Iterable[MatchRow] | None,
+) -> ExportSummary:
+    """Create the tables in ``connection`` and fill them in one transaction: each
+    document's rows as it comes, then the matches (found among the documents when
+    ``matches`` is None), then the indexes, the full-text index and the views, each built
+    once over all the rows (far cheaper than keeping them up to date row by row)."""
+    from claimtrack.export.sqlite_rows import RowWriter
+
+    connection.isolation_level = None  # the transaction below is the only one
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.execute("BEGIN")
+    for statement in _statements(_TABLES):
+        connection.execute(statement)
+    connection.execute(
+        "INSERT INTO claimtrack_meta (key, value) VALUES ('schema_version', ?)",
+        (str(SCHEMA_VERSION),),
+    )
+    writer = RowWriter(connection)
+    corpus = _Corpus() if matches is None else None
+    paths: set[str] = set()  # the documents table keys documents by their path
+    for document in documents:
+        if document.path in paths:
+            raise DatabaseError(
+                f"{document.path} is given twice (a file, and standard input named after it"
+                " by --stdin-filename?); give each document once, under a name of its own"
             )
-        )
-        rows[key] = MatchRow(
-            path=proposal.claim.path,
-            claim_id=proposal.claim.claim_id,
-            other_path=proposal.other.path,
-            other_claim_id=proposal.other.claim_id,
-            score=proposal.score,
-            accepted=False,
-        )
-    for doc in loaded:
-        for row in doc.claims:
-            for link in row.claim.same_as:
-                other = paths.get(link.document)
-                if other is None:
-                    continue
-                key = frozenset(((doc.path, row.claim.id), (other, link.claim)))
-                a, b = sorted(key)
-                previous = rows.get(key)
-                rows[key] = MatchRow(
-                    path=a[0],
-                    claim_id=a[1],
-                    other_path=b[0],
-                    other_claim_id=b[1],
-                    score=previous.score if previous else 1.0,
-                    accepted=True,
-                )
-    return sorted(rows.values(), key=lambda m: (m.path, m.claim_id, m.other_path, m.other_claim_id))
+        paths.add(document.path)
+        writer.document(document)
+        if corpus is not None:
+            corpus.add(document)
+        del document  # not held while the next one is made
+    writer.flush()
+    _insert_matches(connection, writer.claim_rows, corpus.matches() if corpus else matches or ())
+    connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+    for statement in (*_statements(_INDEXES), *_statements(VIEWS)):
+        connection.execute(statement)
+    connection.execute("COMMIT")
+    counts = {"claimtrack_meta": 1, **{table: n for table, n in writer.counts.items() if n}}
+    counts["matches"] = connection.execute("SELECT COUNT(*) FROM matches").fetchone()[0]
+    return ExportSummary(counts=counts)
+
+
+def _insert_matches(
+    connection: sqlite3.Connection,
+    claim_rows: dict[tuple[str, str], int],
+    matches: Iterable[MatchRow],
+) -> None:
+    """The matches between claims the database holds (a pair given twice is kept once,
+    accepted if either was, with the higher score)."""
+    rows = []
+    for match in matches:
+        claim = claim_rows.get((match.path, match.claim_id))
+        other = claim_rows.get((match.other_path, match.other_claim_id))
+        if claim is None or other is None or claim == other:
+            continue
+        rows.append((claim, other, match.score, 1 if match.accepted else 0))
+    connection.executemany(
+        "INSERT INTO matches (claim, other, score, accepted) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (claim, other) DO UPDATE SET"
+        " accepted = max(accepted, excluded.accepted), score = max(score, excluded.score)",
+        rows,
+    )
 
 
 def build_database(
     documents: Iterable[DocumentReport], matches: Sequence[MatchRow] = ()
 ) -> tuple[bytes, ExportSummary]:
     """The bytes of a SQLite database holding ``documents`` (and the claim ``matches``),
-    with the row count of each table."""
+    with the row count of each table. The database is built in memory; to write a file,
+    :func:`write_database` and :func:`export_database` build it in place instead."""
     connection = sqlite3.connect(":memory:")
     try:
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.executescript(_TABLES)
-        writer = _Writer(connection)
-        with connection:
-            connection.execute(
-                "INSERT INTO claimtrack_meta (key, value) VALUES ('schema_version', ?)",
-                (str(SCHEMA_VERSION),),
-            )
-            for document in documents:
-                writer.document(document)
-            writer.flush()
-            writer.matches(matches)
-            connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-            connection.executescript(_INDEXES)
-            connection.executescript(VIEWS)
-        counts = {"claimtrack_meta": 1, **writer.counts}
-        return connection.serialize(), ExportSummary(counts=counts)
+        summary = _fill(connection, documents, matches)
+        return connection.serialize(), summary
     finally:
         connection.close()
 
@@ -702,14 +512,55 @@ def write_database(
     path: str | os.PathLike[str],
     matches: Sequence[MatchRow] = (),
 ) -> ExportSummary:
-    """Build the database and replace ``path`` with it atomically (after
-    :func:`check_target` agreed)."""
-    from claimtrack.io.atomic import write_atomic
+    """Build the database of ``documents`` and ``matches`` and replace ``path`` with it
+    atomically (after :func:`check_target` agreed): see :func:`export_database`."""
+    return _write(documents, path, matches)
+
+
+def export_database(
+    documents: Iterable[DocumentReport], path: str | os.PathLike[str]
+) -> ExportSummary:
+    """Build the database of ``documents``, with the matches among their claims (as
+    :func:`corpus_matches` finds them), and replace ``path`` with it atomically (after
+    :func:`check_target` agreed).
+
+    The documents are taken one at a time and each one's rows are written before the next
+    is asked for, so a generator of documents is exported in the memory of a few of them
+    (and of what matching keeps of every claim). The database is written at a temporary
+    path beside ``path``, with no journal and no waiting for the disk (a crash leaves only
+    a temporary file, which a later export clears), then flushed to the disk and renamed
+    over ``path``: a reader (a running Datasette) sees the old database or the new one,
+    never half of one, and a replaced database's permissions are kept.
+    """
+    return _write(documents, path, None)
+
+
+def _write(
+    documents: Iterable[DocumentReport],
+    path: str | os.PathLike[str],
+    matches: Sequence[MatchRow] | None,
+) -> ExportSummary:
+    from claimtrack.io.atomic import replaced_on_success
 
     check_target(path)
-    data, summary = build_database(documents, matches)
-    write_atomic(path, data)
+    with replaced_on_success(path) as temporary:
+        connection = sqlite3.connect(temporary)
+        try:
+            # The file is new and private until it is renamed: no journal to roll back to,
+            # no sync per transaction (it is synced once, whole, before the rename), and a
+            # page cache large enough to build the indexes in.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("PRAGMA temp_store = MEMORY")
+            connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            summary = _fill(connection, documents, matches)
+        finally:
+            connection.close()
     return summary
+
+
+#: The page cache of a database being written, in KiB (SQLite's default is 2 MiB).
+_CACHE_KIB = 64 * 1024
 
 
 #: Canned queries for Datasette: name → (title, description, SQL).

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 from claimtrack.errors import FileChangedError
@@ -14,7 +16,7 @@ from claimtrack.io.targets import (
     temporary_prefix,
 )
 
-__all__ = ["replace_if_unchanged", "write_atomic"]
+__all__ = ["replace_if_unchanged", "replaced_on_success", "write_atomic"]
 
 
 def _create_temporary(target: Path) -> tuple[int, str]:
@@ -43,24 +45,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
     leads to is replaced, and the link kept. A read-only file is refused
     (:class:`ReadOnlyFileError`) unless ``force``. Temporary files that interrupted writes
     left beside the file are removed."""
-    target = target_of(path)
-    if not force:
-        refuse_read_only(target, path)
-    sweep_temporaries(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    mode = target.stat().st_mode & 0o777 if target.exists() else None
-    handle, temporary = _create_temporary(target)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replaced_on_success(path, force=force) as temporary, temporary.open("wb") as stream:
+        stream.write(payload)
 
 
 def replace_if_unchanged(
@@ -76,3 +63,32 @@ def replace_if_unchanged(
     if current != expected:
         raise FileChangedError(f"{Path(path).as_posix()} changed since it was read; not replaced")
     write_atomic(path, data, force=force)
+
+
+@contextlib.contextmanager
+def replaced_on_success(path: str | os.PathLike[str], *, force: bool = False) -> Iterator[Path]:
+    """A new, empty file beside ``path`` for the caller to fill by any means (a database
+    engine writing pages, say); when the block ends without an exception, it is flushed to
+    disk and renamed over ``path`` as :func:`write_atomic` does (links followed, the
+    replaced file's mode kept, a read-only file refused unless ``force``), and when it
+    raises, the new file is removed and ``path`` left as it was."""
+    target = target_of(path)
+    if not force:
+        refuse_read_only(target, path)
+    sweep_temporaries(target)
+    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    handle, temporary = _create_temporary(target)
+    os.close(handle)
+    try:
+        yield Path(temporary)
+        descriptor = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

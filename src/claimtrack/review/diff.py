@@ -181,7 +181,9 @@ class _Reader:
         return found
 
     def versions(self, names: Sequence[str]) -> dict[str, Version]:
-        plain = attrs.evolve(self.settings.check, baseline=None, keep_records=True)
+        plain = attrs.evolve(
+            self.settings.check, baseline=None, keep_records=True, keep_documents=True
+        )
         if self.commit is None:
             return self._work_tree(names, plain)
         return self._revision(names, attrs.evolve(plain, cache=None), self.commit)
@@ -339,7 +341,9 @@ def _file_version(path: str, settings: CheckSettings) -> Version:
     name = Path(path).as_posix()
     if not Path(path).is_file():
         raise DiffError(f"{name}: no such file; give two claim files that exist")
-    plain = attrs.evolve(settings, baseline=None, keep_records=True, cache=None)
+    plain = attrs.evolve(
+        settings, baseline=None, keep_records=True, keep_documents=True, cache=None
+    )
     result = check(path, plain).files[0]
     return _version(name, result.document, result, settings)
 

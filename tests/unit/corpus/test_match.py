@@ -88,6 +88,17 @@ class TestCandidates:
         claim = _claim("Assad fled to Moscow.")
         assert propose([(ClaimRef("a.yaml", "x"), claim), (ClaimRef("a.yaml", "y"), claim)]) == []
 
+    def test_a_files_claims_apart_are_not_paired_either(self) -> None:
+        """Claims of one file given apart (another file's claim between them) are still
+        not paired with each other, and each is paired with the other file's claim."""
+        claim = _claim("Assad fled to Moscow on a Russian military plane.")
+        refs = [ClaimRef("a.yaml", "x"), ClaimRef("b.yaml", "y"), ClaimRef("a.yaml", "z")]
+        pairs = {
+            frozenset((p.claim.claim_id, p.other.claim_id))
+            for p in propose([(ref, claim) for ref in refs])
+        }
+        assert pairs == {frozenset(("x", "y")), frozenset(("y", "z"))}
+
     def test_comparisons_grow_slower_than_the_square(self) -> None:
         """On 4,000 claims with a shared vocabulary, far fewer than n²/2 pairs are
         compared."""

@@ -28,8 +28,7 @@ def _write(folder: Path, ids: list[str]) -> Path:
 
 def _baseline(folder: Path, claims: Path) -> Baseline:
     result = check(claims).files[0]
-    assert result.document is not None
-    entries = [entry_for(f, "claims.yaml", result.document.data) for f in result.findings]
+    entries = [entry_for(f, "claims.yaml", result.record_data) for f in result.findings]
     (folder / "baseline.json").write_text(render_baseline(entries), encoding="utf-8")
     return load_baseline(folder / "baseline.json")
 
@@ -74,8 +73,7 @@ class TestBaseline:
         claims = _write(tmp_path, ["a"])
         baseline = _baseline(tmp_path, claims)
         result = check(claims).files[0]
-        assert result.document is not None
-        new, known, fixed = baseline.split(str(claims), result.findings * 2, result.document.data)
+        new, known, fixed = baseline.split(str(claims), result.findings * 2, result.record_data)
         assert (len(new), len(known), fixed) == (1, 1, [])
 
     def test_render_is_sorted_versioned_json(self, tmp_path: Path) -> None:

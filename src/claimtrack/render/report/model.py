@@ -21,7 +21,7 @@ from claimtrack.render.report.summary import CoverageFigures, coverage, merge
 from claimtrack.render.report.verification import QuoteCheck, quote_checks
 from claimtrack.results import FileResult
 
-__all__ = ["ClaimRow", "DocumentReport", "Marker", "Report", "build_report"]
+__all__ = ["ClaimRow", "DocumentReport", "Marker", "Report", "build_report", "document_report"]
 
 
 @attrs.frozen(kw_only=True)
@@ -161,7 +161,10 @@ def _file_path(result: FileResult) -> Path | None:
     return None if result.path.startswith("<") else Path(result.path)
 
 
-def _document(index: int, result: FileResult) -> DocumentReport:
+def document_report(index: int, result: FileResult) -> DocumentReport:
+    """The report data of one checked claim file, numbered ``index`` (from 1) in its
+    report; :func:`build_report` is this for each file, with the figures added up. A caller
+    that handles one file at a time (the SQLite export) builds each with this."""
     claim_file = result.claim_file
     text, problem = _text_of(result)
     if claim_file is None:
@@ -193,5 +196,7 @@ def _document(index: int, result: FileResult) -> DocumentReport:
 
 def build_report(results: Sequence[FileResult]) -> Report:
     """The report data of checked claim files, in the order given."""
-    documents = tuple(_document(index, result) for index, result in enumerate(results, start=1))
+    documents = tuple(
+        document_report(index, result) for index, result in enumerate(results, start=1)
+    )
     return Report(documents=documents, summary=merge([doc.coverage for doc in documents]))
