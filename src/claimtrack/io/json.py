@@ -1,11 +1,13 @@
 """JSON to plain data, with positions computed only when a finding needs one.
 
-The standard library's C parser does the parsing (fast, exact); it keeps no positions. A
-location is found on demand by walking down its path: each object or array on the way is
-split into its members once, with the same C scanner stepping over each member, so a finding
-costs a few C calls however large the file (:class:`JsonPositions`). Most files have no
-findings and never pay for it. Tools that need every position at once (rewrites) get the
-full tree from a small tokenising scanner.
+orjson parses whatever it reads exactly as the standard library would
+(:mod:`claimtrack.io.json_fast` says when that is); the standard library's C parser reads
+the rest (duplicate keys, integers beyond 64 bits, anything refused) and words the finding.
+Neither keeps positions. A location is found on demand by walking down its path: each
+object or array on the way is split into its members once, with the C scanner stepping over
+each member, so a finding costs a few C calls however large the file
+(:class:`JsonPositions`). Most files have no findings and never pay for it. Tools that need
+every position at once (rewrites) get the full tree from a small tokenising scanner.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeAlias, cast
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
+from claimtrack.io.json_fast import fast_parse
 from claimtrack.io.positions import LineIndex, Node, PositionMap, RawSpan
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import huge_integer
@@ -43,6 +46,9 @@ def _constant(name: str) -> Any:
 
 def parse_json(text: str) -> tuple[Any, PositionMap]:
     """Parse JSON text; raise :class:`ParseProblem` for anything but plain, unique-keyed JSON."""
+    fast = fast_parse(text)
+    if fast is not None:
+        return fast[0], JsonPositions(text)
     walked = _parse_object(text)
     if walked is not None:
         data, split = walked
