@@ -200,8 +200,10 @@ _Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 # its opening quote, and any value from its first character; each gives the value and the
 # offset just past it. Like the json module's own default decoder, one serves every document.
 _scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
+# Positions need only where a value ends: integers are kept as their text (``str`` is called
+# from C, with no Python frame per number, and no length limit applies).
 _scan_value: Callable[[str, int], tuple[Any, int]] = cast(
-    Any, json.JSONDecoder(parse_int=huge_integer)
+    Any, json.JSONDecoder(parse_int=str)
 ).scan_once
 # The same scanner with parse_json's checks: unique keys, no NaN or Infinity.
 _scan_checked: Callable[[str, int], tuple[Any, int]] = cast(
