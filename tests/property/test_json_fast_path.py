@@ -16,8 +16,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import claimtrack.io.json
+from claimtrack.errors import LoadError
 from claimtrack.io.json import parse_json
 from claimtrack.io.json_fast import fast_parse
+from claimtrack.io.load import load_bytes
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import _MAYBE, may_hold_surprise
 from tests.property.test_json_positions import _loads_strictly
@@ -166,3 +169,50 @@ class TestSurprisePrefilter:
         """The substring searches find a possible surprise exactly where the regular
         expression does, so no file skips the scan that the pattern would have sent to it."""
         assert may_hold_surprise(text) == (_MAYBE.search(text) is not None)
+
+
+def _outcome(data: bytes) -> Any:
+    """What loading ``data`` gives: its data with number types, or its findings."""
+    try:
+        document = load_bytes(data, "claims.json")
+    except LoadError as error:
+        return [(f.code, f.message, f.location, f.hint) for f in error.findings]
+    return _typed(document.data)
+
+
+_GOOD = json.dumps({"version": 1, "claims": [{"id": "c1", "text": "Claim 1", "n": 0}]}, indent=2)
+_HOSTILE = {
+    "byte-order mark": b"\xef\xbb\xbf" + _GOOD.encode(),
+    "UTF-16 mark": b"\xff\xfe" + _GOOD.encode(),
+    "invalid UTF-8": _GOOD.encode().replace(b"Claim", b"Cl\xffaim"),
+    "raw NUL": _GOOD.encode().replace(b"Claim", b"Cl\x00aim"),
+    "escaped NUL": _GOOD.replace("Claim", "Cl\\u0000aim").encode(),
+    "nesting 300 deep": ('{"claims": ' + "[" * 300 + "]" * 300 + "}").encode(),
+    "nesting 5,000 deep": ('{"claims": ' + "[" * 5000 + "]" * 5000 + "}").encode(),
+    "duplicate key": _GOOD.replace('"id": "c1",', '"id": "c1", "id": "c2",').encode(),
+    "escaped duplicate": _GOOD.replace('"id": "c1",', '"id": "c1", "\\u0069d": "c2",').encode(),
+    "integer past 64 bits": _GOOD.replace('"n": 0', '"n": 18446744073709551616').encode(),
+    "integer of 5,000 digits": _GOOD.replace('"n": 0', '"n": ' + "9" * 5000).encode(),
+    "overflowing float": _GOOD.replace('"n": 0', '"n": 1e400').encode(),
+    "NaN": _GOOD.replace('"n": 0', '"n": NaN').encode(),
+    "minus zero": _GOOD.replace('"n": 0', '"n": -0').encode(),
+    "minus zero float": _GOOD.replace('"n": 0', '"n": -0.0').encode(),
+    "lone surrogate": _GOOD.replace("Claim", "\\ud800Claim").encode(),
+    "trailing comma": _GOOD.replace('"n": 0', '"n": 0,').encode(),
+    "empty": b"",
+    "a list": b"[1, 2]",
+    "text after the object": (_GOOD + "x").encode(),
+    "carriage returns": _GOOD.replace("\n", "\r").encode(),
+}
+
+
+class TestSameFindings:
+    @pytest.mark.parametrize("data", list(_HOSTILE.values()), ids=list(_HOSTILE))
+    def test_a_hostile_file_loads_as_it_did_without_the_fast_path(
+        self, data: bytes, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Every hostile file gives the same data or the same findings, byte for byte, with
+        the fast path as with the standard library's parser alone."""
+        fast = _outcome(data)
+        monkeypatch.setattr(claimtrack.io.json, "fast_parse", lambda _text: None)
+        assert fast == _outcome(data)
