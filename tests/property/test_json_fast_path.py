@@ -86,6 +86,32 @@ class TestFastParse:
             return
         assert _typed(fast[0]) == _typed(_loads_strictly(text))
 
+    @given(
+        st.integers(0, 10**18 - 1),
+        st.integers(0, 18),
+        st.integers(-340, 320),
+        st.booleans(),
+    )
+    def test_a_number_of_up_to_18_digits_reads_as_the_standard_library_reads_it(
+        self, digits: int, point: int, exponent: int, negative: bool
+    ) -> None:
+        """Any decimal number short enough for the fast path, with a fraction, an exponent
+        or both, is the same int or float (rounded alike) from either parser."""
+        mantissa = str(digits)
+        if 0 < point < len(mantissa):
+            mantissa = mantissa[:point] + "." + mantissa[point:]
+        number = ("-" if negative else "") + mantissa + (f"e{exponent}" if exponent else "")
+        text = '{"n": ' + number + "}"
+        fast = fast_parse(text)
+        try:
+            expected = _typed(_loads_strictly(text))
+        except ValueError:
+            assert fast is None
+            return
+        if fast is not None:
+            assert _typed(fast[0]) == expected
+        assert _outcome(text.encode()) == expected or "inf" in repr(expected)
+
     @pytest.mark.parametrize(
         "text",
         [
