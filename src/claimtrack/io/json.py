@@ -254,7 +254,7 @@ class JsonPositions(PositionMap):
         for depth, step in enumerate(path):
             members = split.get(raw[0])
             if members is None and raw[0] not in split:
-                members = split[raw[0]] = self._members(raw[0])
+                members = split[raw[0]] = self._members(raw[0], top=depth == 0)
             if members is None:
                 break
             table, offsets = members
@@ -270,17 +270,21 @@ class JsonPositions(PositionMap):
             raw = (offsets[at], offsets[at + 1])
         return self._index.span(raw[0], raw[1])
 
-    def _members(self, start: int) -> _Members | None:
-        """The members of the object or array at ``start`` (None for a scalar)."""
+    def _members(self, start: int, *, top: bool = False) -> _Members | None:
+        """The members of the object or array at ``start`` (None for a scalar); ``top`` for
+        the value at the top of the file."""
         opening = self._text[start : start + 1]
         if opening == "{":
-            return self._object_members(start)
+            return self._object_members(start, split_lists=top)
         if opening == "[":
-            return self._array_members(start)
+            return self._array_members(start)[0]
         return None
 
-    def _object_members(self, start: int) -> _Members:
-        """The members of the object at ``start``."""
+    def _object_members(self, start: int, *, split_lists: bool = False) -> _Members:
+        """The members of the object at ``start``. With ``split_lists`` the items of each
+        member that is a list are noted on the way (at the top of a claim file, the lists of
+        records every finding's path goes through), which spares scanning each list twice:
+        once to step over it here, once to split it for the first finding inside."""
         text, scan, colon, separator = self._text, _scan_value, _COLON.match, _SEPARATOR.match
         keys: list[str] = []
         offsets = array("q")
@@ -288,7 +292,10 @@ class JsonPositions(PositionMap):
         while text[index] == '"':
             name, key_end = _scan_string(text, index + 1)
             value_start = colon(text, key_end).end()  # type: ignore[union-attr]
-            value_end = scan(text, value_start)[1]
+            if split_lists and text[value_start] == "[":
+                self._split[value_start], value_end = self._array_members(value_start)
+            else:
+                value_end = scan(text, value_start)[1]
             keys.append(name)
             offsets.extend((index, key_end, value_start, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
@@ -298,8 +305,8 @@ class JsonPositions(PositionMap):
             table = self._key_tables[order] = {name: n for n, name in enumerate(order)}
         return table, offsets
 
-    def _array_members(self, start: int) -> _Members:
-        """The items of the array at ``start``."""
+    def _array_members(self, start: int) -> tuple[_Members, int]:
+        """The items of the array at ``start``, and the offset just past the array."""
         text, scan, separator = self._text, _scan_value, _SEPARATOR.match
         offsets = array("q")
         index = _skip_space(text, start + 1)
@@ -307,7 +314,7 @@ class JsonPositions(PositionMap):
             value_end = scan(text, index)[1]
             offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
-        return None, offsets
+        return (None, offsets), index + 1
 
 
 def _skip_space(text: str, index: int) -> int:
