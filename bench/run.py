@@ -81,8 +81,9 @@ def _load() -> str:
         return "unknown"
 
 
-def _run_once(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """Wall seconds, peak resident memory in KiB, and exit code of one run."""
+def _run_once(command: list[str], cwd: Path) -> tuple[float, int, int, float]:
+    """Wall seconds, peak resident memory in KiB, exit code, and processor seconds (user and
+    system, the process and the children it waited for) of one run."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -90,7 +91,7 @@ def _run_once(command: list[str], cwd: Path) -> tuple[float, int, int]:
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, process.returncode
+    return elapsed, usage.ru_maxrss, process.returncode, usage.ru_utime + usage.ru_stime
 
 
 def _console_script(name: str) -> str | None:
@@ -260,10 +261,12 @@ def main() -> None:
     times: dict[str, list[float]] = {label: [] for label in commands}
     memory: dict[str, int] = dict.fromkeys(commands, 0)
     codes: dict[str, set[int]] = {label: set() for label in commands}
+    processor: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(args.runs):
         for label, command in commands.items():
-            elapsed, peak, code = _run_once(command, corpus)
+            elapsed, peak, code, used = _run_once(command, corpus)
             times[label].append(elapsed)
+            processor[label].append(used)
             memory[label] = max(memory[label], peak)
             codes[label].add(code)
 
@@ -277,7 +280,10 @@ def main() -> None:
     for note in notes:
         print(note)
     base = statistics.median(times["claimtrack cold"]) if "claimtrack cold" in times else None
-    print(f"{'command':<28} {'median s':>9} {'min–max s':>17} {'peak MiB':>9} {'exit':>5}  ratio")
+    print(
+        f"{'command':<28} {'median s':>9} {'min–max s':>17} {'cpu s':>7} {'peak MiB':>9}"
+        f" {'exit':>5}  ratio"
+    )
     for label in commands:
         median = statistics.median(times[label])
         span = f"{min(times[label]):.3f}–{max(times[label]):.3f}"
@@ -288,11 +294,15 @@ def main() -> None:
                 ratio += f" ({base / median:.1f}× faster)"
         exits = ",".join(str(code) for code in sorted(codes[label]))
         peak = memory[label] / 1024
-        print(f"{label:<28} {median:>9.3f} {span:>17} {peak:>9.0f} {exits:>5}  {ratio}")
+        used = statistics.median(processor[label])
+        print(
+            f"{label:<28} {median:>9.3f} {span:>17} {used:>7.3f} {peak:>9.0f} {exits:>5}  {ratio}"
+        )
     one = "claimtrack cold --jobs 1"
     if one in times and "ajv-cli" in times:
         ratio = statistics.median(times[one]) / statistics.median(times["ajv-cli"])
-        print(f"{one} / ajv-cli: {ratio:.2f}× (medians)")
+        used = statistics.median(processor[one]) / statistics.median(processor["ajv-cli"])
+        print(f"{one} / ajv-cli: {ratio:.2f}× (medians of wall time), {used:.2f}× (processor)")
     shutil.rmtree(cache_dir, ignore_errors=True)
     os.unlink(script.name)
 
