@@ -104,7 +104,7 @@ def main() -> None:
         codes: dict[str, int] = {}
         for _ in range(args.runs):
             for name, command in commands.items():
-                elapsed, _memory, code = _run_once(command, repo)
+                elapsed, _memory, code, _used = _run_once(command, repo)
                 times[name].append(elapsed)
                 codes[name] = code
         out = subprocess.run(

@@ -1,11 +1,13 @@
 """JSON to plain data, with positions computed only when a finding needs one.
 
-The standard library's C parser does the parsing (fast, exact); it keeps no positions. A
-location is found on demand by walking down its path: each object or array on the way is
-split into its members once, with the same C scanner stepping over each member, so a finding
-costs a few C calls however large the file (:class:`JsonPositions`). Most files have no
-findings and never pay for it. Tools that need every position at once (rewrites) get the
-full tree from a small tokenising scanner.
+orjson parses whatever it reads exactly as the standard library would
+(:mod:`claimtrack.io.json_fast` says when that is); the standard library's C parser reads
+the rest (duplicate keys, integers beyond 64 bits, anything refused) and words the finding.
+Neither keeps positions. A location is found on demand by walking down its path: each
+object or array on the way is split into its members once, with the C scanner stepping over
+each member, so a finding costs a few C calls however large the file
+(:class:`JsonPositions`). Most files have no findings and never pay for it. Tools that need
+every position at once (rewrites) get the full tree from a small tokenising scanner.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeAlias, cast
 
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
+from claimtrack.io.json_fast import fast_parse
 from claimtrack.io.positions import LineIndex, Node, PositionMap, RawSpan
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import huge_integer
@@ -43,6 +46,9 @@ def _constant(name: str) -> Any:
 
 def parse_json(text: str) -> tuple[Any, PositionMap]:
     """Parse JSON text; raise :class:`ParseProblem` for anything but plain, unique-keyed JSON."""
+    fast = fast_parse(text)
+    if fast is not None:
+        return fast[0], JsonPositions(text)
     walked = _parse_object(text)
     if walked is not None:
         data, split = walked
@@ -194,8 +200,10 @@ _Members: TypeAlias = "tuple[dict[str, int] | None, array[int]]"
 # its opening quote, and any value from its first character; each gives the value and the
 # offset just past it. Like the json module's own default decoder, one serves every document.
 _scan_string: Callable[[str, int], tuple[str, int]] = cast(Any, json.decoder).scanstring
+# Positions need only where a value ends: integers are kept as their text (``str`` is called
+# from C, with no Python frame per number, and no length limit applies).
 _scan_value: Callable[[str, int], tuple[Any, int]] = cast(
-    Any, json.JSONDecoder(parse_int=huge_integer)
+    Any, json.JSONDecoder(parse_int=str)
 ).scan_once
 # The same scanner with parse_json's checks: unique keys, no NaN or Infinity.
 _scan_checked: Callable[[str, int], tuple[Any, int]] = cast(
@@ -246,7 +254,7 @@ class JsonPositions(PositionMap):
         for depth, step in enumerate(path):
             members = split.get(raw[0])
             if members is None and raw[0] not in split:
-                members = split[raw[0]] = self._members(raw[0])
+                members = split[raw[0]] = self._members(raw[0], top=depth == 0)
             if members is None:
                 break
             table, offsets = members
@@ -262,17 +270,21 @@ class JsonPositions(PositionMap):
             raw = (offsets[at], offsets[at + 1])
         return self._index.span(raw[0], raw[1])
 
-    def _members(self, start: int) -> _Members | None:
-        """The members of the object or array at ``start`` (None for a scalar)."""
+    def _members(self, start: int, *, top: bool = False) -> _Members | None:
+        """The members of the object or array at ``start`` (None for a scalar); ``top`` for
+        the value at the top of the file."""
         opening = self._text[start : start + 1]
         if opening == "{":
-            return self._object_members(start)
+            return self._object_members(start, split_lists=top)
         if opening == "[":
-            return self._array_members(start)
+            return self._array_members(start)[0]
         return None
 
-    def _object_members(self, start: int) -> _Members:
-        """The members of the object at ``start``."""
+    def _object_members(self, start: int, *, split_lists: bool = False) -> _Members:
+        """The members of the object at ``start``. With ``split_lists`` the items of each
+        member that is a list are noted on the way (at the top of a claim file, the lists of
+        records every finding's path goes through), which spares scanning each list twice:
+        once to step over it here, once to split it for the first finding inside."""
         text, scan, colon, separator = self._text, _scan_value, _COLON.match, _SEPARATOR.match
         keys: list[str] = []
         offsets = array("q")
@@ -280,7 +292,10 @@ class JsonPositions(PositionMap):
         while text[index] == '"':
             name, key_end = _scan_string(text, index + 1)
             value_start = colon(text, key_end).end()  # type: ignore[union-attr]
-            value_end = scan(text, value_start)[1]
+            if split_lists and text[value_start] == "[":
+                self._split[value_start], value_end = self._array_members(value_start)
+            else:
+                value_end = scan(text, value_start)[1]
             keys.append(name)
             offsets.extend((index, key_end, value_start, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
@@ -290,8 +305,8 @@ class JsonPositions(PositionMap):
             table = self._key_tables[order] = {name: n for n, name in enumerate(order)}
         return table, offsets
 
-    def _array_members(self, start: int) -> _Members:
-        """The items of the array at ``start``."""
+    def _array_members(self, start: int) -> tuple[_Members, int]:
+        """The items of the array at ``start``, and the offset just past the array."""
         text, scan, separator = self._text, _scan_value, _SEPARATOR.match
         offsets = array("q")
         index = _skip_space(text, start + 1)
@@ -299,7 +314,7 @@ class JsonPositions(PositionMap):
             value_end = scan(text, index)[1]
             offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
-        return None, offsets
+        return (None, offsets), index + 1
 
 
 def _skip_space(text: str, index: int) -> int:

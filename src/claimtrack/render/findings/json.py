@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
+
 from claimtrack._version import __version__
 from claimtrack.findings import Finding
 from claimtrack.render.findings.counts import summarize
@@ -54,4 +56,16 @@ def render_json(results: Sequence[FileResult]) -> str:
             "fixed": summary.fixed,
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _indented(data) + "\n"
+
+
+def _indented(data: dict[str, Any]) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, written by orjson, whose output for
+    plain strings, integers, lists and dicts is the same text, several times faster (the
+    standard library writes indented JSON in Python). A string orjson cannot write (a file
+    name that is not UTF-8 keeps its bytes as lone surrogates) leaves it to the standard
+    library."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, indent=2)
