@@ -201,22 +201,32 @@ def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
     """Move the ends of a rough span to where the score is best (coordinate ascent)."""
     from rapidfuzz.distance import Levenshtein
 
-    # The ascent tries a hundred or so spans: only their scores are computed, and only the
-    # best span becomes a candidate.
+    # The ascent tries a hundred or so spans, some of them twice: each span's score is
+    # computed once, and only the best span becomes a candidate.
     similarity = Levenshtein.normalized_similarity
+    seen: dict[tuple[int, int], float] = {}
+
+    def score_of(span_start: int, span_end: int) -> float:
+        score = seen.get((span_start, span_end))
+        if score is None:
+            score = seen[span_start, span_end] = _scores(
+                text, span_start, span_end, origin, similarity
+            )[0]
+        return score
+
     slack = min(_MAX_SLACK, max(3, len(origin.exact) // 4))
-    best, best_start, best_end = _scores(text, start, end, origin, similarity)[0], start, end
+    best, best_start, best_end = score_of(start, end), start, end
     for _round in range(2):
         improved = False
         for new_start in range(max(0, start - slack), min(end, start + slack) + 1):
             if new_start >= end:
                 break
-            score = _scores(text, new_start, end, origin, similarity)[0]
+            score = score_of(new_start, end)
             if score > best + 1e-12:
                 best, best_start, improved = score, new_start, True
         start = best_start
         for new_end in range(max(start + 1, end - slack), min(len(text), end + slack) + 1):
-            score = _scores(text, start, new_end, origin, similarity)[0]
+            score = score_of(start, new_end)
             if score > best + 1e-12:
                 best, best_end, improved = score, new_end, True
         end = best_end
