@@ -23,7 +23,7 @@ comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 import attrs
@@ -166,13 +166,20 @@ def _similarity(left: str, right: str) -> float:
     return float(Levenshtein.normalized_similarity(left, right))
 
 
-def _score(text: str, start: int, end: int, origin: _Origin) -> Candidate:
-    quote = _similarity(origin.exact, text[start:end])
+def _scores(
+    text: str,
+    start: int,
+    end: int,
+    origin: _Origin,
+    similarity: Callable[[str, str], float] = _similarity,
+) -> tuple[float, float, float | None]:
+    """The score of ``text[start:end]`` and its quote and context similarities."""
+    quote = similarity(origin.exact, text[start:end])
     sides = []
     if origin.before:
-        sides.append(_similarity(origin.before, text[max(0, start - len(origin.before)) : start]))
+        sides.append(similarity(origin.before, text[max(0, start - len(origin.before)) : start]))
     if origin.after:
-        sides.append(_similarity(origin.after, text[end : end + len(origin.after)]))
+        sides.append(similarity(origin.after, text[end : end + len(origin.after)]))
     context = sum(sides) / len(sides) if sides else None
     total = QUOTE_WEIGHT * quote
     weight = QUOTE_WEIGHT
@@ -183,30 +190,49 @@ def _score(text: str, start: int, end: int, origin: _Origin) -> Candidate:
         distance = abs(start - origin.expected) / max(len(text), 1)
         total += POSITION_WEIGHT * max(0.0, 1.0 - distance)
         weight += POSITION_WEIGHT
-    return Candidate(Match(start, end), total / weight, quote, context)
+    return total / weight, quote, context
+
+
+def _score(text: str, start: int, end: int, origin: _Origin) -> Candidate:
+    return Candidate(Match(start, end), *_scores(text, start, end, origin))
 
 
 def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
     """Move the ends of a rough span to where the score is best (coordinate ascent)."""
+    from rapidfuzz.distance import Levenshtein
+
+    # The ascent tries a hundred or so spans, some of them twice: each span's score is
+    # computed once, and only the best span becomes a candidate.
+    similarity = Levenshtein.normalized_similarity
+    seen: dict[tuple[int, int], float] = {}
+
+    def score_of(span_start: int, span_end: int) -> float:
+        score = seen.get((span_start, span_end))
+        if score is None:
+            score = seen[span_start, span_end] = _scores(
+                text, span_start, span_end, origin, similarity
+            )[0]
+        return score
+
     slack = min(_MAX_SLACK, max(3, len(origin.exact) // 4))
-    best = _score(text, start, end, origin)
+    best, best_start, best_end = score_of(start, end), start, end
     for _round in range(2):
         improved = False
         for new_start in range(max(0, start - slack), min(end, start + slack) + 1):
             if new_start >= end:
                 break
-            candidate = _score(text, new_start, end, origin)
-            if candidate.score > best.score + 1e-12:
-                best, improved = candidate, True
-        start = best.match.start
+            score = score_of(new_start, end)
+            if score > best + 1e-12:
+                best, best_start, improved = score, new_start, True
+        start = best_start
         for new_end in range(max(start + 1, end - slack), min(len(text), end + slack) + 1):
-            candidate = _score(text, start, new_end, origin)
-            if candidate.score > best.score + 1e-12:
-                best, improved = candidate, True
-        end = best.match.end
+            score = score_of(start, new_end)
+            if score > best + 1e-12:
+                best, best_end, improved = score, new_end, True
+        end = best_end
         if not improved:
             break
-    return best
+    return _score(text, start, end, origin)
 
 
 def _context_spans(text: str, origin: _Origin) -> Iterable[tuple[int, int]]:

@@ -14,7 +14,14 @@ from enum import StrEnum
 
 import attrs
 
-__all__ = ["Expression", "Shape", "read_numbers", "same_number", "scale_of_unit"]
+__all__ = [
+    "Expression",
+    "Shape",
+    "read_numbers",
+    "same_number",
+    "scale_of_unit",
+    "stated_numbers",
+]
 
 SCALES: dict[str, float] = {
     "thousand": 1e3,
@@ -37,6 +44,7 @@ _EXPRESSION = re.compile(
     rf"(?:(?(1)\s+and\s+|{_RANGE_JOIN}){_CURRENCY}{_NUMBER})?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 
 _LOWER = (
     "more than",
@@ -119,28 +127,41 @@ def _endings(before: str) -> frozenset[str]:
     return frozenset(" ".join(words[-count:]) for count in range(1, len(words) + 1))
 
 
+def _values(match: re.Match[str]) -> tuple[float, ...]:
+    """The number, or the two ends of the range, an expression states."""
+    _between, d1, f1, w1, s1, d2, f2, w2, s2 = match.groups()
+    if d2 is None:
+        return (_number(d1, f1, w1, s1),)
+    # A range: a scale written once at the end applies to both ends ("30–50 billion").
+    low_word, low_short = (w1, s1) if (w1 or s1) else (w2, s2)
+    return _number(d1, f1, low_word, low_short), _number(d2, f2, w2, s2)
+
+
 def read_numbers(text: str) -> list[Expression]:
     """Every number and range ``text`` states, in order."""
     found: list[Expression] = []
     for match in _EXPRESSION.finditer(text):
-        _between, d1, f1, w1, s1, d2, f2, w2, s2 = match.groups()
+        values = _values(match)
         endings = _endings(text[: match.start()])
         approximate = not endings.isdisjoint(_APPROXIMATE_CUES)
-        if d2 is None:
-            value = _number(d1, f1, w1, s1)
-            shape = Shape.VALUE
-            if not endings.isdisjoint(_LOWER_CUES):
-                shape = Shape.LOWER
-            elif not endings.isdisjoint(_UPPER_CUES):
-                shape = Shape.UPPER
-            found.append(Expression(match.group(0), shape, (value,), approximate))
+        if len(values) == 2:
+            found.append(Expression(match.group(0), Shape.RANGE, values, approximate))
             continue
-        # A range: a scale written once at the end applies to both ends ("30–50 billion").
-        low_word, low_short = (w1, s1) if (w1 or s1) else (w2, s2)
-        low = _number(d1, f1, low_word, low_short)
-        high = _number(d2, f2, w2, s2)
-        found.append(Expression(match.group(0), Shape.RANGE, (low, high), approximate))
+        shape = Shape.VALUE
+        if not endings.isdisjoint(_LOWER_CUES):
+            shape = Shape.LOWER
+        elif not endings.isdisjoint(_UPPER_CUES):
+            shape = Shape.UPPER
+        found.append(Expression(match.group(0), shape, values, approximate))
     return found
+
+
+def stated_numbers(text: str) -> list[float]:
+    """The numbers of :func:`read_numbers` (each end of a range), in order, without their
+    shapes: for a caller that only compares values."""
+    if not _DIGIT.search(text):  # every expression holds a digit
+        return []
+    return [number for match in _EXPRESSION.finditer(text) for number in _values(match)]
 
 
 def scale_of_unit(unit: str | None) -> float:

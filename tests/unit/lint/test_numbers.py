@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack.lint._numbers import (
     _APPROXIMATE,
@@ -12,6 +14,7 @@ from claimtrack.lint._numbers import (
     Shape,
     read_numbers,
     scale_of_unit,
+    stated_numbers,
 )
 from claimtrack.lint.quantities import quantity_problem
 from claimtrack.model import Quantity
@@ -81,6 +84,54 @@ class TestReadNumbers:
         assert scale_of_unit("billion USD") == 1e9
         assert scale_of_unit("casualties") == 1.0
         assert scale_of_unit(None) == 1.0
+
+
+# Digits, separators, scale words, currencies, range words and dashes, mixed with plain words.
+_PIECES = st.sampled_from(
+    [
+        "2",
+        "000",
+        ",",
+        ".",
+        "5",
+        "30",
+        " ",
+        "-",
+        "–",
+        "to",
+        "between",
+        "and",
+        "billion",
+        "bn",
+        "$",
+        "US$",
+        "thousand",
+        "more than",
+        "fighters",
+        "x",
+        "\n",
+    ]
+)
+
+
+class TestStatedNumbers:
+    @given(st.lists(_PIECES, max_size=12).map("".join))
+    def test_states_the_numbers_read_numbers_reads(self, text: str) -> None:
+        """The quick reading gives every number (each end of a range) read_numbers gives."""
+        expected = [number for expression in read_numbers(text) for number in expression.numbers]
+        assert stated_numbers(text) == expected
+
+    def test_scales_and_ranges(self) -> None:
+        """A scale word applies, and a range gives both its ends."""
+        assert stated_numbers("between $30 and $50 billion, then 1.5 million") == [
+            30e9,
+            50e9,
+            1.5e6,
+        ]
+
+    def test_numbers_written_in_words_are_not_read(self) -> None:
+        """A text without digits states no number (words are not read)."""
+        assert stated_numbers("more than two thousand fighters") == []
 
 
 class TestQuantityProblem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimtrack.lint._numbers import read_numbers, same_number
+from claimtrack.lint._numbers import same_number, stated_numbers
 from claimtrack.lint.quantities import recorded_numbers
 from claimtrack.model import Quantity
 
@@ -13,19 +13,15 @@ NEAR_FIGURE = 300
 and still count as given by it."""
 
 
-def _stated(text: str) -> list[float]:
-    return [number for expression in read_numbers(text) for number in expression.numbers]
-
-
 def missing_figures(
     quantities: tuple[Quantity, ...], quote: str, text: str, start: int, end: int
 ) -> list[float]:
     """The numbers of ``quantities`` (scaled by their units, as recorded) found neither in
     ``quote`` nor in ``text`` within :data:`NEAR_FIGURE` of ``text[start:end]``."""
     wanted = [n for quantity in quantities for n in recorded_numbers(quantity)[1]]
-    in_quote = _stated(quote)
+    in_quote = stated_numbers(quote)
     missing = [n for n in wanted if not any(same_number(n, g) for g in in_quote)]
     if not missing:
         return []
-    nearby = _stated(text[max(0, start - NEAR_FIGURE) : end + NEAR_FIGURE])
+    nearby = stated_numbers(text[max(0, start - NEAR_FIGURE) : end + NEAR_FIGURE])
     return [n for n in missing if not any(same_number(n, g) for g in nearby)]

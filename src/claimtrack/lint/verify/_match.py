@@ -25,6 +25,7 @@ Anything else is a failed verification, reported with the closest passage and it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from enum import StrEnum
 
 import attrs
@@ -95,44 +96,60 @@ class QuoteMatch:
 
 @attrs.frozen
 class Unfolded:
-    """A folded text and, for each of its code points, the offset it came from."""
+    """A folded text and where each of its code points came from.
+
+    The folded text runs in segments that each start at ``starts[k]`` (an offset of the
+    folded text) with the code point at ``origins[k]`` of the original: a new segment begins
+    after each run of two or more white space characters (folded to one space) and at and
+    after each ``…`` (folded to ``...``, all three from the one code point, a ``stuck``
+    segment). Within any other segment the two texts advance together."""
 
     text: str
-    origins: tuple[int, ...]
+    starts: tuple[int, ...] = (0,)
+    origins: tuple[int, ...] = (0,)
+    stuck: tuple[bool, ...] = (False,)
+
+    def origin(self, offset: int) -> int:
+        """The offset of the original text that ``text[offset]`` came from."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.origins[k] if self.stuck[k] else self.origins[k] + offset - self.starts[k]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
-        last = self.origins[end - 1] + 1 if end > start else self.origins[start]
-        return self.origins[start], last
+        last = self.origin(end - 1) + 1 if end > start else self.origin(start)
+        return self.origin(start), last
 
 
-_RUNS = re.compile(r"\s+|…")
+_JOINS = re.compile(r"\s\s+|…")  # where the folded text stops keeping pace with the original
+
+
+def _folded(text: str) -> str:
+    """``text`` folded as stage 2 describes (the folded text alone)."""
+    return _SPACE.sub(" ", text.translate(_ONE_FOR_ONE)).replace("…", "...")
 
 
 def fold(text: str) -> Unfolded:
     """``text`` folded as stage 2 describes, remembering where each code point came from."""
-    translated = text.translate(_ONE_FOR_ONE)
-    pieces: list[str] = []
-    origins: list[int] = []
-    last = 0
-    for run in _RUNS.finditer(translated):
+    starts, origins, stuck = [0], [0], [False]
+    shift = 0  # how far the folded text is behind (or, after an ellipsis, ahead of) the text
+    for run in _JOINS.finditer(text):
         start, end = run.span()
-        pieces.append(translated[last:start])
-        origins.extend(range(last, start))
-        if translated[start] == "…":
-            pieces.append("...")
-            origins.extend((start, start, start))
-        else:
-            pieces.append(" ")
+        at = start - shift  # where the run's first code point lands in the folded text
+        if text[start] == "…":
+            starts.append(at)
             origins.append(start)
-        last = end
-    pieces.append(translated[last:])
-    origins.extend(range(last, len(translated)))
-    return Unfolded("".join(pieces), tuple(origins))
+            stuck.append(True)
+            shift -= 2
+        else:
+            shift += end - start - 1
+        starts.append(end - shift)
+        origins.append(end)
+        stuck.append(False)
+    return Unfolded(_folded(text), tuple(starts), tuple(origins), tuple(stuck))
 
 
 def _fold_quote(quote: str) -> str:
-    folded = fold(quote).text.strip()
+    folded = _folded(quote).strip()
     if len(folded) > 1 and folded[0] == folded[-1] and folded[0] in _OUTER_QUOTES:
         folded = folded[1:-1].strip()
     return _ELLIPSIS.sub("...", folded).strip()
@@ -225,7 +242,7 @@ def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
     close = (
         score >= FUZZY_THRESHOLD
         and figures(passage) == figures(folded)
-        and only_misspelt(folded, fold(passage).text)
+        and only_misspelt(folded, _folded(passage))
     )
     kind = MatchKind.FUZZY if close else MatchKind.NOT_FOUND
     return QuoteMatch(kind=kind, score=score, start=start, end=end, passage=passage)
