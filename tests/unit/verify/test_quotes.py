@@ -33,6 +33,18 @@ TRUE_QUOTES = [
     (WIRE, "in the first week - the largest movement since 2015", MatchKind.NORMALISED),
     (WIRE, "said 1.5 million people had crossed\n the border", MatchKind.NORMALISED),
     (WIRE, "Opposition fighters entered the capital ... after an offensive", MatchKind.NORMALISED),
+    # A sentence's full stop kept before the ellipsis that skips the next one's first words.
+    (
+        WIRE,
+        "less than two weeks. ... whereabouts were not immediately known.",
+        MatchKind.NORMALISED,
+    ),
+    (
+        WIRE,
+        "less than two weeks. [...] whereabouts were not immediately known.",
+        MatchKind.NORMALISED,
+    ),
+    (WIRE, "less than two weeks.… whereabouts were not immediately known.", MatchKind.NORMALISED),
     (BUDGET, "Analysts put the total cost at between 30 and 50 billion dollars", MatchKind.EXACT),
     (BUDGET, "Spending on the programme rose to 30 bilion over the decade", MatchKind.FUZZY),
     (BUDGET, "“according to the ministry's own accounts”", MatchKind.NORMALISED),

@@ -62,8 +62,9 @@ _ONE_FOR_ONE = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_ELLIPSIS = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.)\s*")
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.(?!\.))\s*")  # "...." : a full stop, then one
 _OUTER_QUOTES = "'\""
+_GAP = "\x00"  # where an ellipsis of the quote stood, once folded (a mark quotes do not hold)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -152,7 +153,7 @@ def _fold_quote(quote: str) -> str:
     folded = _folded(quote).strip()
     if len(folded) > 1 and folded[0] == folded[-1] and folded[0] in _OUTER_QUOTES:
         folded = folded[1:-1].strip()
-    return _ELLIPSIS.sub("...", folded).strip()
+    return _ELLIPSIS.sub(_GAP, folded).strip()
 
 
 def _in_order(text: str, parts: list[str]) -> Match | None:
@@ -224,7 +225,8 @@ def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
     folded = _fold_quote(wanted)
     if not folded:
         return QuoteMatch(kind=MatchKind.NOT_FOUND, score=0.0)
-    parts = [part for part in folded.split("...") if part.strip()]
+    # Split at the quote's own ellipses, not at dots: "ended. ... it" is "ended." and "it".
+    parts = [part for part in folded.split(_GAP) if part.strip()]
     placed = _in_order(unfolded.text, [part.strip() for part in parts]) if parts else None
     if placed is not None:
         start, end = unfolded.span(placed.start, placed.end)
@@ -233,7 +235,7 @@ def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
         )
     if len(folded) < MIN_FUZZY_QUOTE:
         return QuoteMatch(kind=MatchKind.NOT_FOUND, score=0.0)
-    candidate = nearest(unfolded.text, Anchor(exact=folded.replace("...", " ")))
+    candidate = nearest(unfolded.text, Anchor(exact=folded.replace(_GAP, " ")))
     if candidate is None:
         return QuoteMatch(kind=MatchKind.NOT_FOUND, score=0.0)
     start, end = unfolded.span(candidate.match.start, candidate.match.end)
@@ -241,8 +243,8 @@ def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
     score = candidate.quote_similarity
     close = (
         score >= FUZZY_THRESHOLD
-        and figures(passage) == figures(folded)
-        and only_misspelt(folded, _folded(passage))
+        and figures(passage) == figures(folded.replace(_GAP, "..."))
+        and only_misspelt(folded.replace(_GAP, "..."), _folded(passage))
     )
     kind = MatchKind.FUZZY if close else MatchKind.NOT_FOUND
     return QuoteMatch(kind=kind, score=score, start=start, end=end, passage=passage)
