@@ -93,9 +93,9 @@ class TestWhatResultsKeep:
         original = claimtrack.pipeline._unbaselined
 
         def spy(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
-            refs.append(weakref.ref(result.claim_file))
-            return result
+            made = original(*args, **kwargs)  # the result, and the shared sources it cites
+            refs.append(weakref.ref(made[0].claim_file))
+            return made
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(claimtrack.pipeline, "_unbaselined", spy)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claimtrack
 from claimtrack.anchor import PlacementStatus, find_all, normalize, place
 from claimtrack.model import ClaimFile, Stance, Status
+from tests.article import article_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "claims"
@@ -54,8 +56,10 @@ class TestCorpus:
         assert all(claimtrack.load(path).claims for path in CLAIM_FILES)
 
     def test_check_reports_no_errors(self) -> None:
-        """claimtrack.check over claims/ gives no error-severity finding."""
-        result = claimtrack.check(CLAIM_FILES, claimtrack.CheckSettings(project_root=ROOT))
+        """claimtrack.check over claims/, with the shared source library, gives no
+        error-severity finding."""
+        settings = attrs.evolve(article_settings(), project_root=ROOT)
+        result = claimtrack.check(CLAIM_FILES, settings)
         errors = [
             f"{finding.location.path}:{finding.location.line}: {finding.code} {finding.message}"
             for finding in result.findings
