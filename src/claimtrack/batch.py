@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from claimtrack.io.load import LoadedDocument
     from claimtrack.model import ClaimFile
     from claimtrack.pipeline import CheckedPath
+    from claimtrack.validate.library import SourceLibrary
 
 __all__ = ["Input", "check", "iter_check"]
 
@@ -74,7 +75,7 @@ def iter_check(
 
     expanded = expand_inputs(items)  # folders and globs, as the command line finds them
     if settings.library is not None:  # its files are checked as the library, not as claims
-        library = settings.library.paths
+        library = settings.library
         expanded = [i for i in expanded if not _is_library_file(i, library)]
     paths = [i for i in expanded if isinstance(i, str | os.PathLike)]
     cited: set[str] = set()  # the shared sources the files cite
@@ -100,8 +101,8 @@ def iter_check(
         yield from library_results(settings.library, judged, settings)
 
 
-def _is_library_file(item: object, library: frozenset[str]) -> bool:
-    return isinstance(item, str | os.PathLike) and os.path.abspath(item) in library
+def _is_library_file(item: object, library: SourceLibrary) -> bool:
+    return isinstance(item, str | os.PathLike) and library.holds(item)
 
 
 def _cited_in(result: FileResult, settings: CheckSettings) -> set[str]:

@@ -3,7 +3,6 @@ globs and "-" (standard input), with a progress line on a terminal."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from claimtrack.batch import check
 from claimtrack.cli._unmatched import report_unmatched
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
-from claimtrack.io.discover import STDIN, discover
+from claimtrack.io.discover import STDIN, Discovery, discover
 from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.results import FileResult
@@ -96,6 +95,15 @@ class Stream:
             progress.close()
 
 
+def discover_claim_files(paths: Sequence[str], library: SourceLibrary | None) -> Discovery:
+    """The files ``paths`` name, found as ``check`` finds them, less the shared source
+    library's own files."""
+    found = discover(paths)
+    if library is None:
+        return found
+    return attrs.evolve(found, files=tuple(f for f in found.files if not library.holds(f)))
+
+
 def stream(
     paths: Sequence[str],
     stdin_filename: str,
@@ -107,12 +115,7 @@ def stream(
     from the stream; missing arguments are reported on stderr at once. ``limits`` are the
     configured input limits (default: the nearest configuration's); ``library`` the shared
     source library the files may cite (its files are left out)."""
-    found = discover(paths)
-    if library is not None:
-        own = library.paths
-        found = attrs.evolve(
-            found, files=tuple(f for f in found.files if os.path.abspath(f) not in own)
-        )
+    found = discover_claim_files(paths, library)
     unmatched = report_unmatched(found)
     if limits is None:
         from claimtrack.cli import exit_codes

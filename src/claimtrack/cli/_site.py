@@ -9,7 +9,6 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import attrs
 import click
 
 from claimtrack.cli import exit_codes
@@ -66,23 +65,20 @@ def site_report(
     ``jobs`` worker processes (standard input in this one), the documents' pages made there
     (None when they were not), and whether any argument or file could not be read.
     ``library`` is the shared source library the files may cite (its files are left out)."""
-    from claimtrack.cli._inputs import gather
+    from claimtrack.cli._inputs import discover_claim_files, gather
     from claimtrack.cli._unmatched import report_unmatched
-    from claimtrack.io.discover import STDIN, discover
+    from claimtrack.io.discover import STDIN
     from claimtrack.render.report.model import build_report
     from claimtrack.render.site.documents import report_files
     from claimtrack.rules import UNREADABLE
     from claimtrack.settings import CheckSettings
 
-    found = discover(paths)
+    found = discover_claim_files(paths, library)
     if STDIN in found.files:
         gathered = gather(paths, stdin_filename, project_root, limits, library)
         if not gathered.results:
             sys.exit(exit_codes.USAGE)
         return build_report(gathered.results), None, gathered.failed
-    if library is not None:
-        files = tuple(f for f in found.files if os.path.abspath(f) not in library.paths)
-        found = attrs.evolve(found, files=files)
     unmatched = report_unmatched(found)
     if not found.files:
         sys.exit(exit_codes.USAGE)

@@ -191,13 +191,12 @@ def check_command(
     def is_own(name: str) -> bool:
         return os.path.basename(name) in own_names and Path(name).resolve() in own
 
-    library_files = library.paths if library is not None else frozenset()
     names = [
         name
         for name in found.files
         if not config.is_excluded(name)
         and (name == "-" or not is_own(name))
-        and os.path.abspath(name) not in library_files  # checked as the library
+        and not (library is not None and library.holds(name))  # checked as the library
     ]
     settings = CheckSettings(
         limits=config.limits, project_root=project_root, rules=selection, baseline=baseline
@@ -208,7 +207,7 @@ def check_command(
         # The library's own flags are judged in a run over the whole corpus it serves, or
         # one that names a library file (as a pre-commit hook does when it changed).
         covered = covers_corpus(config, names, library)
-        named = any(os.path.abspath(name) in library_files for name in found.files)
+        named = any(library.holds(name) for name in found.files)
         settings = attrs.evolve(
             settings, library=library, library_results=covered or named, library_unused=covered
         )

@@ -88,6 +88,11 @@ class SourceLibrary:
         """The library files, as absolute paths (they are not claim files)."""
         return frozenset(item.file for item in self.files)
 
+    def holds(self, path: str | os.PathLike[str]) -> bool:
+        """Whether ``path`` names one of the library files (checked as the library, never
+        as a claim file)."""
+        return os.path.abspath(path) in self.paths
+
     @property
     def ids(self) -> tuple[str, ...]:
         """Every shared id, in file order then record order."""
