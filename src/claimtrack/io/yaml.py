@@ -20,7 +20,7 @@ from claimtrack import rules
 from claimtrack.findings import Span, pointer
 from claimtrack.io.positions import LineIndex, Node, RawSpan
 from claimtrack.io.problem import ParseProblem
-from claimtrack.io.values import huge_integer
+from claimtrack.io.values import HugeInteger, huge_integer
 from claimtrack.io.yaml_errors import syntax_problem
 
 __all__ = ["MAYBE_NOT_STRING", "YamlLimits", "dump_yaml", "parse_yaml", "resolve_plain"]
@@ -114,12 +114,9 @@ def _scalar(event: Any, where: RawSpan, stack: list[_Frame]) -> Any:
     if tag == _TAG + "bool" and (_TRUE.match(value) or _FALSE.match(value)):
         return bool(_TRUE.match(value))
     if tag == _TAG + "int":
-        if _INT.match(value):
-            return huge_integer(value)
-        if _INT_OCT.match(value):
-            return int(value[2:], 8)
-        if _INT_HEX.match(value):
-            return int(value[2:], 16)
+        number = _integer(value)
+        if number is not None:
+            return number
     if tag == _TAG + "float" and _FLOAT.match(value):
         return float(value)
     if tag in (_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"):
@@ -168,6 +165,17 @@ _WORDS: dict[str, bool | None] = {
 }
 
 
+def _integer(value: str) -> int | HugeInteger | None:
+    """The integer a YAML 1.2 core-schema integer spelling (decimal, 0o, 0x) stands for."""
+    if _INT.match(value):
+        return huge_integer(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    return None
+
+
 def resolve_plain(value: str) -> Any:
     """The value of a plain (unquoted, untagged) scalar under the same rules: ``None``,
     a boolean, an integer, a float or the text itself; :class:`ValueError` for ``.inf``
@@ -178,12 +186,9 @@ def resolve_plain(value: str) -> Any:
         return _WORDS[value]
     if value[0] in "nNtTfF":
         return value  # a word, not one of the spellings of null and the booleans
-    if _INT.match(value):
-        return huge_integer(value)
-    if _INT_OCT.match(value):
-        return int(value[2:], 8)
-    if _INT_HEX.match(value):
-        return int(value[2:], 16)
+    number = _integer(value)
+    if number is not None:
+        return number
     if _FLOAT.match(value):
         return float(value)
     if _NOT_FINITE.match(value):
