@@ -263,3 +263,26 @@ class TestFetch:
         assert result.exit_code == 1, result.output
         found = {(f["code"], f["line"]) for f in json.loads(result.output)["findings"]}
         assert ("F210", 9) in found
+
+
+class TestCommandsThatReadClaimsOnly:
+    def test_match_leaves_the_library_files_out(self, project: Path) -> None:
+        """match over the project reads the claim files, not the library's (no E110 for them)."""
+        result = run("match", ".")
+        assert result.exit_code == 0, result.output
+        assert "sources/" not in result.output
+        assert result.output.endswith("0 matches in 2 files, 0 already recorded.\n")
+
+    def test_anchor_leaves_the_library_files_out(self, project: Path) -> None:
+        """anchor over the project speaks of the claim files only, never of a library file."""
+        result = run("anchor", ".", "--dry-run")
+        assert "claims/fall.yaml" in result.output
+        assert "sources/" not in result.output
+        assert "E110" not in result.output
+
+    @pytest.mark.parametrize("command", ["anchor", "match"])
+    def test_naming_only_library_files_is_a_usage_error(self, project: Path, command: str) -> None:
+        """anchor or match given only library files says so and exits 2, not 0 on nothing."""
+        result = run(command, "sources")
+        assert result.exit_code == 2
+        assert "the files named are the shared source library's" in result.output

@@ -3,6 +3,7 @@ globs and "-" (standard input), with a progress line on a terminal."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ import attrs
 import click
 
 from claimtrack.batch import check
+from claimtrack.cli import exit_codes
 from claimtrack.cli._unmatched import report_unmatched
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
@@ -25,7 +27,15 @@ from claimtrack.settings import CheckSettings
 if TYPE_CHECKING:
     from claimtrack.validate.library import SourceLibrary
 
-__all__ = ["Gathered", "Stream", "gather", "read_stdin", "stream"]
+__all__ = [
+    "Gathered",
+    "Stream",
+    "discover_claim_files",
+    "discover_without_library",
+    "gather",
+    "read_stdin",
+    "stream",
+]
 
 
 @attrs.frozen
@@ -104,6 +114,36 @@ def discover_claim_files(paths: Sequence[str], library: SourceLibrary | None) ->
     return attrs.evolve(found, files=tuple(f for f in found.files if not library.holds(f)))
 
 
+def discover_without_library(paths: Sequence[str]) -> Discovery:
+    """The files ``paths`` name, less the files of the shared source library the nearest
+    configuration names: for commands that read claims but not the library (``anchor``,
+    ``match``), so the library is found by its patterns and never loaded. A configuration
+    that cannot be read stops the run (exit 2)."""
+    from claimtrack.config import load_config
+    from claimtrack.errors import ConfigError
+    from claimtrack.io.library import library_paths
+
+    try:
+        config = load_config()
+    except ConfigError as error:
+        click.echo(f"claimtrack: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+    found = discover(paths)
+    if not config.sources:
+        return found
+    patterns = [item.pattern for item in config.sources]
+    own = {path for matched in library_paths(patterns, config.folder) for path in matched}
+    files = tuple(f for f in found.files if f == STDIN or os.path.abspath(f) not in own)
+    if found.files and not files:
+        click.echo(
+            "claimtrack: the files named are the shared source library's, which hold no"
+            " claims; name the claim files (`claimtrack check` checks the library)",
+            err=True,
+        )
+        sys.exit(exit_codes.USAGE)
+    return attrs.evolve(found, files=files)
+
+
 def stream(
     paths: Sequence[str],
     stdin_filename: str,
@@ -118,7 +158,6 @@ def stream(
     found = discover_claim_files(paths, library)
     unmatched = report_unmatched(found)
     if limits is None:
-        from claimtrack.cli import exit_codes
         from claimtrack.config import load_config
         from claimtrack.errors import ConfigError
 

@@ -77,8 +77,9 @@ def anchor_command(
     offsets and context; with --rebase move them to a new version of the document; with
     --rehash record the snapshot's hash after an intended edit. Claim files are rewritten in
     place, keeping comments and formatting."""
+    from claimtrack.cli._inputs import discover_without_library
     from claimtrack.cli._unmatched import report_unmatched
-    from claimtrack.io.discover import STDIN, discover
+    from claimtrack.io.discover import STDIN
     from claimtrack.rewrite.anchors import AnchorSettings, apply_plans, plan_anchors
 
     if fill and new_snapshot is not None:
@@ -89,7 +90,8 @@ def anchor_command(
         )
     if accept_orphans and new_snapshot is None:
         raise click.UsageError("--accept-orphans needs --rebase.")
-    found = discover(paths)
+    # The shared source library's files hold sources, not claims: they are left out.
+    found = discover_without_library(paths)
     usage_problem = report_unmatched(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack anchor rewrites files: '-' cannot be used.")

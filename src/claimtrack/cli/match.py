@@ -48,13 +48,15 @@ def match_command(
 ) -> None:
     """Find claims that two or more documents make. PATH may be a file, a folder or a glob.
     Claims already linked by 'same_as' are listed as accepted."""
+    from claimtrack.cli._inputs import discover_without_library
     from claimtrack.corpus.links import apply_links, plan_links
     from claimtrack.corpus.match import DEFAULT_THRESHOLD
     from claimtrack.corpus.members import load_members
     from claimtrack.corpus.scan import scan
-    from claimtrack.io.discover import STDIN, discover
+    from claimtrack.io.discover import STDIN
 
-    found = discover(paths)
+    # The shared source library's files hold sources, not claims: they are left out.
+    found = discover_without_library(paths)
     failed = bool(found.missing) or not found.files
     for missing in found.missing:
         click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
