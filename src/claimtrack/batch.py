@@ -170,7 +170,7 @@ def _check_paths(
             yield apply_baseline(result, settings.baseline)
     finally:
         checked.close()
-        if cache is not None and todo:
+        if cache is not None:  # also when every file hit: signatures taken, index resealed
             cache.save()
 
 

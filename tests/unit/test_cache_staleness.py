@@ -81,6 +81,21 @@ class TestSnapshotPaths:
         assert "E211" in _codes(root, cached=False)
         assert _codes(root, cached=True) == _codes(root, cached=False)
 
+    def test_retargeted_folder_link_is_a_miss(self, tmp_path: Path) -> None:
+        """A snapshot named through a linked folder, once that link is pointed at a folder
+        holding another text of the same name, gives the fresh run's finding, not a pass."""
+        root = _project(tmp_path / "p")
+        (root / "other").mkdir()
+        (root / "other" / "a.txt").write_text("Another text altogether.\n", encoding="utf-8")
+        (root / "linked").symlink_to(root / "texts")
+        claim = root / "claims" / "full.yaml"
+        text = claim.read_text(encoding="utf-8")
+        claim.write_text(text.replace("path: ../snapshot.txt", "path: ../linked/a.txt"), "utf-8")
+        assert _codes(root, cached=True) == _codes(root, cached=True) == []  # stored, then hit
+        _retarget(root / "linked", root / "other")
+        assert "E212" in _codes(root, cached=False)
+        assert _codes(root, cached=True) == _codes(root, cached=False)
+
     def test_marker_between_file_and_snapshot_is_a_miss(self, tmp_path: Path) -> None:
         """A pyproject.toml appearing beside the claim file moves the project root, and the
         cached run then reports the snapshot as outside it, as a fresh run does."""
