@@ -272,6 +272,29 @@ class TestStatSignatures:
         assert _messages(project, _settings(project)) == [MARK]
         assert read == []
 
+    @pytest.mark.usefixtures("settled")
+    def test_a_warm_run_looks_at_each_file_once(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An unchanged file and its snapshot, served from the cache, are looked at with
+        one call each: a ``stat`` of the file, an ``lstat`` of the snapshot."""
+        _messages(project, _settings(project))
+        _plant(project, whole=True)
+        calls: list[tuple[str, str]] = []
+        for name in ("stat", "lstat"):
+            real = getattr(os, name)
+
+            def counting(
+                path: Any, *args: Any, real: Any = real, name: str = name, **kw: Any
+            ) -> Any:
+                calls.append((name, os.path.basename(os.fspath(path))))
+                return real(path, *args, **kw)
+
+            monkeypatch.setattr(os, name, counting)
+        assert _messages(project, _settings(project)) == [MARK]
+        ours = [call for call in calls if call[1] in ("full.yaml", "snapshot.txt")]
+        assert sorted(ours) == [("lstat", "snapshot.txt"), ("stat", "full.yaml")]
+
     def test_unsettled_files_are_hashed(
         self, project: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

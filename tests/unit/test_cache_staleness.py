@@ -108,6 +108,40 @@ class TestSnapshotPaths:
         assert _codes(root, cached=True) == _codes(root, cached=False) == []
 
 
+def test_snapshot_paths_resolve_as_realpath_does(tmp_path: Path) -> None:
+    """The cache resolves a snapshot's path to what ``os.path.realpath`` gives, through
+    linked folders, ``..``, doubled slashes and missing files alike, and a path that is no
+    link gets the signature ``os.stat`` gives it."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("a\n", encoding="utf-8")
+    (tmp_path / "folder-link").symlink_to(tmp_path / "texts")
+    (tmp_path / "file-link.txt").symlink_to(tmp_path / "texts" / "a.txt")
+    (tmp_path / "texts" / "up").symlink_to(tmp_path)
+    cache = ResultCache(tmp_path / ".cache", "f")
+    base = str(tmp_path)
+    written = [
+        f"{base}/texts/a.txt",
+        f"{base}/folder-link/a.txt",
+        f"{base}/file-link.txt",
+        f"{base}/texts/up/texts/a.txt",
+        f"{base}/folder-link/../texts/a.txt",
+        f"{base}//texts//a.txt",
+        f"{base}/texts/./a.txt",
+        f"{base}/texts/missing.txt",
+        f"{base}/missing-folder/a.txt",
+        f"{base}/texts/",
+        f"{base}/texts/..",
+        "/",
+        "relative/a.txt",
+    ]
+    for path in written * 2:  # the second time from the folders resolved the first time
+        resolved, signature = cache._resolve(path)
+        assert resolved == os.path.realpath(path), path
+        if signature is not None:
+            assert not os.path.islink(path)
+            assert signature == cache_module._signature(os.stat(path)), path
+
+
 _STEPS = st.lists(
     st.sampled_from(["to-a", "to-b", "outside", "marker", "unmark", "edit", "unedit", "same"]),
     min_size=1,

@@ -253,16 +253,17 @@ class ResultCache:
     # Looking up -----------------------------------------------------------------------
 
     def lookup(
-        self, key: str, path: str | os.PathLike[str]
+        self, key: str, path: str | os.PathLike[str], status: os.stat_result | None = None
     ) -> tuple[CacheHit | None, bytes | None]:
         """Whether the cached result of the file ``key`` (read from ``path``) still holds:
         a hit, or a miss with the file's bytes when they had to be read (so the caller
-        need not read them again)."""
+        need not read them again). ``status`` is the file's status when the caller has
+        just taken it (``os.stat``, links followed), so it is not taken twice."""
         entry = self._entries.get(key)
         if not isinstance(entry, dict):
             return None, None
         try:
-            signature = _stat_signature(path)
+            signature = _stat_signature(path) if status is None else _signature(status)
             content: bytes | None = None
             if signature is None or signature != entry["stat"]:
                 try:
@@ -310,9 +311,10 @@ class ResultCache:
     def _resolve(self, written: str) -> tuple[str, list[int] | None]:
         """Where the path ``written`` leads (what ``os.path.realpath`` gives) and, when it is
         no link itself, its stat signature. Its folder is resolved once per run, so a
-        snapshot costs one ``lstat``, which also gives the signature."""
-        folder, name = os.path.split(written)
-        if not os.path.isabs(written) or name in ("", ".", ".."):
+        snapshot costs one ``lstat``, which also gives the signature. (An absolute POSIX
+        path is split by hand: it is done for every snapshot of every run.)"""
+        folder, _slash, name = written.rpartition("/")
+        if os.sep != "/" or not written.startswith("/") or name in ("", ".", ".."):
             return os.path.realpath(written), None
         try:
             status = os.lstat(written)
@@ -320,9 +322,10 @@ class ResultCache:
             return os.path.realpath(written), None
         if S_ISLNK(status.st_mode):
             return os.path.realpath(written), None
-        if folder not in self._folders:
-            self._folders[folder] = os.path.realpath(folder)
-        return os.path.join(self._folders[folder], name), _signature(status)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder or "/")
+        return (real + name if real.endswith("/") else f"{real}/{name}"), _signature(status)
 
     def _root_of(self, folder: str) -> str:
         if folder not in self._roots:
