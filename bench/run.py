@@ -34,7 +34,8 @@ otherwise compile every module on every run.
 ``--claimtrack-arg`` passes an argument to every claimtrack command, for instance
 ``--claimtrack-arg=--ignore --claimtrack-arg=F`` to measure with the sourcing flags off.
 ``--compare OTHER`` times another claimtrack (an earlier version in its own environment) cold
-in the same turns, so a before/after comparison shares the machine's ups and downs.
+in the same turns, so a before/after comparison shares the machine's ups and downs; with
+``--compare-warm`` it is timed with a warm cache of its own too (primed once, like this one's).
 """
 
 from __future__ import annotations
@@ -177,6 +178,11 @@ def main() -> None:
         " own environment), timed cold beside this one in the same turns",
     )
     parser.add_argument(
+        "--compare-warm",
+        action="store_true",
+        help="with --compare: also time the other claimtrack with a warm cache of its own",
+    )
+    parser.add_argument(
         "--peers-dir",
         type=Path,
         default=_default_peers_dir(),
@@ -190,6 +196,7 @@ def main() -> None:
     _compile_bytecode()
     extra: list[str] = args.claimtrack_arg
     cache_dir = Path(tempfile.mkdtemp(prefix="claimtrack-bench-cache-"))
+    other_cache_dir = Path(tempfile.mkdtemp(prefix="claimtrack-bench-cache-"))
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(PARSE_ONLY)
     commands: dict[str, list[str]] = {
@@ -234,6 +241,16 @@ def main() -> None:
             *extra,
             str(corpus),
         ]
+        if args.compare_warm:
+            commands["compared claimtrack warm cache"] = [
+                args.compare,
+                "check",
+                "-qq",
+                "--cache-dir",
+                str(other_cache_dir),
+                *extra,
+                str(corpus),
+            ]
     if checker:
         commands["check-jsonschema"] = [checker, "--schemafile", str(SCHEMA), *files]
     notes: list[str] = []
@@ -253,9 +270,10 @@ def main() -> None:
             ]
     for label in args.skip:
         commands.pop(label, None)
-    # Prime the warm cache once, outside the timings.
-    if "claimtrack warm cache" in commands:
-        subprocess.run(commands["claimtrack warm cache"], cwd=corpus, check=False)
+    # Prime the warm caches once, outside the timings.
+    for warm in ("claimtrack warm cache", "compared claimtrack warm cache"):
+        if warm in commands:
+            subprocess.run(commands[warm], cwd=corpus, check=False)
 
     load_before = _load()
     times: dict[str, list[float]] = {label: [] for label in commands}
@@ -304,6 +322,7 @@ def main() -> None:
         used = statistics.median(processor[one]) / statistics.median(processor["ajv-cli"])
         print(f"{one} / ajv-cli: {ratio:.2f}× (medians of wall time), {used:.2f}× (processor)")
     shutil.rmtree(cache_dir, ignore_errors=True)
+    shutil.rmtree(other_cache_dir, ignore_errors=True)
     os.unlink(script.name)
 
 

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from claimtrack import rules
 from claimtrack.findings import Location
-from claimtrack.io.discover import CLAIM_FILE_SUFFIXES, discover, needs_expanding, nothing_found
+from claimtrack.io.discover import (
+    CLAIM_FILE_SUFFIXES,
+    discover,
+    is_expandable,
+    nothing_found,
+    path_status,
+)
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -42,17 +48,26 @@ def _nothing(argument: str) -> FileResult:
     return FileResult(path=argument, findings=(finding,))
 
 
-def expand_inputs(items: Sequence[Input]) -> list[Input | FileResult]:
+def expand_inputs(
+    items: Sequence[Input], statuses: dict[str, os.stat_result] | None = None
+) -> list[Input | FileResult]:
     """``items`` with each folder and glob replaced by the files it names (sorted, as
     :func:`~claimtrack.io.discover.discover` finds them), or by a result saying it names
-    none. Files, missing paths and loaded documents pass through unchanged."""
+    none. Files, missing paths and loaded documents pass through unchanged.
+
+    Telling a folder from a file takes each path's status; with ``statuses`` given, the
+    status of each path passed through is kept there by its name, for the result cache
+    to reuse (one ``stat`` a file)."""
     expanded: list[Input | FileResult] = []
     for item in items:
         if not isinstance(item, str | os.PathLike):
             expanded.append(item)
             continue
         argument = os.fspath(item)
-        if not needs_expanding(argument):
+        status = path_status(argument)
+        if not is_expandable(argument, status):
+            if statuses is not None and status is not None:
+                statuses[argument] = status
             expanded.append(item)
             continue
         found = discover([argument])

@@ -73,13 +73,16 @@ def iter_check(
         items = list(cast("Iterable[Input]", inputs))
     from claimtrack._expand import expand_inputs
 
-    expanded = expand_inputs(items)  # folders and globs, as the command line finds them
+    # Folders and globs, as the command line finds them; the status each file's name was
+    # told by is kept for the cache, which would otherwise take it again.
+    statuses: dict[str, os.stat_result] | None = None if settings.cache is None else {}
+    expanded = expand_inputs(items, statuses)
     if settings.library is not None:  # its files are checked as the library, not as claims
         library = settings.library
         expanded = [i for i in expanded if not _is_library_file(i, library)]
     paths = [i for i in expanded if isinstance(i, str | os.PathLike)]
     cited: set[str] = set()  # the shared sources the files cite
-    by_path = _check_paths(paths, settings, cited)
+    by_path = _check_paths(paths, settings, cited, statuses or {})
     try:
         for item in expanded:
             if isinstance(item, FileResult):
@@ -121,13 +124,16 @@ def _is_document(item: object) -> bool:
 
 
 def _check_paths(
-    paths: list[str | os.PathLike[str]], settings: CheckSettings, cited: set[str]
+    paths: list[str | os.PathLike[str]],
+    settings: CheckSettings,
+    cited: set[str],
+    statuses: dict[str, os.stat_result],
 ) -> Generator[FileResult, None, None]:
     """Results for paths, in order: from the cache where it holds, else checked (in worker
     processes when there are enough) and remembered in the cache; the baseline applied to
     each. A file checked here is read when its result is asked for, and only what the
     settings keep of it outlives that. The shared sources the files cite are added to
-    ``cited``."""
+    ``cited``; ``statuses`` holds the status already taken of some paths, by name."""
     hits: dict[int, FileResult] = {}
     todo: list[int] = []
     read: dict[int, bytes] = {}  # bytes read for a cache lookup, reused when it misses
@@ -138,7 +144,7 @@ def _check_paths(
         if cache is not None:
             name = display_name(item)
             key = _cache_key(name, item, cwd)
-            hit, content = cache.lookup(key, item)
+            hit, content = cache.lookup(key, item, statuses.get(os.fspath(item)))
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
                 hits[index] = result
@@ -170,7 +176,7 @@ def _check_paths(
             yield apply_baseline(result, settings.baseline)
     finally:
         checked.close()
-        if cache is not None and todo:
+        if cache is not None:  # also when every file hit: signatures taken, index resealed
             cache.save()
 
 

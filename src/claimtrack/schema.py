@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -29,7 +29,16 @@ _CLAIM_FILE_DEFS = "urn:claimtrack:schema:claim-file:1#/$defs/"
 
 def schema_text(name: str = CLAIM_FILE_SCHEMA) -> str:
     """The text of a packaged schema, exactly as published."""
-    return resources.files("claimtrack").joinpath("schemas", name).read_text(encoding="utf-8")
+    # Every run reads it (the result cache's fingerprint holds it): read beside this module
+    # where the package is plain files, so a run from the cache does not import
+    # importlib.resources and the archive modules it brings; importlib.resources otherwise.
+    try:
+        return Path(__file__).with_name("schemas").joinpath(name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib import resources
+
+        packaged = resources.files("claimtrack").joinpath("schemas", name)
+        return packaged.read_text(encoding="utf-8")
 
 
 @cache

@@ -9,7 +9,9 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -19,9 +21,10 @@ import claimtrack
 from claimtrack import batch as _check
 from claimtrack import settings as _settings_module
 from claimtrack.cli.main import cli
+from claimtrack.findings import Severity
 from claimtrack.io import cache as cache_module
 from claimtrack.io.cache import ResultCache
-from claimtrack.io.cache_rows import sealed
+from claimtrack.io.cache_rows import is_sealed_index, seal_index, sealed
 from tests.conftest import FIXTURES
 
 SNAPSHOT = FIXTURES / "claims" / "snapshot.txt"
@@ -47,10 +50,11 @@ def _settings(project: Path, **kwargs: object) -> claimtrack.CheckSettings:
     return claimtrack.CheckSettings(cache=cache, **kwargs)  # type: ignore[arg-type]
 
 
-def _plant(project: Path) -> None:
+def _plant(project: Path, *, whole: bool = False) -> None:
     """Replace every cached finding list by one recognisable finding, so that a run which
     shows it was served from the cache. The entries are sealed again, as the cache itself
-    would seal them (an entry changed without its seal is a miss)."""
+    would seal them (an entry changed without its seal is a miss); with ``whole`` the index
+    is sealed as a whole too, as the cache writes it."""
     index_path = project / ".cache" / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8"))
     fingerprint = index["fingerprint"]
@@ -71,7 +75,11 @@ def _plant(project: Path) -> None:
         offset += len(chunk)
     index["entries"] = {key: sealed(e, fingerprint) for key, e in index["entries"].items()}
     (project / ".cache" / index["results"]).write_bytes(b"".join(parts))
-    index_path.write_text(json.dumps(index), encoding="utf-8")
+    if whole:
+        del index["index_seal"]
+        index_path.write_bytes(seal_index(index, fingerprint))
+    else:
+        index_path.write_text(json.dumps(index), encoding="utf-8")
 
 
 def _messages(project: Path, settings: claimtrack.CheckSettings) -> list[str]:
@@ -264,6 +272,29 @@ class TestStatSignatures:
         assert _messages(project, _settings(project)) == [MARK]
         assert read == []
 
+    @pytest.mark.usefixtures("settled")
+    def test_a_warm_run_looks_at_each_file_once(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An unchanged file and its snapshot, served from the cache, are looked at with
+        one call each: a ``stat`` of the file, an ``lstat`` of the snapshot."""
+        _messages(project, _settings(project))
+        _plant(project, whole=True)
+        calls: list[tuple[str, str]] = []
+        for name in ("stat", "lstat"):
+            real = getattr(os, name)
+
+            def counting(
+                path: Any, *args: Any, real: Any = real, name: str = name, **kw: Any
+            ) -> Any:
+                calls.append((name, os.path.basename(os.fspath(path))))
+                return real(path, *args, **kw)
+
+            monkeypatch.setattr(os, name, counting)
+        assert _messages(project, _settings(project)) == [MARK]
+        ours = [call for call in calls if call[1] in ("full.yaml", "snapshot.txt")]
+        assert sorted(ours) == [("lstat", "snapshot.txt"), ("stat", "full.yaml")]
+
     def test_unsettled_files_are_hashed(
         self, project: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -315,6 +346,123 @@ class TestStatSignatures:
         target = project / "claims" / "full.yaml"
         target.write_bytes(target.read_bytes())
         assert _messages(project, _settings(project)) == [MARK]
+
+
+class TestWholeIndexSeal:
+    """An index whose bytes match its whole seal is used as it is; any other is checked
+    entry by entry, and only the entries that fail are lost."""
+
+    def test_sealed_index_is_used_without_checking_each_entry(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While the index's bytes match its seal, its entries serve their results without
+        any entry's own seal being checked."""
+        _messages(project, _settings(project))
+        _plant(project, whole=True)
+        checked: list[object] = []
+
+        def refusing(entry: object, fingerprint: str) -> bool:
+            checked.append(entry)
+            return False
+
+        monkeypatch.setattr(cache_module, "is_valid_entry", refusing)
+        assert _messages(project, _settings(project)) == [MARK]
+        assert checked == []
+
+    def test_entry_changed_by_hand_loses_only_itself(self, project: Path) -> None:
+        """An entry edited without its seal breaks the whole seal: that file is checked
+        again, the other keeps its cached result, and the index is written sealed again."""
+        first = project / "claims" / "full.yaml"
+        second = project / "claims" / "second.yaml"
+        text = first.read_text(encoding="utf-8")
+        second.write_text(text.replace("version: 1", "version: 1\nstray: x", 1), "utf-8")
+        paths = [first, second]
+        assert [r.severest for r in claimtrack.check(paths, _settings(project)).files] == [
+            None,
+            Severity.ERROR,
+        ]
+        _plant(project, whole=True)
+        index_path = project / ".cache" / INDEX
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        (changed,) = [key for key in index["entries"] if key.split("\n")[0].endswith("second.yaml")]
+        index["entries"][changed]["severest"] = None  # "no findings", without its seal
+        index_path.write_text(json.dumps(index), encoding="utf-8")
+        quiet = _settings(project, keep_findings=False)
+        # The first file's planted warning comes from the cache; the second is checked again.
+        assert [r.severest for r in claimtrack.check(paths, quiet).files] == [
+            Severity.WARNING,
+            Severity.ERROR,
+        ]
+        assert is_sealed_index(index_path.read_bytes(), index["fingerprint"])
+
+    @pytest.mark.usefixtures("settled")
+    def test_signature_taken_in_a_run_of_hits_is_kept(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A run whose every file hits, but which had to hash them to know it, saves the
+        signatures it took, so the run after it reads no file."""
+        index_path = project / ".cache" / INDEX
+        _messages(project, _settings(project))
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        for entry in index["entries"].values():
+            entry["stat"] = None  # as if the file had been written just before it was read
+            for snapshot in entry["snapshots"]:
+                snapshot["stat"] = None
+        del index["index_seal"]
+        index["entries"] = {k: sealed(e, index["fingerprint"]) for k, e in index["entries"].items()}
+        index_path.write_bytes(seal_index(index, index["fingerprint"]))
+        read = _count_reads(monkeypatch)
+        assert _messages(project, _settings(project)) == []
+        assert "full.yaml" in read
+        read.clear()
+        assert _messages(project, _settings(project)) == []
+        assert read == []
+
+
+_SMALL_INDEX: dict[str, Any] = {
+    "fingerprint": "f",
+    "results": "results-0.json",
+    "entries": {"a\nb": {"x": 1}},
+}
+
+
+class TestIndexSealBytes:
+    """The whole index's seal holds for the bytes written and for nothing else."""
+
+    def test_written_bytes_hold(self) -> None:
+        """The bytes seal_index writes are one JSON object, and their seal holds."""
+        data = seal_index(_SMALL_INDEX, "f")
+        assert json.loads(data)["entries"] == _SMALL_INDEX["entries"]
+        assert is_sealed_index(data, "f")
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda data: data.replace(b'"x": 1', b'"x": 2'),
+            lambda data: data.replace(b'"x": 1', b'"x":  1'),
+            lambda data: data[:-3] + data[-2:],
+            lambda data: data[:20],
+            lambda data: json.dumps(json.loads(data)).encode("ascii") + b" ",
+            lambda data: b"",
+        ],
+    )
+    def test_changed_bytes_do_not_hold(self, change: Callable[[bytes], bytes]) -> None:
+        """An index with any byte changed, cut short or written again no longer holds."""
+        changed = change(seal_index(_SMALL_INDEX, "f"))
+        assert not is_sealed_index(changed, "f")
+
+    def test_other_fingerprint_does_not_hold(self) -> None:
+        """An index sealed under another fingerprint (another version, other settings)
+        does not hold."""
+        assert not is_sealed_index(seal_index(_SMALL_INDEX, "f"), "g")
+
+    def test_name_with_a_lone_surrogate(self) -> None:
+        """A file name no UTF-8 can hold (an undecodable byte) is written escaped, and the
+        seal still holds."""
+        index = {**_SMALL_INDEX, "entries": {"caf\udce9.yaml": {"x": 1}}}
+        data = seal_index(index, "f")
+        assert json.loads(data)["entries"] == index["entries"]
+        assert is_sealed_index(data, "f")
 
 
 class TestResultsFile:
@@ -415,7 +563,8 @@ class TestExitStatusOnly:
 
 def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> None:
     """A check whose every file comes from the cache imports neither the parsers, the
-    model, cattrs nor the checks: that is what keeps a warm run short."""
+    model, cattrs, the checks nor importlib.resources (and the archive modules it brings):
+    that is what keeps a warm run short."""
     folder = tmp_path / "claims"
     folder.mkdir()
     (tmp_path / "pyproject.toml").write_text("[tool.claimtrack]\nignore = ['F111']\n", "utf-8")
@@ -431,7 +580,8 @@ def test_fully_cached_run_loads_no_parser_model_or_checks(tmp_path: Path) -> Non
         "    code = exit.code\n"
         "heavy = ['yaml', 'cattrs', 'jsonschema', 'claimtrack.io.load', 'claimtrack.model',\n"
         "         'claimtrack.lint.run', 'claimtrack.pipeline', 'claimtrack.lint.sourcing',\n"
-        "         'claimtrack.lint.evidence', 'claimtrack.lint.quotes']\n"
+        "         'claimtrack.lint.evidence', 'claimtrack.lint.quotes',\n"
+        "         'importlib.resources', 'tempfile']\n"
         "print(code, [name for name in heavy if name in sys.modules])\n"
     )
     runs = [

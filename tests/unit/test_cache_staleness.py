@@ -81,6 +81,21 @@ class TestSnapshotPaths:
         assert "E211" in _codes(root, cached=False)
         assert _codes(root, cached=True) == _codes(root, cached=False)
 
+    def test_retargeted_folder_link_is_a_miss(self, tmp_path: Path) -> None:
+        """A snapshot named through a linked folder, once that link is pointed at a folder
+        holding another text of the same name, gives the fresh run's finding, not a pass."""
+        root = _project(tmp_path / "p")
+        (root / "other").mkdir()
+        (root / "other" / "a.txt").write_text("Another text altogether.\n", encoding="utf-8")
+        (root / "linked").symlink_to(root / "texts")
+        claim = root / "claims" / "full.yaml"
+        text = claim.read_text(encoding="utf-8")
+        claim.write_text(text.replace("path: ../snapshot.txt", "path: ../linked/a.txt"), "utf-8")
+        assert _codes(root, cached=True) == _codes(root, cached=True) == []  # stored, then hit
+        _retarget(root / "linked", root / "other")
+        assert "E212" in _codes(root, cached=False)
+        assert _codes(root, cached=True) == _codes(root, cached=False)
+
     def test_marker_between_file_and_snapshot_is_a_miss(self, tmp_path: Path) -> None:
         """A pyproject.toml appearing beside the claim file moves the project root, and the
         cached run then reports the snapshot as outside it, as a fresh run does."""
@@ -91,6 +106,40 @@ class TestSnapshotPaths:
         assert _codes(root, cached=True) == _codes(root, cached=False)
         (root / "claims" / "pyproject.toml").unlink()
         assert _codes(root, cached=True) == _codes(root, cached=False) == []
+
+
+def test_snapshot_paths_resolve_as_realpath_does(tmp_path: Path) -> None:
+    """The cache resolves a snapshot's path to what ``os.path.realpath`` gives, through
+    linked folders, ``..``, doubled slashes and missing files alike, and a path that is no
+    link gets the signature ``os.stat`` gives it."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("a\n", encoding="utf-8")
+    (tmp_path / "folder-link").symlink_to(tmp_path / "texts")
+    (tmp_path / "file-link.txt").symlink_to(tmp_path / "texts" / "a.txt")
+    (tmp_path / "texts" / "up").symlink_to(tmp_path)
+    cache = ResultCache(tmp_path / ".cache", "f")
+    base = str(tmp_path)
+    written = [
+        f"{base}/texts/a.txt",
+        f"{base}/folder-link/a.txt",
+        f"{base}/file-link.txt",
+        f"{base}/texts/up/texts/a.txt",
+        f"{base}/folder-link/../texts/a.txt",
+        f"{base}//texts//a.txt",
+        f"{base}/texts/./a.txt",
+        f"{base}/texts/missing.txt",
+        f"{base}/missing-folder/a.txt",
+        f"{base}/texts/",
+        f"{base}/texts/..",
+        "/",
+        "relative/a.txt",
+    ]
+    for path in written * 2:  # the second time from the folders resolved the first time
+        resolved, signature = cache._resolve(path)
+        assert resolved == os.path.realpath(path), path
+        if signature is not None:
+            assert not os.path.islink(path)
+            assert signature == cache_module._signature(os.stat(path)), path
 
 
 _STEPS = st.lists(

@@ -27,8 +27,11 @@ schema, the settings that shape findings (rule selection, severities, limits, pr
 root, configuration file) and the shared source library's files (any file may cite
 them). Every entry carries a digest of itself (under the fingerprint)
 and of its result's bytes; an entry that is damaged, foreign, edited by hand or of an
-unexpected shape is a miss, never trusted. Cache files are read only when they are regular
-files, and never more than the input limit of them.
+unexpected shape is a miss, never trusted. The index as a whole carries a digest of its bytes
+too (see :mod:`claimtrack.io.cache_rows`): while it holds, the entries are used without
+checking each; when it does not, each entry is checked on its own and only the bad ones are
+lost. Cache files are read only when they are regular files, and never more than the input
+limit of them.
 """
 
 from __future__ import annotations
@@ -39,12 +42,13 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from stat import S_ISLNK
 from typing import Any
 
 import attrs
 
 from claimtrack.findings import Finding, Severity, finding_from_row, finding_row
-from claimtrack.io.cache_rows import is_valid_entry, sealed
+from claimtrack.io.cache_rows import is_sealed_index, is_shaped, is_valid_entry, seal_index, sealed
 from claimtrack.io.regular import open_regular, read_capped, read_regular
 from claimtrack.io.snapshot import find_project_root
 
@@ -225,35 +229,41 @@ class ResultCache:
         self._results: bytes | None = None
         self._changed = False
         self._roots: dict[str, str] = {}  # project roots found this run, by folder
+        self._folders: dict[str, str] = {}  # folders resolved this run (see _resolve)
         try:
-            index = json.loads(read_regular(folder / _INDEX, max_bytes))
+            data = read_regular(folder / _INDEX, max_bytes)
+            index = json.loads(data)
         except (OSError, ValueError):
             return
         if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
             return
         entries, results = index.get("entries"), index.get("results")
         if isinstance(entries, dict) and _is_results_name(results):
-            self._entries = {
-                key: entry
-                for key, entry in entries.items()
-                if isinstance(key, str) and is_valid_entry(entry, fingerprint)
-            }
+            if is_sealed_index(data, fingerprint):  # as this cache wrote it: every entry holds
+                self._entries = {k: e for k, e in entries.items() if isinstance(e, dict)}
+            else:  # damaged, edited or unsealed: only the entries that hold on their own
+                self._entries = {
+                    key: entry
+                    for key, entry in entries.items()
+                    if isinstance(key, str) and is_valid_entry(entry, fingerprint)
+                }
+                self._changed = True  # written again, sealed as a whole, when saved
             self._results_name = results
-            self._changed = len(self._entries) != len(entries)
 
     # Looking up -----------------------------------------------------------------------
 
     def lookup(
-        self, key: str, path: str | os.PathLike[str]
+        self, key: str, path: str | os.PathLike[str], status: os.stat_result | None = None
     ) -> tuple[CacheHit | None, bytes | None]:
         """Whether the cached result of the file ``key`` (read from ``path``) still holds:
         a hit, or a miss with the file's bytes when they had to be read (so the caller
-        need not read them again)."""
+        need not read them again). ``status`` is the file's status when the caller has
+        just taken it (``os.stat``, links followed), so it is not taken twice."""
         entry = self._entries.get(key)
         if not isinstance(entry, dict):
             return None, None
         try:
-            signature = _stat_signature(path)
+            signature = _stat_signature(path) if status is None else _signature(status)
             content: bytes | None = None
             if signature is None or signature != entry["stat"]:
                 try:
@@ -277,7 +287,8 @@ class ResultCache:
     def _one_snapshot_holds(self, snapshot: dict[str, Any]) -> bool:
         written, resolved, sha = snapshot["written"], snapshot["resolved"], snapshot["sha256"]
         try:
-            if os.path.realpath(written) != resolved:
+            now_resolved, status = self._resolve(written)
+            if now_resolved != resolved:
                 return False  # a link on the way was retargeted
         except (OSError, ValueError):
             return False
@@ -287,7 +298,7 @@ class ResultCache:
         if sha is None:  # outside the project: never read, so its bytes do not matter
             return True
         recorded = snapshot["stat"]
-        if recorded is not None and _stat_signature(resolved) == recorded:
+        if recorded is not None and (status or _stat_signature(resolved)) == recorded:
             return True
         now_sha, signature = _sha256_of(resolved, self.max_bytes)
         if now_sha != sha:
@@ -296,6 +307,25 @@ class ResultCache:
             snapshot["stat"] = signature
             self._changed = True
         return True
+
+    def _resolve(self, written: str) -> tuple[str, list[int] | None]:
+        """Where the path ``written`` leads (what ``os.path.realpath`` gives) and, when it is
+        no link itself, its stat signature. Its folder is resolved once per run, so a
+        snapshot costs one ``lstat``, which also gives the signature. (An absolute POSIX
+        path is split by hand: it is done for every snapshot of every run.)"""
+        folder, _slash, name = written.rpartition("/")
+        if os.sep != "/" or not written.startswith("/") or name in ("", ".", ".."):
+            return os.path.realpath(written), None
+        try:
+            status = os.lstat(written)
+        except OSError:
+            return os.path.realpath(written), None
+        if S_ISLNK(status.st_mode):
+            return os.path.realpath(written), None
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder or "/")
+        return (real + name if real.endswith("/") else f"{real}/{name}"), _signature(status)
 
     def _root_of(self, folder: str) -> str:
         if folder not in self._roots:
@@ -394,16 +424,17 @@ class ResultCache:
             old = self._results_name
             if self._fresh:
                 self._write_results()
+            entries = {key: sealed(entry, self.fingerprint) for key, entry in self._entries.items()}
             index = {
                 "fingerprint": self.fingerprint,
                 "results": self._results_name,
-                "entries": {
-                    key: sealed(entry, self.fingerprint) for key, entry in self._entries.items()
-                },
+                # Only entries of the shape a later run checks for: the whole index's seal
+                # lets that run use them without checking each.
+                "entries": {key: entry for key, entry in entries.items() if is_shaped(entry)},
             }
-            write_atomic(self.folder / _INDEX, json.dumps(index, ensure_ascii=False))
+            write_atomic(self.folder / _INDEX, seal_index(index, self.fingerprint))
             self._sweep(keep=self._results_name, replaced=old)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a value JSON cannot hold
             return
         self._changed = False
 

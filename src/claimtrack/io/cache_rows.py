@@ -1,9 +1,17 @@
-"""The shape of a cache index entry, checked before it is trusted, and its seal.
+"""The shape of a cache index entry, checked before it is trusted, and the index's seals.
 
 An entry read back must be exactly what :class:`claimtrack.io.cache.ResultCache` wrote: the
 expected keys with values of the expected types, and a *seal* (the SHA-256 of the entry under
 the cache's fingerprint) that still matches. Anything else (a row damaged on disk, edited by
 hand, written by another version) is a miss.
+
+Checking 1,000 entries one by one costs more than the rest of a warm run, so the index as a
+whole carries a seal too: the SHA-256, under the fingerprint, of every byte of the index as
+written, kept in the index's last member. The cache writes only entries of the right shape,
+each with its own seal, so an index whose bytes still match the whole seal holds exactly
+such entries, and they are used without checking each. When the whole seal does not match
+(one entry damaged on disk or edited by hand, or an index written without it), every entry
+is checked on its own, and only the bad ones are lost.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["is_valid_entry", "sealed"]
+__all__ = ["is_sealed_index", "is_shaped", "is_valid_entry", "seal_index", "sealed"]
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _SEVERITIES = ("error", "warning", "info")
@@ -70,6 +78,14 @@ def _is_span(value: Any) -> bool:
 
 def is_valid_entry(entry: Any, fingerprint: str) -> bool:
     """Whether ``entry`` has the shape the cache writes and its seal holds."""
+    try:
+        return is_shaped(entry) and entry["seal"] == _seal(entry, fingerprint)
+    except ValueError:  # a value JSON cannot hold
+        return False
+
+
+def is_shaped(entry: Any) -> bool:
+    """Whether ``entry`` has the keys and value types the cache writes (its seal unchecked)."""
     if not isinstance(entry, dict) or set(entry) - {"cited"} != {
         "sha256",
         "stat",
@@ -84,7 +100,7 @@ def is_valid_entry(entry: Any, fingerprint: str) -> bool:
     cited = entry.get("cited", [])
     if not isinstance(cited, list) or not all(isinstance(item, str) for item in cited):
         return False
-    shaped = (
+    return (
         _is_hex(entry["sha256"])
         and _is_signature(entry["stat"])
         and isinstance(entry["snapshots"], list)
@@ -94,7 +110,42 @@ def is_valid_entry(entry: Any, fingerprint: str) -> bool:
         and _is_hex(entry["digest"])
         and isinstance(entry["seal"], str)
     )
+
+
+# The whole index's seal closes the index's JSON object as its last member, so the file
+# stays one JSON object with the index's other members as they were.
+_INDEX_SEAL_KEY = b', "index_seal": "'
+_INDEX_SEAL_END = b'"}'
+_INDEX_SEAL_LENGTH = len(_INDEX_SEAL_KEY) + 64 + len(_INDEX_SEAL_END)
+
+
+def _index_digest(body: bytes, fingerprint: str) -> bytes:
+    digest = hashlib.sha256(fingerprint.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(body)
+    return digest.hexdigest().encode("ascii")
+
+
+def seal_index(index: dict[str, Any], fingerprint: str) -> bytes:
+    """The bytes of the index file: ``index`` as one JSON object, with the seal of those
+    bytes (under ``fingerprint``) added as its last member."""
+    text = json.dumps(index, ensure_ascii=False)
     try:
-        return shaped and entry["seal"] == _seal(entry, fingerprint)
-    except ValueError:  # a value JSON cannot hold
+        body = text.encode("utf-8")
+    except UnicodeEncodeError:  # a name holding a lone surrogate: escape it
+        body = json.dumps(index).encode("ascii")
+    if not body.endswith(b"}") or body == b"{}":
+        raise ValueError("an index is a JSON object with members")
+    return body[:-1] + _INDEX_SEAL_KEY + _index_digest(body, fingerprint) + _INDEX_SEAL_END
+
+
+def is_sealed_index(data: bytes, fingerprint: str) -> bool:
+    """Whether the index file's bytes ``data`` are those :func:`seal_index` wrote under
+    ``fingerprint``, unchanged."""
+    if len(data) <= _INDEX_SEAL_LENGTH or not data.endswith(_INDEX_SEAL_END):
         return False
+    cut = len(data) - _INDEX_SEAL_LENGTH
+    if data[cut : cut + len(_INDEX_SEAL_KEY)] != _INDEX_SEAL_KEY:
+        return False
+    seal = data[cut + len(_INDEX_SEAL_KEY) : -len(_INDEX_SEAL_END)]
+    return seal == _index_digest(data[:cut] + b"}", fingerprint)

@@ -6,6 +6,7 @@ import glob
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from stat import S_ISDIR
 
 import attrs
 
@@ -16,8 +17,10 @@ __all__ = [
     "STDIN",
     "Discovery",
     "discover",
+    "is_expandable",
     "needs_expanding",
     "nothing_found",
+    "path_status",
 ]
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -62,7 +65,24 @@ def _walk(folder: str, unreadable: list[tuple[str, str]]) -> list[str]:
 def needs_expanding(argument: str) -> bool:
     """Whether ``argument`` stands for other files (a folder, or a glob that is not itself
     a file's name) rather than for one file."""
-    return os.path.isdir(argument) or (glob.has_magic(argument) and not os.path.exists(argument))
+    return is_expandable(argument, path_status(argument))
+
+
+def path_status(argument: str) -> os.stat_result | None:
+    """The status of what ``argument`` names (links followed), None when it names nothing
+    that can be looked at."""
+    try:
+        return os.stat(argument)
+    except (OSError, ValueError):
+        return None
+
+
+def is_expandable(argument: str, status: os.stat_result | None) -> bool:
+    """:func:`needs_expanding`, given the status :func:`path_status` took of ``argument``
+    (so a caller that needs the status too takes it once)."""
+    if status is not None:
+        return S_ISDIR(status.st_mode)
+    return glob.has_magic(argument)  # names nothing, so it is no file's name
 
 
 def _expand(argument: str, unreadable: list[tuple[str, str]]) -> list[str] | None:
