@@ -183,6 +183,27 @@ def _when_text(when: When | None) -> str | None:
     return "/".join(part or ".." for part in (when.start, when.end))
 
 
+#: The whole numbers SQLite stores as integers (64-bit).
+_INTEGERS = range(-(2**63), 2**63)
+
+
+def _storable(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``row`` with each whole number beyond SQLite's integers as the real number SQLite
+    itself makes of such a literal (infinite past a float's range): a file may hold any
+    whole number, and the database driver refuses to bind one that does not fit."""
+    return tuple(
+        _real(value) if value.__class__ is int and value not in _INTEGERS else value
+        for value in row
+    )
+
+
+def _real(value: int) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.copysign(math.inf, value)
+
+
 class RowWriter:
     """Turns document reports into rows and inserts them, a bounded batch at a time.
 
@@ -209,7 +230,11 @@ class RowWriter:
         """Insert every row waiting, one ``executemany`` per table."""
         for table, rows in self._rows.items():
             if rows:
-                self.db.executemany(_INSERTS[table], rows)
+                try:
+                    self.db.executemany(_INSERTS[table], rows)
+                except OverflowError:  # a whole number beyond SQLite's (rare: look only now)
+                    self.db.execute(f"DELETE FROM {table} WHERE id >= ?", (rows[0][0],))  # noqa: S608
+                    self.db.executemany(_INSERTS[table], [_storable(row) for row in rows])
                 rows.clear()
         self._waiting = 0
 

@@ -96,3 +96,27 @@ class TestStoredValues:
         assert zero == (0, 15)
         bare = db.execute("SELECT check_worthy FROM claims WHERE claim_id = 'bare'").fetchone()
         assert bare == (0,)
+
+    def test_numbers_beyond_sqlite_integers_are_stored_as_reals(self, tmp_path: Path) -> None:
+        """An offset or figure too large for SQLite's 64-bit integers is stored as the real
+        number SQLite itself makes of such a literal, and the rest of the file as usual."""
+        huge = 10**20
+        claim_file = tmp_path / "huge.yaml"
+        claim_file.write_text(
+            SPARSE.replace("start: 0, end: 15", f"start: {huge}, end: {huge + 15}").replace(
+                "value: 0", f"value: {huge}"
+            ),
+            encoding="utf-8",
+        )
+        results = claimtrack.check([str(claim_file)]).files
+        database = tmp_path / "huge.db"
+        summary = write_database([document_report(1, r) for r in results], database)
+        assert summary.counts["claims"] == 2
+        db = sqlite3.connect(database)
+        zero = db.execute(
+            "SELECT anchor_start, typeof(anchor_start), anchor_end FROM claims"
+            " WHERE claim_id = 'zero'"
+        ).fetchone()
+        assert zero == (float(huge), "real", float(huge + 15))
+        assert db.execute("SELECT value FROM quantities").fetchone() == (float(huge),)
+        assert db.execute("SELECT COUNT(*) FROM claims").fetchone() == (2,)
