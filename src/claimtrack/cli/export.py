@@ -130,8 +130,10 @@ def export_command(
         results = stream(paths, stdin_filename, project_root, config.limits, library)
         if not results.names:
             _nothing_to_export()
-        _export_sqlite(results, Path(output))
-        sys.exit(exit_codes.USAGE if results.failed else exit_codes.OK)
+        refused_any = _export_sqlite(results, Path(output))
+        if results.failed:
+            sys.exit(exit_codes.USAGE)
+        sys.exit(exit_codes.FINDINGS if refused_any else exit_codes.OK)
     gathered = gather(paths, stdin_filename, project_root, config.limits, library)
     if not gathered.results:
         _nothing_to_export()
@@ -186,10 +188,11 @@ def _nothing_to_export() -> NoReturn:
     sys.exit(exit_codes.USAGE)
 
 
-def _export_sqlite(results: Stream, output: Path) -> None:
+def _export_sqlite(results: Stream, output: Path) -> bool:
     """Write the database, one claim file at a time, and its Datasette metadata; exit 2
     with a message if either cannot be written. Files that are not valid claim files are
-    named on stderr as they come (their findings are still in the database)."""
+    named on stderr as they come (their findings are still in the database); whether there
+    was any (exit 1, as for every export)."""
     import yaml
 
     from claimtrack.export.sqlite import DatabaseError, datasette_metadata, export_database
@@ -236,6 +239,7 @@ def _export_sqlite(results: Stream, output: Path) -> None:
         f" {count('matches', 'match')}; Datasette metadata in {metadata_path}",
         err=True,
     )
+    return refused[0] > 0
 
 
 def _refused(results: Sequence[FileResult]) -> bool:

@@ -282,6 +282,15 @@ def _figures_of_text(text: str) -> set[float]:
     return found
 
 
+def _figure(value: float) -> float:
+    """A quantity's value as figures compare: rounded to six places; a whole number too
+    large for a float is kept exact (``float()`` of it would raise)."""
+    try:
+        return round(float(value), 6)
+    except OverflowError:
+        return value
+
+
 def features(claim: Claim, words: dict[str, str] | None = None) -> Features:
     """The features of ``claim`` that matching compares. With ``words``, each content word
     is the one string ``words`` holds for it (added when new), so the features of many
@@ -298,7 +307,7 @@ def features(claim: Claim, words: dict[str, str] | None = None) -> Features:
             quantity.upper_bound,
         ):
             if value is not None:
-                figures.add(round(float(value), 6))
+                figures.add(_figure(value))
     years = set(_YEAR.findall(claim.text))
     for when in claim.dates:
         for date in (when.date, when.start, when.end):

@@ -201,7 +201,7 @@ def _real(value: int) -> float:
     try:
         return float(value)
     except OverflowError:
-        return math.copysign(math.inf, value)
+        return math.inf if value > 0 else -math.inf  # copysign would convert it too
 
 
 class RowWriter:

@@ -63,6 +63,14 @@ class TestVetoes:
         b = features(_claim("Iran spent a fortune.", quantities=(Quantity(value=5e10),)))
         assert score(a, b)[0] == 0.0
 
+    def test_a_whole_number_beyond_a_float_is_a_figure(self) -> None:
+        """A recorded value too large for a float is compared exactly, not a crash."""
+        huge = 10**400
+        a = features(_claim("A huge count.", quantities=(Quantity(value=huge),)))
+        b = features(_claim("A huge count.", quantities=(Quantity(value=huge + 1),)))
+        assert a.figures == {huge}
+        assert score(a, b)[0] == 0.0
+
     def test_a_negation_is_another_claim(self) -> None:
         """A claim and its negation do not match, however alike their words."""
         a = features(_claim("Russia withdrew its forces from Syria."))

@@ -126,13 +126,14 @@ class TestStreamedExport:
 class TestCommand:
     def test_an_invalid_file_is_named_and_the_rest_exported(self, tmp_path: Path) -> None:
         """A file that is not a valid claim file is named on stderr with its errors, gets
-        a document row with its findings, and the other files are exported."""
+        a document row with its findings, and the other files are exported; exit 1, as
+        for every export."""
         broken = tmp_path / "broken.yaml"
         broken.write_text("version: 1\ndocument: {id: x}\n", encoding="utf-8")
         out = tmp_path / "claims.db"
         args = ["export", str(CORPUS), str(broken), "--to", "sqlite", "-o", str(out)]
         result = CliRunner().invoke(cli, args)
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output
         assert f"{broken}: not exported: it is not a valid claim file" in result.stderr
         with sqlite3.connect(out) as db:
             loaded = dict(db.execute("SELECT path, loaded FROM documents").fetchall())
@@ -140,12 +141,13 @@ class TestCommand:
             assert sum(loaded.values()) == len(list(CORPUS.glob("*.yaml")))
 
     def test_nothing_valid_says_so(self, tmp_path: Path) -> None:
-        """When no file is a valid claim file, the export says nothing was exported."""
+        """When no file is a valid claim file, the export says nothing was exported, and
+        exits 1."""
         broken = tmp_path / "broken.yaml"
         broken.write_text("version: 1\ndocument: {id: x}\n", encoding="utf-8")
         out = tmp_path / "claims.db"
         result = CliRunner().invoke(cli, ["export", str(broken), "--to", "sqlite", "-o", str(out)])
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output
         assert "nothing was exported" in result.stderr
 
     def test_an_id_given_twice_keeps_its_first_record(self, tmp_path: Path) -> None:

@@ -3,6 +3,8 @@ false flag or an offset of 0 as itself, however the rows are bound."""
 
 from __future__ import annotations
 
+import math
+
 import sqlite3
 from pathlib import Path
 
@@ -120,3 +122,14 @@ class TestStoredValues:
         assert zero == (float(huge), "real", float(huge + 15))
         assert db.execute("SELECT value FROM quantities").fetchone() == (float(huge),)
         assert db.execute("SELECT COUNT(*) FROM claims").fetchone() == (2,)
+
+    def test_numbers_beyond_a_float_are_stored_as_infinite_reals(self, tmp_path: Path) -> None:
+        """A figure too large even for a float is stored as SQLite stores such a literal
+        (an infinite real, signed), and the export finishes."""
+        claim_file = tmp_path / "huger.yaml"
+        claim_file.write_text(SPARSE.replace("value: 0", f"value: -{10**400}"), encoding="utf-8")
+        results = claimtrack.check([str(claim_file)]).files
+        database = tmp_path / "huger.db"
+        write_database([document_report(1, r) for r in results], database)
+        db = sqlite3.connect(database)
+        assert db.execute("SELECT value FROM quantities").fetchone() == (-math.inf,)
