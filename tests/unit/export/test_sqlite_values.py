@@ -4,7 +4,6 @@ false flag or an offset of 0 as itself, however the rows are bound."""
 from __future__ import annotations
 
 import math
-
 import sqlite3
 from pathlib import Path
 
