@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 import claimtrack
 from claimtrack._convert import structure, structure_valid, unstructure
 from claimtrack._valid_records import record_builder
+from claimtrack.io.load import load_bytes
 from claimtrack.model import ClaimFile, Quantity
+from claimtrack.records import records_or_findings
 from claimtrack.schema import validator
 from tests import strategies
 from tests.property.test_model_schema import _SCHEMA_EXAMPLES, _schema_strategy
@@ -91,10 +93,19 @@ class TestFallback:
             structure_valid(data)
 
     def test_the_shape_finding_still_points_at_the_field(self) -> None:
-        """A schema-valid file the model refuses (a quantity with a value and a range) still
-        gives E114 at the quantity's line."""
-        from tests.conftest import ROOT
-
-        fixture = ROOT / "tests" / "fixtures" / "claims" / "invalid" / "E114-invalid-shape.yaml"
-        result = claimtrack.check([fixture])
-        assert [(f.code, f.location.line) for f in result.findings] == [("E114", 9)]
+        """Data the model refuses becomes an E114 finding at the record that holds it."""
+        text = (
+            "version: 1\n"
+            "document: {id: doc, title: T}\n"
+            "claims:\n"
+            "  - id: c\n"
+            "    text: t\n"
+            "    kind: event\n"
+            '    anchor: {exact: ""}\n'
+        )
+        document = load_bytes(text.encode(), "refused.yaml")
+        found = records_or_findings(document)
+        assert isinstance(found, list)
+        assert [(f.code, f.location.line, f.location.pointer) for f in found] == [
+            ("E114", 7, "/claims/0/anchor")
+        ]
