@@ -214,10 +214,6 @@ _scan_checked: Callable[[str, int], tuple[Any, int]] = cast(
 _SPACE = re.compile(r"[ \t\n\r]*")
 _COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
 _SEPARATOR = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
-# From the end of a value (or just past an object's "{"), the next member's key when it holds
-# no escape, its colon and the white space up to its value: group 1 is the key as written,
-# group 2 its text.
-_MEMBER_HEAD = re.compile(r'[ \t\n\r]*(?:,[ \t\n\r]*)?("([^"\\]*)")[ \t\n\r]*:[ \t\n\r]*')
 
 
 class JsonPositions(PositionMap):
@@ -226,9 +222,8 @@ class JsonPositions(PositionMap):
     The members of each object and array on a path are found once and kept, as offsets in
     an array (a few bytes per member, so even every claim of a large file costs little);
     findings come rule by rule, each rule walking all the claims, so anything evicted would
-    soon be split again. The C scanner steps over each member's value, and one regular
-    expression match takes a key with no escapes (most are), its colon and the white space
-    up to its value, so no Python code runs per character.
+    soon be split again. The C scanner steps over each member's value, so no Python code
+    runs per character.
     """
 
     __slots__ = ("_end", "_index", "_key_tables", "_split", "_text")
@@ -291,28 +286,19 @@ class JsonPositions(PositionMap):
         records every finding's path goes through), which spares scanning each list twice:
         once to step over it here, once to split it for the first finding inside."""
         text, scan, colon, separator = self._text, _scan_value, _COLON.match, _SEPARATOR.match
-        head = _MEMBER_HEAD.match
         keys: list[str] = []
         offsets = array("q")
-        index = start + 1
-        while True:
-            found = head(text, index)
-            if found is not None:  # a key with no escapes (most are): one match to its value
-                index, key_end = found.span(1)
-                name, value_start = found[2], found.end()
-            else:
-                index = separator(text, index).end()  # type: ignore[union-attr]
-                if text[index] != '"':
-                    break
-                name, key_end = _scan_string(text, index + 1)
-                value_start = colon(text, key_end).end()  # type: ignore[union-attr]
+        index = _skip_space(text, start + 1)
+        while text[index] == '"':
+            name, key_end = _scan_string(text, index + 1)
+            value_start = colon(text, key_end).end()  # type: ignore[union-attr]
             if split_lists and text[value_start] == "[":
                 self._split[value_start], value_end = self._array_members(value_start)
             else:
                 value_end = scan(text, value_start)[1]
             keys.append(name)
             offsets.extend((index, key_end, value_start, value_end))
-            index = value_end
+            index = separator(text, value_end).end()  # type: ignore[union-attr]
         order = tuple(keys)
         table = self._key_tables.get(order)
         if table is None:
