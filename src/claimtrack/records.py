@@ -5,7 +5,7 @@ from __future__ import annotations
 from cattrs.errors import BaseValidationError
 
 from claimtrack import rules
-from claimtrack._convert import iter_structure_errors, structure
+from claimtrack._convert import iter_structure_errors, structure_valid
 from claimtrack.findings import Finding
 from claimtrack.io.load import LoadedDocument
 from claimtrack.model import ClaimFile
@@ -18,7 +18,7 @@ def records_or_findings(document: LoadedDocument) -> ClaimFile | list[Finding]:
     built (the schema and the model agree, as a property test shows, so these would be a
     defect of ours; still a finding with a location rather than a traceback)."""
     try:
-        return structure(document.data)
+        return structure_valid(document.data)
     except BaseValidationError as error:
         return [
             rules.finding(rules.INVALID_SHAPE, message, document.location(path))
