@@ -46,7 +46,7 @@ from claimtrack.validate import (
     file_integrity_findings,
     schema_findings,
 )
-from claimtrack.validate.library import clash_findings, resolve_sources
+from claimtrack.validate.library import cited_records, clash_findings, resolve_sources
 
 __all__ = ["CheckedPath", "check_document", "check_path"]
 
@@ -178,7 +178,8 @@ def check_path(
     result, cited = _unbaselined(document, settings)
     snapshot = result.snapshot
     document_dependency = None if snapshot is None else snapshot.dependency()
+    shared = () if result.claim_file is None else cited_records(result.claim_file, cited)
     depends = (
         () if document_dependency is None else (document_dependency,)
-    ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
+    ) + snapshot_dependencies(document.data, document.file_path, settings.project_root, shared)
     return CheckedPath(result, sha, depends, cited)

@@ -83,14 +83,17 @@ def _recorded_paths(data: Any) -> list[str]:
 
 
 def snapshot_dependencies(
-    data: Any, file_path: Path | None, root: Path | None = None
+    data: Any, file_path: Path | None, root: Path | None = None, shared: Iterable[Source] = ()
 ) -> tuple[dict[str, str | None], ...]:
     """The source snapshots a check of the parsed claim file ``data`` read, each described
     as :meth:`~claimtrack.io.snapshot.SnapshotText.dependency` describes the document's: the
     path as written and where it led, the project root (and where it was found from), and
     the SHA-256 of its bytes now ("" when it cannot be read). Paths that leave the project
-    are left out (they are never read)."""
+    are left out (they are never read). ``shared`` are the library's sources the file cites,
+    as its claims see them (snapshot paths relative to the claim file): their snapshots are
+    read for its quotes too."""
     paths = _recorded_paths(data)
+    paths.extend(s.snapshot.path for s in shared if s.snapshot is not None and s.snapshot.path)
     if not paths:
         return ()
     base = snapshot_base(file_path)

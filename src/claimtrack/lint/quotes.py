@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimtrack import rules
-from claimtrack.findings import Finding
+from claimtrack.findings import Finding, Location
+from claimtrack.io.cache import record_ids
 from claimtrack.io.load import LoadedDocument
 from claimtrack.io.source_snapshot import SourceText, read_source_snapshots
 from claimtrack.lint._claims import (
@@ -52,6 +53,7 @@ __all__ = [
     "FILE_CHECKS",
     "cited_snapshot_problems",
     "cited_snapshots",
+    "snapshot_problem",
     "uncited_snapshot_problems",
 ]
 
@@ -63,27 +65,47 @@ def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str
     return read_source_snapshots(sources, document.file_path) if sources else {}
 
 
+def snapshot_problem(read: SourceText, sha256_at: Location, path_at: Location) -> Finding:
+    """E214 at ``sha256_at`` for a snapshot whose bytes no longer hash as recorded, else
+    E213 at ``path_at`` for one that cannot be read."""
+    source = read.source
+    if read.changed:
+        return rules.finding(
+            SOURCE_SNAPSHOT_CHANGED,
+            f"the snapshot of source {source.id!r} ({read.read.path.name}) hashes to"
+            f" {read.read.sha256}, not to the SHA-256 recorded",
+            sha256_at,
+        )
+    return rules.finding(
+        SOURCE_SNAPSHOT_UNREADABLE,
+        f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
+        path_at,
+    )
+
+
 def _snapshot_problems(
     document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
 ) -> Iterator[Finding]:
-    """E213 and E214 for the snapshots in ``texts`` that cannot be used."""
+    """E213 and E214 for the snapshots in ``texts`` that cannot be used, of the file's own
+    sources (a shared source's are reported once, at the library: see
+    :func:`claimtrack.shared_sources.library_results`)."""
+    own = _own_ids(document)
     for index, source in enumerate(claim_file.sources):
         read = texts.get(source.id)
         if read is None or read.problem is None or read.source is not source:
             continue
-        if read.changed:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_CHANGED,
-                f"the snapshot of source {source.id!r} ({read.read.path.name}) hashes to"
-                f" {read.read.sha256}, not to the SHA-256 recorded",
-                document.location(("sources", index, "snapshot", "sha256")),
-            )
-        else:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_UNREADABLE,
-                f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
-                document.location(("sources", index, "snapshot", "path")),
-            )
+        if source.id not in own:
+            continue
+        where = ("sources", index, "snapshot")
+        yield snapshot_problem(
+            read, document.location((*where, "sha256")), document.location((*where, "path"))
+        )
+
+
+def _own_ids(document: LoadedDocument) -> frozenset[str | None]:
+    """The ids of the sources the file defines itself (the others a claim file's checks see
+    are shared sources of the library)."""
+    return frozenset(record_ids(document.data, "sources"))
 
 
 def cited_snapshot_problems(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
@@ -141,11 +163,40 @@ def _verified(
             yield index, claim, number, citation, match, read, prepared.text
 
 
+def _unverifiable(
+    document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
+) -> Iterator[Finding]:
+    """F120 for each quote cited from a shared source whose snapshot cannot be used: the
+    library reports why (E213 or E214, once, at its record); the citing claim is told that
+    its quote went unverified. (A claim file's own source says why in the file itself.)"""
+    own = _own_ids(document)
+    for index, claim in enumerate(claim_file.claims):
+        for number, citation in enumerate(claim.citations):
+            read = texts.get(citation.source)
+            if citation.quote is None or read is None or citation.source in own:
+                continue
+            problem = read.problem
+            if problem is None:
+                continue
+            why = "no longer hashes to the SHA-256 recorded" if read.changed else problem
+            yield rules.finding(
+                FAILED_VERIFICATION,
+                f"the quote cited from shared source {citation.source!r} for claim"
+                f" {claim.id!r} could not be verified: the snapshot could not be used"
+                f" ({read.read.path.name}: {why})",
+                document.location(("claims", index, "citations", number, "quote")),
+                hint="Fix or restore the shared source's snapshot (a check of the source"
+                " library's file reports it, with E213 or E214, at the source's record), or"
+                " fetch the source again with 'claimtrack sources fetch' on that file.",
+            )
+
+
 def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
     """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
     texts = cited_snapshots(document, claim_file)
     if not texts:
         return
+    yield from _unverifiable(document, claim_file, texts)
     failed_content: dict[int, int] = {}
     for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
         where = ("claims", index, "citations", number, "quote")
