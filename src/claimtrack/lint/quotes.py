@@ -3,17 +3,17 @@ source gives, and statuses no stronger than their evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeAlias
 
 from claimtrack import rules
 from claimtrack.findings import Finding, Location
 from claimtrack.io.cache import record_ids
 from claimtrack.io.load import LoadedDocument
-from claimtrack.io.source_snapshot import SourceText, read_source_snapshots
+from claimtrack.io.source_snapshot import SourceReads, SourceText
 from claimtrack.lint._claims import (
     Check,
     ClaimFacts,
-    FileCheck,
     at_claim,
     backs_content,
     supports_content,
@@ -47,10 +47,14 @@ from claimtrack.model import (
     Stance,
     Status,
 )
+from claimtrack.rules import RuleInfo
 
 __all__ = [
     "CHECKS",
-    "FILE_CHECKS",
+    "SNAPSHOT_CHECKS",
+    "SNAPSHOT_FILE_CHECKS",
+    "SnapshotCheck",
+    "SnapshotFileCheck",
     "cited_snapshot_problems",
     "cited_snapshots",
     "snapshot_problem",
@@ -58,11 +62,11 @@ __all__ = [
 ]
 
 
-def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str, SourceText]:
+def cited_snapshots(claim_file: ClaimFile, reads: SourceReads) -> dict[str, SourceText]:
     """The snapshots of the sources ``claim_file``'s claims cite."""
     cited = {c.source for claim in claim_file.claims for c in claim.citations}
     sources = [s for s in claim_file.sources if s.id in cited and s.snapshot is not None]
-    return read_source_snapshots(sources, document.file_path) if sources else {}
+    return reads.texts(sources) if sources else {}
 
 
 def snapshot_problem(read: SourceText, sha256_at: Location, path_at: Location) -> Finding:
@@ -108,21 +112,21 @@ def _own_ids(document: LoadedDocument) -> frozenset[str | None]:
     return frozenset(record_ids(document.data, "sources"))
 
 
-def cited_snapshot_problems(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def cited_snapshot_problems(
+    document: LoadedDocument, claim_file: ClaimFile, reads: SourceReads
+) -> Iterator[Finding]:
     """E213 and E214 for the snapshots the claims cite (each window of claims reports those
     it cites; the same finding from two windows is kept once)."""
-    yield from _snapshot_problems(document, claim_file, cited_snapshots(document, claim_file))
+    yield from _snapshot_problems(document, claim_file, cited_snapshots(claim_file, reads))
 
 
 def uncited_snapshot_problems(
-    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
+    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts, reads: SourceReads
 ) -> Iterator[Finding]:
     """E213 and E214 for sources no claim cites (the claims' checks read the others, once)."""
     uncited = [s for s in claim_file.sources if s.snapshot is not None and s.id not in facts.cited]
     if uncited:
-        yield from _snapshot_problems(
-            document, claim_file, read_source_snapshots(uncited, document.file_path)
-        )
+        yield from _snapshot_problems(document, claim_file, reads.texts(uncited))
 
 
 def _excerpt_note(read: SourceText) -> str:
@@ -191,9 +195,11 @@ def _unverifiable(
             )
 
 
-def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def quote_verification(
+    document: LoadedDocument, claim_file: ClaimFile, reads: SourceReads
+) -> Iterator[Finding]:
     """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
-    texts = cited_snapshots(document, claim_file)
+    texts = cited_snapshots(claim_file, reads)
     if not texts:
         return
     yield from _unverifiable(document, claim_file, texts)
@@ -278,14 +284,25 @@ def status_beyond_evidence(document: LoadedDocument, claim_file: ClaimFile) -> I
             )
 
 
-CHECKS: tuple[Check, ...] = (
+#: A check of each claim that reads source snapshots: as a :data:`~claimtrack.lint._claims.Check`,
+#: with the reads of the file's check (so each snapshot is read and hashed once per check).
+SnapshotCheck: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile, SourceReads], Iterator[Finding]], tuple[RuleInfo, ...]
+]
+#: A check of the file as a whole that reads source snapshots, as a ``FileCheck``.
+SnapshotFileCheck: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile, ClaimFacts, SourceReads], Iterator[Finding]],
+    tuple[RuleInfo, ...],
+]
+
+CHECKS: tuple[Check, ...] = ((status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),)
+SNAPSHOT_CHECKS: tuple[SnapshotCheck, ...] = (
     (
         quote_verification,
         (FAILED_VERIFICATION, QUOTE_LOOSE_MATCH, FIGURE_NOT_IN_SOURCE, STATUS_BEYOND_EVIDENCE),
     ),
     (cited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
-    (status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),
 )
-FILE_CHECKS: tuple[FileCheck, ...] = (
+SNAPSHOT_FILE_CHECKS: tuple[SnapshotFileCheck, ...] = (
     (uncited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
 )

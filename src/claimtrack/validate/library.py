@@ -40,7 +40,6 @@ __all__ = [
     "LibraryFile",
     "SharedSource",
     "SourceLibrary",
-    "cited_records",
     "clash_findings",
     "is_clash",
     "is_library_data",
@@ -232,13 +231,6 @@ def resolve_sources(
     folder = os.path.dirname(os.path.abspath(document.file_path or document.path))
     shared = tuple(_as_cited_from(library.sources[source_id], folder) for source_id in cited)
     return attrs.evolve(claim_file, sources=(*claim_file.sources, *shared))
-
-
-def cited_records(claim_file: ClaimFile, cited: Sequence[str]) -> tuple[Source, ...]:
-    """The shared sources ``cited`` (ids, as :meth:`SourceLibrary.cited_by` gives them) as
-    ``claim_file`` (resolved by :func:`resolve_sources`) holds them."""
-    wanted = set(cited)
-    return tuple(source for source in claim_file.sources if source.id in wanted)
 
 
 def clash_findings(
