@@ -115,6 +115,17 @@ class TestAtTheLibrary:
         assert result.exit_code == 1, result.output
         assert _codes(result) == [UNVERIFIED, "sources/wires.yaml:11:13 E213"]
 
+    def test_snapshot_outside_the_project_is_refused(self, project: Path) -> None:
+        """A shared snapshot path leaving the project is E213 at it, and is never read."""
+        (project.parent / "outside.txt").write_text(TEXT, encoding="utf-8")
+        wires = project / "sources" / "wires.yaml"
+        text = wires.read_text(encoding="utf-8")
+        wires.write_text(text.replace("snapshots/wire-report.txt", "../../outside.txt"), "utf-8")
+        result = run("check", ".", "--no-cache", "--select", "E2,F120")
+        assert result.exit_code == 1, result.output
+        assert _codes(result) == [UNVERIFIED, "sources/wires.yaml:11:13 E213"]
+        assert "it leaves the project folder" in _findings(result)[1]
+
     def test_uncited_shared_snapshot_is_still_judged(self, project: Path) -> None:
         """A shared snapshot no claim file cites is judged when the library file is checked."""
         (project / "claims" / "fall.yaml").unlink()
@@ -184,3 +195,18 @@ class TestCache:
         (snapshot.with_name("same.txt")).write_text(TEXT, "utf-8")
         same = run(*check)
         assert same.exit_code == 0, same.output
+
+    def test_worker_processes_record_the_dependency(self, project: Path) -> None:
+        """Files checked in worker processes depend on the shared snapshot too."""
+        text = (project / "claims" / "fall.yaml").read_text(encoding="utf-8")
+        for number in range(20):
+            copy = text.replace("id: fall", f"id: fall-{number}")
+            (project / "claims" / f"copy-{number}.yaml").write_text(copy, encoding="utf-8")
+        cache = str(project.parent / "cache")
+        command = ["check", "claims", "--cache-dir", cache, "-j", "2", "--select", "E2,F120"]
+        assert run(*command).exit_code == 0
+        (project / "sources" / "snapshots" / "wire-report.txt").write_text("Edited.\n", "utf-8")
+        edited = run(*command, "-q")
+        assert edited.exit_code == 1, edited.output
+        codes = [line.split()[1] for line in edited.output.splitlines()]
+        assert codes == ["F120"] * 21 + ["E214"]
