@@ -34,7 +34,7 @@ from claimtrack.io.cache import SnapshotDependency, data_skeleton
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, read_snapshot
-from claimtrack.io.source_snapshot import snapshot_dependencies
+from claimtrack.io.source_snapshot import SourceReads
 from claimtrack.lint.run import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
 from claimtrack.records import records_or_findings
@@ -59,10 +59,10 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
 
 
 def _unbaselined(
-    document: LoadedDocument, settings: CheckSettings
+    document: LoadedDocument, settings: CheckSettings, reads: SourceReads | None = None
 ) -> tuple[FileResult, tuple[str, ...]]:
     """Steps 2 to 5 of the module's list, all but the baseline; with the shared sources
-    the file cites."""
+    the file cites. Source snapshots are read through ``reads`` (new ones when None)."""
     findings = schema_findings(document)
     cited: tuple[str, ...] = ()
     claim_file: ClaimFile | None = None
@@ -78,7 +78,8 @@ def _unbaselined(
             cited = () if settings.library is None else settings.library.cited_by(own)
             snapshot = _snapshot_for(document, own, settings)
             facts = ClaimFacts.of(own.claims)
-            findings = _check_records(document, own, claim_file, facts, snapshot, settings)
+            reads = reads if reads is not None else SourceReads(document.file_path)
+            findings = _check_records(document, own, claim_file, facts, snapshot, settings, reads)
         else:
             findings = structured
     kept, suppressed = finalize(document, facts, findings, settings.rules)
@@ -114,6 +115,7 @@ def _check_records(
     facts: ClaimFacts,
     snapshot: SnapshotText | None,
     settings: CheckSettings,
+    reads: SourceReads,
 ) -> list[Finding]:
     """The integrity errors and the flags: of the file as a whole (its ``own`` records,
     with any clash with the shared library), then of each claim (against ``claim_file``,
@@ -122,9 +124,9 @@ def _check_records(
     return [
         *file_integrity_findings(document, own, facts.ids, snapshot),
         *clash_findings(document, own, settings.library),
-        *file_lint_findings(document, own, facts, settings.rules),
+        *file_lint_findings(document, own, facts, settings.rules, reads),
         *claim_integrity_findings(document, claim_file, anchor_text(own, snapshot), shared),
-        *claim_lint_findings(document, claim_file, settings.rules),
+        *claim_lint_findings(document, claim_file, settings.rules, reads),
     ]
 
 
@@ -175,10 +177,9 @@ def check_path(
     except LoadError as error:
         result = FileResult(path=name, findings=error.findings, record_data=data_skeleton(None))
         return CheckedPath(result, sha)
-    result, cited = _unbaselined(document, settings)
+    reads = SourceReads(document.file_path)  # each source snapshot read and hashed once
+    result, cited = _unbaselined(document, settings, reads)
     snapshot = result.snapshot
     document_dependency = None if snapshot is None else snapshot.dependency()
-    depends = (
-        () if document_dependency is None else (document_dependency,)
-    ) + snapshot_dependencies(document.data, document.file_path, settings.project_root)
+    depends = (() if document_dependency is None else (document_dependency,)) + reads.dependencies()
     return CheckedPath(result, sha, depends, cited)

@@ -25,13 +25,14 @@ between, is a miss.
 The whole index is dropped when the *fingerprint* changes: claimtrack's version, the
 schema, the settings that shape findings (rule selection, severities, limits, project
 root, configuration file) and the shared source library's files (any file may cite
-them). Every entry carries a digest of itself (under the fingerprint)
-and of its result's bytes; an entry that is damaged, foreign, edited by hand or of an
-unexpected shape is a miss, never trusted. The index as a whole carries a digest of its bytes
-too (see :mod:`claimtrack.io.cache_rows`): while it holds, the entries are used without
-checking each; when it does not, each entry is checked on its own and only the bad ones are
-lost. Cache files are read only when they are regular files, and never more than the input
-limit of them.
+them). The snapshots of the shared sources a file cites are among that file's snapshots,
+so a changed one re-checks only the files citing it. Every entry carries a digest of
+itself (under the fingerprint) and of its result's bytes; an entry that is damaged,
+foreign, edited by hand or of an unexpected shape is a miss, never trusted. The index as a
+whole carries a digest of its bytes too (see :mod:`claimtrack.io.cache_rows`): while it
+holds, the entries are used without checking each; when it does not, each entry is checked
+on its own and only the bad ones are lost. Cache files are read only when they are regular
+files, and never more than the input limit of them.
 """
 
 from __future__ import annotations

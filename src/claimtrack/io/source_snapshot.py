@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from claimtrack.io.limits import Limits
-from claimtrack.io.regular import read_regular
 from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
 from claimtrack.model import Source
 
-__all__ = ["SourceText", "read_source_snapshots", "snapshot_base", "snapshot_dependencies"]
+__all__ = [
+    "SourceReads",
+    "SourceText",
+    "read_source_snapshots",
+    "snapshot_base",
+]
 
 
 @attrs.frozen
@@ -53,66 +54,55 @@ def snapshot_base(file_path: Path | None) -> Path:
     return file_path.parent if file_path is not None else Path.cwd()
 
 
+class SourceReads:
+    """The source snapshots one check of a claim file reads, each read and hashed once.
+
+    The quote check, the E213/E214 checks and the result's cache dependencies all ask it
+    for the same snapshots; a path asked for again is served from the read already made
+    (the object lives as long as one check of one file, so it never serves a text older
+    than that check). ``file_path`` is the claim file's; snapshots may not leave ``root``
+    (the project folder found above the claim file, once, unless given)."""
+
+    def __init__(self, file_path: Path | None, root: Path | None = None) -> None:
+        self._base = snapshot_base(file_path)
+        self._root = root
+        self._project: Path | None = root
+        self._reads: dict[str, SnapshotText] = {}  # by the path as the source writes it
+
+    def texts(self, sources: Iterable[Source]) -> dict[str, SourceText]:
+        """The snapshot of each of ``sources`` that records one, by source id."""
+        found: dict[str, SourceText] = {}
+        for source in sources:
+            if source.snapshot is None or source.id in found:
+                continue
+            path = source.snapshot.path
+            read = self._reads.get(path)
+            if read is None:
+                self._project = self._project or find_project_root(self._base)
+                read = self._reads[path] = read_snapshot(path, self._base, self._project)
+            found[source.id] = SourceText(source, read)
+        return found
+
+    def dependencies(self) -> tuple[dict[str, str | None], ...]:
+        """What a result of the check depends on in the snapshots read, as
+        :meth:`~claimtrack.io.snapshot.SnapshotText.dependency` describes the
+        document's (the path as written and where it led, the project root and where it was
+        found from, the SHA-256 of the bytes read: "" when they could not be read, None when
+        the path leaves the project), taken from the reads themselves (nothing
+        is read or hashed again), sorted by path."""
+        found: dict[str, dict[str, str | None]] = {}
+        found_from = None if self._root is not None else os.path.abspath(self._base)
+        for read in self._reads.values():
+            dependency = read.dependency()
+            if dependency is not None and dependency["written"] is not None:
+                found[dependency["written"]] = {**dependency, "found_from": found_from}
+        return tuple(found[name] for name in sorted(found))
+
+
 def read_source_snapshots(
     sources: Iterable[Source], file_path: Path | None, root: Path | None = None
 ) -> dict[str, SourceText]:
     """The snapshot of each of ``sources`` that records one, by source id; ``file_path`` is
     the claim file's, and snapshots may not leave ``root`` (the project folder found above
     the claim file, unless given)."""
-    base = snapshot_base(file_path)
-    project: Path | None = root
-    found: dict[str, SourceText] = {}
-    for source in sources:
-        if source.snapshot is None or source.id in found:
-            continue
-        project = project or find_project_root(base)
-        found[source.id] = SourceText(source, read_snapshot(source.snapshot.path, base, project))
-    return found
-
-
-def _recorded_paths(data: Any) -> list[str]:
-    """The snapshot paths the sources of a parsed claim file name (whatever else it holds)."""
-    sources = data.get("sources") if isinstance(data, dict) else None
-    paths: list[str] = []
-    for source in sources if isinstance(sources, list) else ():
-        snapshot = source.get("snapshot") if isinstance(source, dict) else None
-        path = snapshot.get("path") if isinstance(snapshot, dict) else None
-        if isinstance(path, str) and path:
-            paths.append(path)
-    return paths
-
-
-def snapshot_dependencies(
-    data: Any, file_path: Path | None, root: Path | None = None
-) -> tuple[dict[str, str | None], ...]:
-    """The source snapshots a check of the parsed claim file ``data`` read, each described
-    as :meth:`~claimtrack.io.snapshot.SnapshotText.dependency` describes the document's: the
-    path as written and where it led, the project root (and where it was found from), and
-    the SHA-256 of its bytes now ("" when it cannot be read). Paths that leave the project
-    are left out (they are never read)."""
-    paths = _recorded_paths(data)
-    if not paths:
-        return ()
-    base = snapshot_base(file_path)
-    project = (root or find_project_root(base)).resolve()
-    found: dict[str, dict[str, str | None]] = {}
-    for relative in paths:
-        written = os.path.abspath(base / relative)
-        try:
-            target = Path(written).resolve()
-        except (OSError, RuntimeError, ValueError):
-            continue
-        if Path(relative).is_absolute() or not target.is_relative_to(project):
-            continue
-        try:
-            sha = hashlib.sha256(read_regular(target, Limits().max_bytes)).hexdigest()
-        except (OSError, ValueError):  # unreadable, not a regular file, or too large
-            sha = ""
-        found[written] = {
-            "written": written,
-            "resolved": str(target),
-            "root": str(project),
-            "found_from": None if root is not None else os.path.abspath(base),
-            "sha256": sha,
-        }
-    return tuple(found[name] for name in sorted(found))
+    return SourceReads(file_path, root).texts(sources)

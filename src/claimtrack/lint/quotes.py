@@ -3,16 +3,17 @@ source gives, and statuses no stronger than their evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeAlias
 
 from claimtrack import rules
-from claimtrack.findings import Finding
+from claimtrack.findings import Finding, Location
+from claimtrack.io.cache import record_ids
 from claimtrack.io.load import LoadedDocument
-from claimtrack.io.source_snapshot import SourceText, read_source_snapshots
+from claimtrack.io.source_snapshot import SourceReads, SourceText
 from claimtrack.lint._claims import (
     Check,
     ClaimFacts,
-    FileCheck,
     at_claim,
     backs_content,
     supports_content,
@@ -46,61 +47,86 @@ from claimtrack.model import (
     Stance,
     Status,
 )
+from claimtrack.rules import RuleInfo
 
 __all__ = [
     "CHECKS",
-    "FILE_CHECKS",
+    "SNAPSHOT_CHECKS",
+    "SNAPSHOT_FILE_CHECKS",
+    "SnapshotCheck",
+    "SnapshotFileCheck",
     "cited_snapshot_problems",
     "cited_snapshots",
+    "snapshot_problem",
     "uncited_snapshot_problems",
 ]
 
 
-def cited_snapshots(document: LoadedDocument, claim_file: ClaimFile) -> dict[str, SourceText]:
+def cited_snapshots(claim_file: ClaimFile, reads: SourceReads) -> dict[str, SourceText]:
     """The snapshots of the sources ``claim_file``'s claims cite."""
     cited = {c.source for claim in claim_file.claims for c in claim.citations}
     sources = [s for s in claim_file.sources if s.id in cited and s.snapshot is not None]
-    return read_source_snapshots(sources, document.file_path) if sources else {}
+    return reads.texts(sources) if sources else {}
+
+
+def snapshot_problem(read: SourceText, sha256_at: Location, path_at: Location) -> Finding:
+    """E214 at ``sha256_at`` for a snapshot whose bytes no longer hash as recorded, else
+    E213 at ``path_at`` for one that cannot be read."""
+    source = read.source
+    if read.changed:
+        return rules.finding(
+            SOURCE_SNAPSHOT_CHANGED,
+            f"the snapshot of source {source.id!r} ({read.read.path.name}) hashes to"
+            f" {read.read.sha256}, not to the SHA-256 recorded",
+            sha256_at,
+        )
+    return rules.finding(
+        SOURCE_SNAPSHOT_UNREADABLE,
+        f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
+        path_at,
+    )
 
 
 def _snapshot_problems(
     document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
 ) -> Iterator[Finding]:
-    """E213 and E214 for the snapshots in ``texts`` that cannot be used."""
+    """E213 and E214 for the snapshots in ``texts`` that cannot be used, of the file's own
+    sources (a shared source's are reported once, at the library: see
+    :func:`claimtrack.shared_sources.library_results`)."""
+    own = _own_ids(document)
     for index, source in enumerate(claim_file.sources):
         read = texts.get(source.id)
         if read is None or read.problem is None or read.source is not source:
             continue
-        if read.changed:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_CHANGED,
-                f"the snapshot of source {source.id!r} ({read.read.path.name}) hashes to"
-                f" {read.read.sha256}, not to the SHA-256 recorded",
-                document.location(("sources", index, "snapshot", "sha256")),
-            )
-        else:
-            yield rules.finding(
-                SOURCE_SNAPSHOT_UNREADABLE,
-                f"the snapshot of source {source.id!r} cannot be read: {read.problem}",
-                document.location(("sources", index, "snapshot", "path")),
-            )
+        if source.id not in own:
+            continue
+        where = ("sources", index, "snapshot")
+        yield snapshot_problem(
+            read, document.location((*where, "sha256")), document.location((*where, "path"))
+        )
 
 
-def cited_snapshot_problems(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def _own_ids(document: LoadedDocument) -> frozenset[str | None]:
+    """The ids of the sources the file defines itself (the others a claim file's checks see
+    are shared sources of the library)."""
+    return frozenset(record_ids(document.data, "sources"))
+
+
+def cited_snapshot_problems(
+    document: LoadedDocument, claim_file: ClaimFile, reads: SourceReads
+) -> Iterator[Finding]:
     """E213 and E214 for the snapshots the claims cite (each window of claims reports those
     it cites; the same finding from two windows is kept once)."""
-    yield from _snapshot_problems(document, claim_file, cited_snapshots(document, claim_file))
+    yield from _snapshot_problems(document, claim_file, cited_snapshots(claim_file, reads))
 
 
 def uncited_snapshot_problems(
-    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts
+    document: LoadedDocument, claim_file: ClaimFile, facts: ClaimFacts, reads: SourceReads
 ) -> Iterator[Finding]:
     """E213 and E214 for sources no claim cites (the claims' checks read the others, once)."""
     uncited = [s for s in claim_file.sources if s.snapshot is not None and s.id not in facts.cited]
     if uncited:
-        yield from _snapshot_problems(
-            document, claim_file, read_source_snapshots(uncited, document.file_path)
-        )
+        yield from _snapshot_problems(document, claim_file, reads.texts(uncited))
 
 
 def _excerpt_note(read: SourceText) -> str:
@@ -141,11 +167,42 @@ def _verified(
             yield index, claim, number, citation, match, read, prepared.text
 
 
-def quote_verification(document: LoadedDocument, claim_file: ClaimFile) -> Iterator[Finding]:
+def _unverifiable(
+    document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
+) -> Iterator[Finding]:
+    """F120 for each quote cited from a shared source whose snapshot cannot be used: the
+    library reports why (E213 or E214, once, at its record); the citing claim is told that
+    its quote went unverified. (A claim file's own source says why in the file itself.)"""
+    own = _own_ids(document)
+    for index, claim in enumerate(claim_file.claims):
+        for number, citation in enumerate(claim.citations):
+            read = texts.get(citation.source)
+            if citation.quote is None or read is None or citation.source in own:
+                continue
+            problem = read.problem
+            if problem is None:
+                continue
+            why = "no longer hashes to the SHA-256 recorded" if read.changed else problem
+            yield rules.finding(
+                FAILED_VERIFICATION,
+                f"the quote cited from shared source {citation.source!r} for claim"
+                f" {claim.id!r} could not be verified: the snapshot could not be used"
+                f" ({read.read.path.name}: {why})",
+                document.location(("claims", index, "citations", number, "quote")),
+                hint="Fix or restore the shared source's snapshot (a check of the source"
+                " library's file reports it, with E213 or E214, at the source's record), or"
+                " fetch the source again with 'claimtrack sources fetch' on that file.",
+            )
+
+
+def quote_verification(
+    document: LoadedDocument, claim_file: ClaimFile, reads: SourceReads
+) -> Iterator[Finding]:
     """F120, F121, F122, and F123 for supported claims whose content quotes all fail."""
-    texts = cited_snapshots(document, claim_file)
+    texts = cited_snapshots(claim_file, reads)
     if not texts:
         return
+    yield from _unverifiable(document, claim_file, texts)
     failed_content: dict[int, int] = {}
     for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
         where = ("claims", index, "citations", number, "quote")
@@ -227,14 +284,25 @@ def status_beyond_evidence(document: LoadedDocument, claim_file: ClaimFile) -> I
             )
 
 
-CHECKS: tuple[Check, ...] = (
+#: A check of each claim that reads source snapshots: as a :data:`~claimtrack.lint._claims.Check`,
+#: with the reads of the file's check (so each snapshot is read and hashed once per check).
+SnapshotCheck: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile, SourceReads], Iterator[Finding]], tuple[RuleInfo, ...]
+]
+#: A check of the file as a whole that reads source snapshots, as a ``FileCheck``.
+SnapshotFileCheck: TypeAlias = tuple[
+    Callable[[LoadedDocument, ClaimFile, ClaimFacts, SourceReads], Iterator[Finding]],
+    tuple[RuleInfo, ...],
+]
+
+CHECKS: tuple[Check, ...] = ((status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),)
+SNAPSHOT_CHECKS: tuple[SnapshotCheck, ...] = (
     (
         quote_verification,
         (FAILED_VERIFICATION, QUOTE_LOOSE_MATCH, FIGURE_NOT_IN_SOURCE, STATUS_BEYOND_EVIDENCE),
     ),
     (cited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
-    (status_beyond_evidence, (STATUS_BEYOND_EVIDENCE,)),
 )
-FILE_CHECKS: tuple[FileCheck, ...] = (
+SNAPSHOT_FILE_CHECKS: tuple[SnapshotFileCheck, ...] = (
     (uncited_snapshot_problems, (SOURCE_SNAPSHOT_UNREADABLE, SOURCE_SNAPSHOT_CHANGED)),
 )

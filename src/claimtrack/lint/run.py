@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from claimtrack.findings import Finding, SuppressedFinding
 from claimtrack.io.load import LoadedDocument
+from claimtrack.io.source_snapshot import SourceReads
 from claimtrack.lint import (
     attribution,
     evidence,
@@ -42,7 +43,7 @@ CHECKS: tuple[Check, ...] = (
     *quotes.CHECKS,
 )
 #: The checks of the file as a whole.
-FILE_CHECKS: tuple[FileCheck, ...] = (*source_records.CHECKS, *quotes.FILE_CHECKS)
+FILE_CHECKS: tuple[FileCheck, ...] = source_records.CHECKS
 
 
 def _runs(yields: tuple[RuleInfo, ...], selection: RuleSelection | None) -> bool:
@@ -63,14 +64,27 @@ def lint_findings(
 
 
 def claim_lint_findings(
-    document: LoadedDocument, claim_file: ClaimFile, selection: RuleSelection | None = None
+    document: LoadedDocument,
+    claim_file: ClaimFile,
+    selection: RuleSelection | None = None,
+    reads: SourceReads | None = None,
 ) -> list[Finding]:
-    """The flags of each claim of ``claim_file`` on its own (see :func:`lint_findings`)."""
+    """The flags of each claim of ``claim_file`` on its own (see :func:`lint_findings`);
+    source snapshots are read through ``reads`` (the file's own reads when None)."""
+    reads = reads if reads is not None else SourceReads(document.file_path)
     return [
-        finding
-        for check, yields in CHECKS
-        if _runs(yields, selection)
-        for finding in check(document, claim_file)
+        *(
+            finding
+            for check, yields in CHECKS
+            if _runs(yields, selection)
+            for finding in check(document, claim_file)
+        ),
+        *(
+            finding
+            for snapshot_check, yields in quotes.SNAPSHOT_CHECKS
+            if _runs(yields, selection)
+            for finding in snapshot_check(document, claim_file, reads)
+        ),
     ]
 
 
@@ -79,14 +93,25 @@ def file_lint_findings(
     claim_file: ClaimFile,
     facts: ClaimFacts,
     selection: RuleSelection | None = None,
+    reads: SourceReads | None = None,
 ) -> list[Finding]:
     """The flags of the file as a whole: its sources, against ``facts`` of all its claims
-    (``claim_file``'s own claims are not looked at)."""
+    (``claim_file``'s own claims are not looked at); source snapshots are read through
+    ``reads`` (the file's own reads when None)."""
+    reads = reads if reads is not None else SourceReads(document.file_path)
     return [
-        finding
-        for check, yields in FILE_CHECKS
-        if _runs(yields, selection)
-        for finding in check(document, claim_file, facts)
+        *(
+            finding
+            for check, yields in FILE_CHECKS
+            if _runs(yields, selection)
+            for finding in check(document, claim_file, facts)
+        ),
+        *(
+            finding
+            for snapshot_check, yields in quotes.SNAPSHOT_FILE_CHECKS
+            if _runs(yields, selection)
+            for finding in snapshot_check(document, claim_file, facts, reads)
+        ),
     ]
 
 

@@ -55,11 +55,15 @@ _SOURCE_ID = re.compile(r"/sources/([0-9]+)/id")
 @attrs.frozen
 class SharedSource:
     """One source of the library: its record (the snapshot path as the library file writes
-    it), where its id stands, and the folder its snapshot path starts from."""
+    it), where its id stands, the folder its snapshot path starts from, and, when it has a
+    snapshot, where its ``snapshot.path`` and ``snapshot.sha256`` stand (E213 and E214 of a
+    shared snapshot are reported there)."""
 
     source: Source
     location: Location
     folder: str
+    snapshot_path_at: Location | None = None
+    snapshot_sha256_at: Location | None = None
 
 
 @attrs.frozen
@@ -164,7 +168,7 @@ def load_library(
             where = document.location(("sources", index, "id"))
             first = sources.get(source.id)
             if first is None:
-                sources[source.id] = SharedSource(source, where, folder)
+                sources[source.id] = _shared(document, index, source, where, folder)
                 continue
             problems.append(
                 rules.finding(
@@ -180,6 +184,22 @@ def load_library(
     problems.sort(key=lambda finding: finding.sort_key)
     return SourceLibrary(
         sources=sources, files=tuple(files), problems=tuple(problems), digest=read.digest
+    )
+
+
+def _shared(
+    document: LoadedDocument, index: int, source: Source, where: Location, folder: str
+) -> SharedSource:
+    """The library's record at ``index`` of ``document``, with the places of its snapshot."""
+    if source.snapshot is None:
+        return SharedSource(source, where, folder)
+    snapshot = ("sources", index, "snapshot")
+    return SharedSource(
+        source,
+        where,
+        folder,
+        snapshot_path_at=document.location((*snapshot, "path")),
+        snapshot_sha256_at=document.location((*snapshot, "sha256")),
     )
 
 

@@ -9,8 +9,10 @@ from claimtrack._convert import structure
 from claimtrack.errors import ConfigError
 from claimtrack.findings import Location, Severity
 from claimtrack.io.load import LoadedDocument, load_path
+from claimtrack.io.source_snapshot import SourceReads
 from claimtrack.lint import RuleSelection, SelectionLayer
 from claimtrack.lint.evidence import SINGLE_SOURCE
+from claimtrack.lint.quotes import SNAPSHOT_CHECKS
 from claimtrack.lint.run import CHECKS, lint_findings
 from claimtrack.lint.selection import resolve
 from claimtrack.lint.sourcing import CITATION_NEEDED
@@ -113,11 +115,22 @@ class TestChecksThatRun:
         declared: set[str] = set()
         raised: set[str] = set()
         for document, claim_file in self._documents():
-            for check, yields in CHECKS:
+            reads = SourceReads(document.file_path)
+            checks = [
+                *(
+                    (check.__name__, yields, check(document, claim_file))
+                    for check, yields in CHECKS
+                ),
+                *(
+                    (check.__name__, yields, check(document, claim_file, reads))
+                    for check, yields in SNAPSHOT_CHECKS
+                ),
+            ]
+            for name, yields, findings in checks:
                 codes = {rule.code for rule in yields}
                 declared |= codes
-                for found in check(document, claim_file):
-                    assert found.code in codes, (check.__name__, found.code)
+                for found in findings:
+                    assert found.code in codes, (name, found.code)
                     raised.add(found.code)
         assert raised == declared
 
