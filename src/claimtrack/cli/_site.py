@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,10 +16,10 @@ from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
     from claimtrack.io.limits import Limits
-    from claimtrack.render.report.model import Report
+    from claimtrack.render.report.model import DocumentReport
     from claimtrack.validate.library import SourceLibrary
 
-__all__ = ["count_files", "is_site_output", "processors", "site_report", "write_site"]
+__all__ = ["count_files", "is_site_output", "make_site", "processors"]
 
 _PAGE_SUFFIXES = (".html", ".htm")
 
@@ -52,74 +52,86 @@ def processors() -> int:
         return os.cpu_count() or 1
 
 
-def site_report(
+def make_site(
     paths: Sequence[str],
     stdin_filename: str,
     project_root: Path | None,
     limits: Limits,
     jobs: int,
     docs_url: str | None,
-    library: SourceLibrary | None = None,
-) -> tuple[Report, tuple[str, ...] | None, bool]:
-    """The report of every claim file ``paths`` name, each checked and reported in one of
-    ``jobs`` worker processes (standard input in this one), the documents' pages made there
-    (None when they were not), and whether any argument or file could not be read.
-    ``library`` is the shared source library the files may cite (its files are left out)."""
+    library: SourceLibrary | None,
+    output: str,
+    *,
+    match: bool,
+    threshold: float | None,
+) -> bool:
+    """Write the site of every claim file ``paths`` name to the folder ``output``, each
+    file checked and its page made in one of ``jobs`` worker processes (standard input in
+    this one) and written as it comes; whether any argument or file could not be read.
+    ``library`` is the shared source library the files may cite (its files are left out).
+    Exits 2 with one line saying why when there is nothing to report or the site cannot be
+    written."""
     from claimtrack.cli._inputs import discover_claim_files, gather
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN
     from claimtrack.render.report.model import build_report
-    from claimtrack.render.site.documents import report_files
-    from claimtrack.rules import UNREADABLE
+    from claimtrack.render.site.documents import iter_documents
+    from claimtrack.render.site.html import document_template
     from claimtrack.settings import CheckSettings
 
     found = discover_claim_files(paths, library)
+    documents: Iterable[tuple[DocumentReport, str]]
     if STDIN in found.files:
         gathered = gather(paths, stdin_filename, project_root, limits, library)
         if not gathered.results:
             sys.exit(exit_codes.USAGE)
-        return build_report(gathered.results), None, gathered.failed
-    unmatched = report_unmatched(found)
-    if not found.files:
-        sys.exit(exit_codes.USAGE)
-    settings = CheckSettings(project_root=project_root, limits=limits, library=library)
-    reported = report_files(found.files, settings, jobs, docs_url)
-    documents = reported.report.documents
-    unreadable = any(f.code == UNREADABLE.code for d in documents for f in d.findings)
-    return reported.report, reported.templates, unmatched or unreadable
+        failed = gathered.failed
+        report = build_report(gathered.results)
+        names = [d.path for d in report.documents]
+        documents = ((d, document_template(d, docs_url)) for d in report.documents)
+    else:
+        failed = report_unmatched(found)
+        if not found.files:
+            sys.exit(exit_codes.USAGE)
+        settings = CheckSettings(project_root=project_root, limits=limits, library=library)
+        names = list(found.files)
+        documents = iter_documents(names, settings, jobs, docs_url)
+    written = _write(output, documents, names, match=match, threshold=threshold, library=library)
+    return failed or written
 
 
-def write_site(
-    report: Report,
-    templates: tuple[str, ...] | None,
+def _write(
     output: str,
-    docs_url: str | None,
+    documents: Iterable[tuple[DocumentReport, str]],
+    names: Sequence[str],
     *,
     match: bool,
     threshold: float | None,
-    library_ids: Collection[str] = (),
-) -> None:
-    """Build the site of ``report`` and replace the folder ``output`` with it; exit 2 with
-    one line saying why when it cannot be written."""
+    library: SourceLibrary | None,
+) -> bool:
+    """Write the site of ``documents`` (of the files ``names``) to the folder ``output``;
+    whether a file could not be read. Exits 2 with one line saying why when it cannot be
+    written."""
     from claimtrack._version import __version__
     from claimtrack.corpus.match import DEFAULT_THRESHOLD
     from claimtrack.errors import ClaimtrackError
-    from claimtrack.io.folder import write_folder
     from claimtrack.io.reasons import read_failure
-    from claimtrack.render.site import build_site, last_changes, render_site, repeat_links
+    from claimtrack.render.site import last_changes
+    from claimtrack.render.site.write import write_site
 
-    files = [(d.path, d.claim_file) for d in report.documents if d.claim_file is not None]
-    links = repeat_links(
-        files, threshold=(DEFAULT_THRESHOLD if threshold is None else threshold) if match else None
-    )
-    changes = last_changes(d.path for d in report.documents if not d.path.startswith("<"))
-    site = build_site(report, links, changes, library_ids)
     marker = (
         f"Made by claimtrack {__version__} (claimtrack report --format html);"
         " replaced whole on each run.\n"
     )
     try:
-        count = write_folder(output, render_site(site, docs_url, templates), marker)
+        written = write_site(
+            output,
+            documents,
+            marker,
+            threshold=(DEFAULT_THRESHOLD if threshold is None else threshold) if match else None,
+            last_changes=last_changes(name for name in names if not name.startswith("<")),
+            library_ids=library.ids if library is not None else (),
+        )
     except ClaimtrackError as error:
         click.echo(inert(f"claimtrack: {error}"), err=True)
         sys.exit(exit_codes.USAGE)
@@ -128,5 +140,6 @@ def write_site(
         click.echo(inert(message), err=True)
         sys.exit(exit_codes.USAGE)
     folder = output.rstrip("/" + os.sep) or output
-    message = f"claimtrack: wrote {count} pages to {folder}/ (start at {folder}/index.html)"
+    message = f"claimtrack: wrote {written.pages} pages to {folder}/ (start at {folder}/index.html)"
     click.echo(inert(message), err=True)
+    return written.unreadable

@@ -121,9 +121,9 @@ def report_command(
         and output is not None
         and is_site_output(output, count_files(paths), force=force_site)
     ):
-        from claimtrack.cli._site import site_report, write_site
+        from claimtrack.cli._site import make_site
 
-        report, templates, failed = site_report(
+        failed = make_site(
             paths,
             stdin_filename,
             project_root,
@@ -131,15 +131,9 @@ def report_command(
             jobs or processors(),
             docs_url,
             library,
-        )
-        write_site(
-            report,
-            templates,
             output,
-            docs_url,
             match=not accepted_only,
             threshold=match_threshold,
-            library_ids=library.ids if library is not None else (),
         )
         sys.exit(exit_codes.USAGE if failed else exit_codes.OK)
     if match_threshold is not None or accepted_only or jobs is not None:

@@ -14,17 +14,18 @@ file :data:`MARKER`): a user's folder named by mistake is never deleted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.targets import STALE_SECONDS, target_of
 
-__all__ = ["MARKER", "FolderError", "write_folder"]
+__all__ = ["MARKER", "FolderError", "StagedFolder", "staged_folder", "write_folder"]
 
 #: The file that marks a folder as generated (its text says by what).
 MARKER = ".claimtrack-site"
@@ -77,14 +78,59 @@ def _check_replaceable(target: Path, shown: str) -> None:
         )
 
 
-def write_folder(
-    path: str | os.PathLike[str], files: Iterable[tuple[str, str | bytes]], marker: str
-) -> int:
-    """Replace the folder ``path`` by one holding ``files`` (each a POSIX path relative to
-    the folder, and its content) and the :data:`MARKER` file holding ``marker``, as one
-    (see the module's description); the number of files written. Raises
-    :class:`FolderError` for a folder that is not ours, OSError when writing fails (the old
-    folder is then left as it was)."""
+class StagedFolder:
+    """A folder being written beside its target, to replace it as one on :meth:`commit`
+    (see the module's description). Files may be written, read back and written again
+    before then. Made by :func:`staged_folder`."""
+
+    def __init__(self, target: Path, staging: Path, old: Path, marker: str) -> None:
+        self._target = target
+        self._staging = staging
+        self._old = old
+        self._marker = marker
+        self._made: set[Path] = {staging}
+        self._names: set[str] = set()
+
+    def _path(self, name: str) -> Path:
+        return self._staging.joinpath(*name.split("/"))
+
+    def write(self, name: str, content: str | bytes) -> None:
+        """Write the file ``name`` (a POSIX path relative to the folder)."""
+        destination = self._path(name)
+        if destination.parent not in self._made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(destination.parent)
+        payload = content.encode("utf-8") if isinstance(content, str) else content
+        destination.write_bytes(payload)
+        self._names.add(name)
+
+    def read_text(self, name: str) -> str:
+        """The text of the file ``name`` written before."""
+        return self._path(name).read_text(encoding="utf-8")
+
+    @property
+    def count(self) -> int:
+        """How many files have been written (a file written twice counts once)."""
+        return len(self._names)
+
+    def commit(self) -> None:
+        """Write the marker file and put the folder in the target's place."""
+        (self._staging / MARKER).write_text(self._marker, encoding="utf-8")
+        if self._target.exists():
+            os.chmod(self._staging, self._target.stat().st_mode & 0o7777)
+            os.replace(self._target, self._old)
+            os.replace(self._staging, self._target)
+            shutil.rmtree(self._old, ignore_errors=True)
+        else:
+            os.replace(self._staging, self._target)
+
+
+@contextlib.contextmanager
+def staged_folder(path: str | os.PathLike[str], marker: str) -> Iterator[StagedFolder]:
+    """A :class:`StagedFolder` to replace the folder ``path`` with, its :data:`MARKER` file
+    holding ``marker``; it replaces ``path`` when the ``with`` block ends without an
+    exception, and is removed (the old folder left as it was) when one is raised. Raises
+    :class:`FolderError` for a folder that is not ours."""
     shown = os.fspath(path)
     target = target_of(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,27 +139,24 @@ def write_folder(
     token = secrets.token_hex(4)
     staging = target.parent / f".{target.name}.{token}.new"
     staging.mkdir()
-    count = 0
+    folder = StagedFolder(target, staging, target.parent / f".{target.name}.{token}.old", marker)
     try:
-        made: set[Path] = {staging}
-        for name, content in files:
-            destination = staging.joinpath(*name.split("/"))
-            if destination.parent not in made:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                made.add(destination.parent)
-            payload = content.encode("utf-8") if isinstance(content, str) else content
-            destination.write_bytes(payload)
-            count += 1
-        (staging / MARKER).write_text(marker, encoding="utf-8")
-        if target.exists():
-            os.chmod(staging, target.stat().st_mode & 0o7777)
-            old = target.parent / f".{target.name}.{token}.old"
-            os.replace(target, old)
-            os.replace(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, target)
+        yield folder
+        folder.commit()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+
+
+def write_folder(
+    path: str | os.PathLike[str], files: Iterable[tuple[str, str | bytes]], marker: str
+) -> int:
+    """Replace the folder ``path`` by one holding ``files`` (each a POSIX path relative to
+    the folder, and its content) and the :data:`MARKER` file holding ``marker``, as one
+    (see the module's description); the number of files written. Raises
+    :class:`FolderError` for a folder that is not ours, OSError when writing fails (the old
+    folder is then left as it was)."""
+    with staged_folder(path, marker) as folder:
+        for name, content in files:
+            folder.write(name, content)
+    return folder.count

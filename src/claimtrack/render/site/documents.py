@@ -5,14 +5,14 @@ check`` it needs each file's loaded records and snapshot, which the batch runner
 do not send back. Here each worker checks one file, builds its document's report
 (:func:`claimtrack.render.report.build_report`) and its page (everything but the links to
 the rest of the site, which need every document: placeholders stand for them), and only
-those come back; the figures are added up here. The report is the one
+those come back, a batch at a time. Each report is the one
 ``build_report(claimtrack.check(names).files)`` would give, in the same order.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -20,25 +20,18 @@ from claimtrack import rules
 from claimtrack.batch import check
 from claimtrack.concurrency import WorkerDied, map_in_processes
 from claimtrack.findings import Location
-from claimtrack.render.report.model import DocumentReport, Report, build_report
-from claimtrack.render.report.summary import merge
+from claimtrack.render.report.model import DocumentReport, build_report
 from claimtrack.render.site.html import document_template
 from claimtrack.results import FileResult
 from claimtrack.settings import CheckSettings
 
-__all__ = ["Reported", "report_files"]
+__all__ = ["iter_documents"]
 
 #: Below this many files per worker a process start does not pay (as in the batch runner).
 _FILES_PER_WORKER = 8
-
-
-@attrs.frozen
-class Reported:
-    """The report of a corpus, and each document's page made from it by
-    :func:`~claimtrack.render.site.html.document_template`, in the same order."""
-
-    report: Report
-    templates: tuple[str, ...]
+#: Files handed to each worker per round: the reports and pages of a round wait here, so
+#: this bounds memory, against the cost of starting a pool per round.
+_BATCH = 64
 
 
 def _document(
@@ -65,29 +58,30 @@ def _died(item: tuple[int, str], docs_url: str | None) -> tuple[DocumentReport, 
     return doc, document_template(doc, docs_url)
 
 
-def report_files(
+def iter_documents(
     names: Sequence[str], settings: CheckSettings, jobs: int = 1, docs_url: str | None = None
-) -> Reported:
-    """The report of the claim files ``names``, in that order, checked with ``settings``
-    in up to ``jobs`` worker processes (in this one for a few files), and each document's
-    page (with flags linking to rule pages under ``docs_url``)."""
+) -> Iterator[tuple[DocumentReport, str]]:
+    """The report of each claim file of ``names`` and its page (with flags linking to rule
+    pages under ``docs_url``), in that order, checked with ``settings`` in up to ``jobs``
+    worker processes (in this one for a few files). The files go to the workers
+    :data:`_BATCH` per worker at a time, so that only one batch's reports and pages wait
+    here, however many files there are."""
     plain = attrs.evolve(settings, jobs=1, cache=None)
     items = list(enumerate(names, start=1))
     workers = max(1, min(jobs, len(items) // _FILES_PER_WORKER))
-    made: list[tuple[DocumentReport, str]]
     if workers == 1:
-        made = [_document(item, plain, docs_url) for item in items]
-    else:
+        for item in items:
+            yield _document(item, plain, docs_url)
+        return
+    size = workers * _BATCH
+    for start in range(0, len(items), size):
+        batch = items[start : start + size]
         sent = map_in_processes(
             functools.partial(_document, settings=plain, docs_url=docs_url),
-            items,
+            batch,
             workers,
-            chunksize=max(1, len(items) // (workers * 4)),
+            chunksize=max(1, len(batch) // (workers * 4)),
         )
-        made = [
-            _died(item, docs_url) if isinstance(result, WorkerDied) else result
-            for item, result in zip(items, sent, strict=True)
-        ]
-    documents = tuple(doc for doc, _ in made)
-    report = Report(documents=documents, summary=merge([doc.coverage for doc in documents]))
-    return Reported(report=report, templates=tuple(page for _, page in made))
+        for item, result in zip(batch, sent, strict=True):
+            yield _died(item, docs_url) if isinstance(result, WorkerDied) else result
+        del sent

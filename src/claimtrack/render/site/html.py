@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from claimtrack.render.report._markup import escape as _e
 from claimtrack.render.report._markup import link as _link
@@ -31,14 +31,16 @@ from claimtrack.render.report.slots import Slots
 from claimtrack.render.report.verification import verification_label
 from claimtrack.render.site.model import (
     ClaimPlace,
+    Corpus,
     DocumentPage,
+    Placed,
     RepeatPage,
     Site,
     SourcePage,
     SourceUse,
 )
 
-__all__ = ["document_template", "fill_document", "render_site"]
+__all__ = ["corpus_pages", "document_template", "fill_document", "index_page", "render_site"]
 
 _TITLE = "Citation report"
 #: Places of a repeated claim listed under it on a document's page; its own page lists all.
@@ -104,7 +106,7 @@ _INDEX_COLUMNS = (
 )
 
 
-def _index(site: Site) -> str:
+def _index(site: Site | Corpus) -> str:
     rows = []
     for row in site.index:
         statuses = ", ".join(f"{count} {_e(status)}" for status, count in row.statuses) or "none"
@@ -143,15 +145,15 @@ def _index(site: Site) -> str:
 # --------------------------------------------------------------------------- documents
 
 
-def _also(page: DocumentPage, repeat: RepeatPage, number: int) -> str:
+def _also(slug: str, repeat: RepeatPage, number: int) -> str:
     others = [
         place
         for place in repeat.places
-        if not (place.document_slug == page.slug and place.row.number == number)
+        if not (place.document_slug == slug and place.row.number == number)
     ]
     links = ", ".join(
         f'<a href="{place.href}">{_e(place.document_title)}</a>'
-        + ("" if place.document_slug != page.slug else " <small>(this document)</small>")
+        + ("" if place.document_slug != slug else " <small>(this document)</small>")
         for place in others[:_ALSO_SHOWN]
     )
     more = len(others) - _ALSO_SHOWN
@@ -177,15 +179,20 @@ def document_template(doc: DocumentReport, docs_url: str | None = None) -> str:
 
 
 def fill_document(
-    template: str, page: DocumentPage, repeats: dict[str, RepeatPage], sources: dict[str, int]
+    template: str,
+    page: DocumentPage | Placed,
+    page_repeats: Mapping[int, str],
+    repeats: Mapping[str, RepeatPage],
+    sources: Mapping[str, int],
 ) -> str:
     """The document's page: its :func:`document_template` with every placeholder replaced
-    by the claim's "also claimed in" line, the source's link to its page, or nothing.
+    by the claim's "also claimed in" line (``page_repeats``: the repeated-claim page of
+    each claim row that has one), the source's link to its page, or nothing.
     (Placeholders hold a NUL character, which the page never does: every value from a claim
     file is escaped, control characters shown visibly.)"""
     links: dict[str, str] = {}
-    for number, slug in page.repeats.items():
-        links[f"c{number}"] = _also(page, repeats[slug], number)
+    for number, slug in page_repeats.items():
+        links[f"c{number}"] = _also(page.slug, repeats[slug], number)
     for number, slug in page.sources.items():
         documents = sources[slug]
         where = f"in {documents} documents" if documents > 1 else "in this document only"
@@ -255,7 +262,7 @@ def _source(page: SourcePage) -> str:
     return _page(f"Source: {entry.source.title}", main, "../", "sources")
 
 
-def _sources_index(site: Site) -> str:
+def _sources_index(site: Site | Corpus) -> str:
     ordered = sorted(site.sources, key=lambda page: (-page.documents, -len(page.uses), page.slug))
     rows = [
         "<tr>"
@@ -309,7 +316,7 @@ def _repeat(page: RepeatPage) -> str:
     return _page(f"Repeated claim: {excerpt(page.title)}", main, "../", "claims")
 
 
-def _repeats_index(site: Site) -> str:
+def _repeats_index(site: Site | Corpus) -> str:
     rows = [
         "<tr>"
         + _cell("Claim", f'<a href="{page.slug}.html">{_e(excerpt(page.title))}</a>')
@@ -333,17 +340,29 @@ def render_site(
     flag links to its rule's page. ``templates`` are the documents' pages made beforehand
     by :func:`document_template` with the same ``docs_url``, in the site's order (made here
     when not given)."""
-    yield "index.html", _index(site)
+    yield "index.html", index_page(site)
     repeats = {page.slug: page for page in site.repeats}
     sources = {page.slug: page.documents for page in site.sources}
     for number, page in enumerate(site.documents):
         template = (
             templates[number] if templates is not None else document_template(page.report, docs_url)
         )
-        yield f"documents/{page.slug}.html", fill_document(template, page, repeats, sources)
+        text = fill_document(template, page, page.repeats, repeats, sources)
+        yield f"documents/{page.slug}.html", text
+    yield from corpus_pages(site)
+
+
+def corpus_pages(site: Site | Corpus) -> Iterator[tuple[str, str]]:
+    """The pages of ``site`` across documents (the list and page of each source and of each
+    repeated claim): each file name and text."""
     yield "sources/index.html", _sources_index(site)
     for source in site.sources:
         yield f"sources/{source.slug}.html", _source(source)
     yield "claims/index.html", _repeats_index(site)
     for repeat in site.repeats:
         yield f"claims/{repeat.slug}.html", _repeat(repeat)
+
+
+def index_page(site: Site | Corpus) -> str:
+    """The site's front page: the documents, their figures and the corpus's together."""
+    return _index(site)

@@ -18,17 +18,20 @@ from claimtrack.corpus.match import ClaimRef
 from claimtrack.findings import Severity
 from claimtrack.render.report.bibliography import BibEntry
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report
-from claimtrack.render.report.summary import CoverageFigures
+from claimtrack.render.report.summary import CoverageFigures, merge
 from claimtrack.render.site.identity import source_key
 from claimtrack.render.site.repeats import RepeatLink, group_links
 from claimtrack.render.site.slugs import Slugs
 
 __all__ = [
     "ClaimPlace",
+    "Corpus",
     "DocumentPage",
     "IndexRow",
+    "Placed",
     "RepeatPage",
     "Site",
+    "SiteCollector",
     "SourcePage",
     "SourceUse",
     "build_site",
@@ -161,44 +164,114 @@ def _index_row(doc: DocumentReport, slug: str, last_change: dt.datetime | None) 
     )
 
 
-def _sources(
-    docs: Sequence[tuple[str, DocumentReport]],
-    places: Mapping[tuple[str, int], ClaimPlace],
-    library_ids: Collection[str],
-) -> tuple[tuple[SourcePage, ...], dict[str, dict[int, str]]]:
-    """The source pages, and each document's entry-number → source-page slug."""
-    records: dict[str, list[tuple[str, str, BibEntry]]] = {}
-    uses: dict[str, list[SourceUse]] = {}
-    by_number: dict[str, dict[int, str]] = {}
-    for slug, doc in docs:
+@attrs.frozen(kw_only=True)
+class Placed:
+    """Where one document's page goes, and its links to the source pages."""
+
+    slug: str
+    #: The source page of each bibliography entry, by the entry's number.
+    sources: Mapping[int, str]
+
+
+class SiteCollector:
+    """The cross-document part of a site, gathered one document at a time: each
+    document's index row and page name, what each source page lists, and where every claim
+    is. A document's report is not kept once :meth:`add` returns (only the rows of its
+    claims, without their flags and placements), so a corpus can be taken in document by
+    document while each document's page is written as it comes."""
+
+    def __init__(
+        self,
+        last_changes: Mapping[str, dt.datetime | None] | None = None,
+        library_ids: Collection[str] = (),
+    ) -> None:
+        self._changes = last_changes or {}
+        self._library_ids = library_ids
+        self._slugs = Slugs()
+        self._slugs.take("index")
+        self._source_slugs = Slugs()
+        self._source_slugs.take("index")  # the list of sources
+        self._index: list[IndexRow] = []
+        self._coverage: list[CoverageFigures] = []
+        self._records: dict[str, list[tuple[str, str, BibEntry]]] = {}
+        self._uses: dict[str, list[SourceUse]] = {}
+        self._slug_of: dict[str, str] = {}
+        self._rows: dict[ClaimRef, ClaimPlace] = {}
+        self._order: dict[ClaimRef, int] = {}
+
+    def add(self, doc: DocumentReport) -> Placed:
+        """Take in the next document of the site; its page's name and source links."""
+        slug = _document_slug(doc, self._slugs)
+        self._index.append(_index_row(doc, slug, self._changes.get(doc.path)))
+        self._coverage.append(doc.coverage)
+        places: dict[int, ClaimPlace] = {}
+        for row in doc.claims:
+            place = ClaimPlace(
+                document_slug=slug,
+                document_title=doc.title,
+                document_index=doc.index,
+                row=attrs.evolve(row, placement=None, flags=()),
+                path=doc.path,
+            )
+            places[row.number] = place
+            ref = ClaimRef(doc.path, row.claim.id)
+            if ref not in self._rows:  # an id used twice in a file: its first claim
+                self._rows[ref] = place
+                self._order[ref] = len(self._order)
         keys: dict[int, str] = {}
         for entry in doc.bibliography:
-            key = source_key(doc.path, entry.source, library_ids)
+            key = source_key(doc.path, entry.source, self._library_ids)
             keys[entry.number] = key
-            records.setdefault(key, []).append((slug, doc.title, entry))
+            if key not in self._records:
+                self._slug_of[key] = self._source_slugs.take(entry.source.title, "source")
+            self._records.setdefault(key, []).append((slug, doc.title, entry))
         for row in doc.claims:
             for marker in row.markers:
                 if marker.number is not None:
-                    uses.setdefault(keys[marker.number], []).append(
-                        SourceUse(place=places[slug, row.number], marker=marker)
+                    self._uses.setdefault(keys[marker.number], []).append(
+                        SourceUse(place=places[row.number], marker=marker)
                     )
-        by_number[slug] = keys
-    slugs = Slugs()
-    slugs.take("index")  # the list of sources
-    pages = []
-    slug_of: dict[str, str] = {}
-    for key, recorded in records.items():
-        slug_of[key] = slugs.take(recorded[0][2].source.title, "source")
-        pages.append(
-            SourcePage(
-                key=key, slug=slug_of[key], records=tuple(recorded), uses=tuple(uses.get(key, ()))
-            )
+        return Placed(
+            slug=slug, sources={number: self._slug_of[key] for number, key in keys.items()}
         )
-    links = {
-        slug: {number: slug_of[key] for number, key in numbers.items()}
-        for slug, numbers in by_number.items()
-    }
-    return tuple(pages), links
+
+    def corpus(self, links: Sequence[RepeatLink] = ()) -> Corpus:
+        """The pages across documents, with the repeated claims ``links`` make (links
+        naming a claim not taken in are left out)."""
+        sources = tuple(
+            SourcePage(
+                key=key,
+                slug=self._slug_of[key],
+                records=tuple(recorded),
+                uses=tuple(self._uses.get(key, ())),
+            )
+            for key, recorded in self._records.items()
+        )
+        return Corpus(
+            index=tuple(self._index),
+            sources=sources,
+            repeats=_repeats(links, self._rows, self._order),
+            summary=merge(self._coverage),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Corpus:
+    """The pages of a corpus site other than the documents' own."""
+
+    index: tuple[IndexRow, ...]
+    sources: tuple[SourcePage, ...]
+    repeats: tuple[RepeatPage, ...]
+    summary: CoverageFigures
+
+    def repeats_of(self) -> dict[str, dict[int, str]]:
+        """Each document's (by its slug) repeated-claim page of each claim row that has
+        one, by the row's number."""
+        repeat_of: dict[str, dict[int, str]] = {}
+        for page in self.repeats:
+            for place in page.places:
+                repeat_of.setdefault(place.document_slug, {})[place.row.number] = page.slug
+        return repeat_of
 
 
 def _repeats(
@@ -239,45 +312,22 @@ def build_site(
     changed; ``library_ids`` the ids of the sources that come from the shared source library
     (see :func:`~claimtrack.render.site.identity.source_key`).
     """
-    changes = last_changes or {}
-    slugs = Slugs()
-    slugs.take("index")
-    docs = [(_document_slug(doc, slugs), doc) for doc in report.documents]
-    places: dict[tuple[str, int], ClaimPlace] = {}
-    rows: dict[ClaimRef, ClaimPlace] = {}
-    order: dict[ClaimRef, int] = {}
-    for slug, doc in docs:
-        for row in doc.claims:
-            place = ClaimPlace(
-                document_slug=slug,
-                document_title=doc.title,
-                document_index=doc.index,
-                row=row,
-                path=doc.path,
-            )
-            places[slug, row.number] = place
-            ref = ClaimRef(doc.path, row.claim.id)
-            if ref not in rows:  # an id used twice in a file: its first claim
-                rows[ref] = place
-                order[ref] = len(order)
-    sources, source_links = _sources(docs, places, library_ids)
-    repeats = _repeats(links, rows, order)
-    repeat_of: dict[str, dict[int, str]] = {}
-    for page in repeats:
-        for place in page.places:
-            repeat_of.setdefault(place.document_slug, {})[place.row.number] = page.slug
+    collector = SiteCollector(last_changes, library_ids)
+    placed = [(collector.add(doc), doc) for doc in report.documents]
+    corpus = collector.corpus(links)
+    repeat_of = corpus.repeats_of()
     return Site(
-        index=tuple(_index_row(doc, slug, changes.get(doc.path)) for slug, doc in docs),
+        index=corpus.index,
         documents=tuple(
             DocumentPage(
-                slug=slug,
+                slug=where.slug,
                 report=doc,
-                sources=source_links.get(slug, {}),
-                repeats=repeat_of.get(slug, {}),
+                sources=where.sources,
+                repeats=repeat_of.get(where.slug, {}),
             )
-            for slug, doc in docs
+            for where, doc in placed
         ),
-        sources=sources,
-        repeats=repeats,
+        sources=corpus.sources,
+        repeats=corpus.repeats,
         summary=report.summary,
     )

@@ -1,9 +1,9 @@
 """Claims that several documents make: the links between them, and the groups they form.
 
-Two claims are linked when their files record it (a ``same_as`` link on either claim,
-:func:`claimtrack.corpus.links.same_as_pairs`) or when ``claimtrack match`` proposes them
-(:func:`claimtrack.corpus.match.propose`). Linked claims form one group however the links
-run: if A is linked to B and B to C, A, B and C are one repeated claim.
+Two claims are linked when their files record it (a ``same_as`` link on either claim, as
+:func:`claimtrack.corpus.links.same_as_pairs` reads them) or when ``claimtrack match``
+proposes them (:func:`claimtrack.corpus.match.propose`). Linked claims form one group
+however the links run: if A is linked to B and B to C, A, B and C are one repeated claim.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.corpus.links import same_as_pairs
-from claimtrack.corpus.match import ClaimRef, propose
+from claimtrack.corpus.match import ClaimRef, MatchIndex
 from claimtrack.model import ClaimFile
 
-__all__ = ["RepeatLink", "group_links", "repeat_links"]
+__all__ = ["RepeatIndex", "RepeatLink", "group_links", "repeat_links"]
 
 
 @attrs.frozen(kw_only=True)
@@ -45,30 +44,58 @@ def _pair(a: ClaimRef, b: ClaimRef) -> tuple[ClaimRef, ClaimRef]:
     return first, second
 
 
+class RepeatIndex:
+    """The files of a corpus taken in one at a time, to give the links between their
+    claims once all are in (see :func:`repeat_links`). Only each claim's ``same_as`` links
+    and, unless ``threshold`` is None, its matching features are kept, not the files."""
+
+    def __init__(self, *, threshold: float | None) -> None:
+        self._threshold = threshold
+        self._match = MatchIndex() if threshold is not None else None
+        self._documents: dict[str, str] = {}
+        self._same_as: list[tuple[ClaimRef, str, str]] = []
+
+    def add(self, path: str, claim_file: ClaimFile) -> None:
+        """Take in the records of the claim file ``path``."""
+        self._documents[claim_file.document.id] = path
+        for claim in claim_file.claims:
+            ref = ClaimRef(path, claim.id)
+            self._same_as.extend((ref, link.document, link.claim) for link in claim.same_as)
+            if self._match is not None:
+                self._match.add(ref, claim)
+
+    def links(self) -> list[RepeatLink]:
+        """The links between the claims of the files taken in (see :func:`repeat_links`)."""
+        links: dict[tuple[ClaimRef, ClaimRef], RepeatLink] = {}
+        for a, document, claim_id in self._same_as:
+            other = self._documents.get(document)
+            if other is not None and a.path != other:
+                first, second = _pair(a, ClaimRef(other, claim_id))
+                links[first, second] = RepeatLink(claim=first, other=second, accepted=True)
+        if self._match is not None and self._threshold is not None:
+            for proposal in self._match.propose(threshold=self._threshold):
+                key = _pair(proposal.claim, proposal.other)
+                known = links.get(key)
+                links[key] = RepeatLink(
+                    claim=key[0],
+                    other=key[1],
+                    accepted=known is not None,
+                    score=proposal.score,
+                    reason=proposal.reason,
+                )
+        return sorted(links.values(), key=lambda link: (link.claim.path, link.claim.claim_id))
+
+
 def repeat_links(
     files: Sequence[tuple[str, ClaimFile]], *, threshold: float | None
 ) -> list[RepeatLink]:
     """The links between claims of ``files``: the recorded ``same_as`` links and, unless
     ``threshold`` is None, the matches proposed at that threshold. A link between two
     claims of one file is left out (a file repeating itself is not a corpus repeat)."""
-    links: dict[tuple[ClaimRef, ClaimRef], RepeatLink] = {}
-    for a, b in same_as_pairs(files):
-        if a.path != b.path:
-            first, second = _pair(a, b)
-            links[first, second] = RepeatLink(claim=first, other=second, accepted=True)
-    if threshold is not None:
-        claims = ((ClaimRef(path, claim.id), claim) for path, cf in files for claim in cf.claims)
-        for proposal in propose(claims, threshold=threshold):
-            key = _pair(proposal.claim, proposal.other)
-            known = links.get(key)
-            links[key] = RepeatLink(
-                claim=key[0],
-                other=key[1],
-                accepted=known is not None,
-                score=proposal.score,
-                reason=proposal.reason,
-            )
-    return sorted(links.values(), key=lambda link: (link.claim.path, link.claim.claim_id))
+    index = RepeatIndex(threshold=threshold)
+    for path, claim_file in files:
+        index.add(path, claim_file)
+    return index.links()
 
 
 def group_links(links: Iterable[RepeatLink]) -> list[tuple[set[ClaimRef], list[RepeatLink]]]:

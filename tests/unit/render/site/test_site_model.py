@@ -203,15 +203,20 @@ class TestPages:
 
 
 class TestWorkers:
-    def test_reports_from_workers_equal_the_reports_made_here(self, tmp_path: Path) -> None:
-        """Checked and reported in two worker processes, eighteen files give exactly the
-        pages of the report built in this process from claimtrack.check."""
-        from claimtrack.render.site.documents import report_files
+    def test_reports_from_workers_equal_the_reports_made_here(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Checked and reported in two worker processes, a few files per worker at a time,
+        eighteen files give exactly the reports and pages built in this process from
+        claimtrack.check, in the same order."""
+        from claimtrack.render.site import documents
         from claimtrack.settings import CheckSettings
 
+        monkeypatch.setattr(documents, "_BATCH", 2)  # five rounds of four files
         paths = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
         here = build_report(claimtrack.check(paths).files)
-        there = report_files(paths, CheckSettings(), jobs=2)
-        assert there.report == here
-        made_there = dict(render_site(build_site(there.report), templates=there.templates))
+        there = list(documents.iter_documents(paths, CheckSettings(), jobs=2))
+        assert tuple(doc for doc, _ in there) == here.documents
+        templates = [page for _, page in there]
+        made_there = dict(render_site(build_site(here), templates=templates))
         assert made_there == dict(render_site(build_site(here)))
