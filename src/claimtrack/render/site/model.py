@@ -16,6 +16,7 @@ import attrs
 
 from claimtrack.corpus.match import ClaimRef
 from claimtrack.findings import Severity
+from claimtrack.model import Claim
 from claimtrack.render.report.bibliography import BibEntry
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report
 from claimtrack.render.report.summary import CoverageFigures, merge
@@ -62,6 +63,9 @@ class ClaimPlace:
     document_title: str
     #: The document's number in the report, which its page's anchors carry (``d3-claim-7``).
     document_index: int
+    #: The claim's row as the pages across documents list it (in a site built by
+    #: :class:`SiteCollector`, without its flags, placement and the claim's fields those
+    #: pages do not show: its id, words, kind, anchor and status are kept).
     row: ClaimRow
     path: str
 
@@ -164,6 +168,23 @@ def _index_row(doc: DocumentReport, slug: str, last_change: dt.datetime | None) 
     )
 
 
+def _listed(row: ClaimRow) -> ClaimRow:
+    """``row`` as the pages across documents list it: its number, sourcing state and
+    citations, and of its claim the id, words, kind, anchor and status; its flags, its
+    place in the text and the claim's other fields (what the document's own page shows) are
+    left out, so that a corpus's claims cost little to keep."""
+    claim = row.claim
+    listed = Claim(
+        id=claim.id,
+        text=claim.text,
+        kind=claim.kind,
+        check_worthy=claim.check_worthy,
+        anchor=claim.anchor,
+        status=claim.status,
+    )
+    return attrs.evolve(row, claim=listed, placement=None, flags=())
+
+
 @attrs.frozen(kw_only=True)
 class Placed:
     """Where one document's page goes, and its links to the source pages."""
@@ -210,7 +231,7 @@ class SiteCollector:
                 document_slug=slug,
                 document_title=doc.title,
                 document_index=doc.index,
-                row=attrs.evolve(row, placement=None, flags=()),
+                row=_listed(row),
                 path=doc.path,
             )
             places[row.number] = place
