@@ -205,16 +205,27 @@ def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
     # computed once, and only the best span becomes a candidate.
     similarity = Levenshtein.normalized_similarity
     seen: dict[tuple[int, int], float] = {}
+    # When the quote alone is scored (no context, no position), a span less like the quote
+    # than the best so far cannot win: its distance is computed only up to that bound (a
+    # span below it scores 0, never above the best, so every step and the outcome are the
+    # same). The bound only rises, so a span seen again still loses.
+    quote_only = not origin.before and not origin.after and origin.expected is None
+
+    quote = origin.exact
 
     def score_of(span_start: int, span_end: int) -> float:
         score = seen.get((span_start, span_end))
         if score is None:
-            score = seen[span_start, span_end] = _scores(
-                text, span_start, span_end, origin, similarity
-            )[0]
+            if quote_only:  # as _scores computes it, bounded
+                found = similarity(quote, text[span_start:span_end], score_cutoff=best)
+                score = QUOTE_WEIGHT * found / QUOTE_WEIGHT
+            else:
+                score = _scores(text, span_start, span_end, origin, similarity)[0]
+            seen[span_start, span_end] = score
         return score
 
     slack = min(_MAX_SLACK, max(3, len(origin.exact) // 4))
+    best = 0.0  # no bound for the first span
     best, best_start, best_end = score_of(start, end), start, end
     for _round in range(2):
         improved = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 
 import attrs
@@ -156,12 +157,38 @@ def read_numbers(text: str) -> list[Expression]:
     return found
 
 
+# What may stand before an expression's first digit: "between", white space, a currency.
+_LEAD = re.compile(r"[\s$€£¥betwnusdrgp]", re.IGNORECASE)
+
+
+def _expressions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_EXPRESSION.finditer(text)``, trying it only just before each digit.
+
+    Every expression holds a digit, and what comes before its first one is "between", white
+    space and a currency sign or code, all of them characters of ``_LEAD``. So the matches
+    whose first digit is at ``d`` start in the run of ``_LEAD`` characters just before ``d``
+    (or at ``d``), and trying those positions in order, then the next digit's, finds the same
+    matches as scanning every position: a text of words with a few figures costs the figures.
+    """
+    position = 0
+    while (digit := _DIGIT.search(text, position)) is not None:
+        first = start = digit.start()
+        while start > position and _LEAD.match(text, start - 1):
+            start -= 1
+        for at in range(start, first + 1):
+            found = _EXPRESSION.match(text, at)
+            if found is not None:
+                yield found
+                position = found.end()
+                break
+        else:
+            position = first + 1
+
+
 def stated_numbers(text: str) -> list[float]:
     """The numbers of :func:`read_numbers` (each end of a range), in order, without their
     shapes: for a caller that only compares values."""
-    if not _DIGIT.search(text):  # every expression holds a digit
-        return []
-    return [number for match in _EXPRESSION.finditer(text) for number in _values(match)]
+    return [number for match in _expressions(text) for number in _values(match)]
 
 
 def scale_of_unit(unit: str | None) -> float:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claimtrack.anchor import (
     MIN_QUOTE_SIMILARITY,
     THRESHOLD,
@@ -129,3 +132,51 @@ class TestNearest:
     def test_nothing_alike_gives_none(self) -> None:
         """A quote unlike anything in the text has no nearest passage."""
         assert nearest(OLD, Anchor(exact="zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")) is None
+
+
+def _plain_ascent(text: str, quote: str, start: int, end: int) -> tuple[int, int, float]:
+    """The coordinate ascent of the refinement, every span scored in full (the reference)."""
+    from rapidfuzz.distance import Levenshtein
+
+    def score(a: int, b: int) -> float:
+        return float(Levenshtein.normalized_similarity(quote, text[a:b]))
+
+    slack = min(64, max(3, len(quote) // 4))
+    best = score(start, end)
+    for _round in range(2):
+        improved = False
+        best_start = start
+        for new_start in range(max(0, start - slack), min(end, start + slack) + 1):
+            if new_start >= end:
+                break
+            if score(new_start, end) > best + 1e-12:
+                best, best_start, improved = score(new_start, end), new_start, True
+        start, best_end = best_start, end
+        for new_end in range(max(start + 1, end - slack), min(len(text), end + slack) + 1):
+            if score(start, new_end) > best + 1e-12:
+                best, best_end, improved = score(start, new_end), new_end, True
+        end = best_end
+        if not improved:
+            break
+    return start, end, best
+
+
+@given(
+    st.text(alphabet="abc de", min_size=20, max_size=120),
+    st.text(alphabet="abc de", min_size=4, max_size=40),
+    st.integers(0, 100),
+    st.integers(1, 60),
+)
+def test_bounded_refinement_lands_where_the_full_ascent_does(
+    text: str, quote: str, start: int, size: int
+) -> None:
+    """Scoring only up to the best so far moves a span's ends exactly as full scores do."""
+    from claimtrack.anchor._rebase import _Origin, _refine
+
+    start = min(start, len(text) - 1)
+    end = min(len(text), start + size)
+    origin = _Origin(exact=quote, before="", after="", expected=None, old_count=0)
+    refined = _refine(text, start, end, origin)
+    expected_start, expected_end, expected_score = _plain_ascent(text, quote, start, end)
+    assert (refined.match.start, refined.match.end) == (expected_start, expected_end)
+    assert refined.quote_similarity == expected_score

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from claimtrack.lint._numbers import (
     _APPROXIMATE,
     _CUE_WORDS,
+    _EXPRESSION,
     _LOWER,
     _UPPER,
     Shape,
+    _values,
     read_numbers,
     scale_of_unit,
     stated_numbers,
@@ -120,6 +122,13 @@ class TestStatedNumbers:
         """The quick reading gives every number (each end of a range) read_numbers gives."""
         expected = [number for expression in read_numbers(text) for number in expression.numbers]
         assert stated_numbers(text) == expected
+
+    @given(st.text(alphabet="0123456789٣,. \n\t$€USDEURGBPbetwnBETWNusdrgpſKkİıx-–to", max_size=40))
+    def test_same_numbers_as_a_scan_of_every_position(self, text: str) -> None:
+        """Trying the expression only just before digits finds what scanning every
+        position finds, for any mix of digits, separators, currencies, case and spacing."""
+        everywhere = [n for match in _EXPRESSION.finditer(text) for n in _values(match)]
+        assert stated_numbers(text) == everywhere
 
     def test_scales_and_ranges(self) -> None:
         """A scale word applies, and a range gives both its ends."""

@@ -216,10 +216,10 @@ def seek_quote(snapshot: str | SnapshotIndex, quote: str) -> QuoteMatch:
     index = snapshot if isinstance(snapshot, SnapshotIndex) else SnapshotIndex(snapshot)
     text = index.text
     wanted = normalize(quote)
-    exact = find_all(text, wanted)
-    if exact:
+    first = text.find(wanted)  # the first occurrence is the one reported
+    if first != -1:
         return QuoteMatch(
-            kind=MatchKind.EXACT, score=1.0, start=exact[0].start, end=exact[0].end, passage=wanted
+            kind=MatchKind.EXACT, score=1.0, start=first, end=first + len(wanted), passage=wanted
         )
     unfolded = index.unfolded
     folded = _fold_quote(wanted)
