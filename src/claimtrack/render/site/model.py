@@ -36,6 +36,7 @@ __all__ = [
     "SourcePage",
     "SourceUse",
     "build_site",
+    "collected",
 ]
 
 
@@ -183,6 +184,14 @@ def _listed(row: ClaimRow) -> ClaimRow:
         status=claim.status,
     )
     return attrs.evolve(row, claim=listed, placement=None, flags=())
+
+
+def collected(doc: DocumentReport) -> DocumentReport:
+    """``doc`` with only what :class:`SiteCollector` and
+    :class:`~claimtrack.render.site.repeats.RepeatIndex` read of it: without the article's
+    text and with its claims' rows as the pages across documents list them. A worker that
+    writes the document's page itself sends back this much, not the whole report."""
+    return attrs.evolve(doc, text=None, claims=tuple(_listed(row) for row in doc.claims))
 
 
 @attrs.frozen(kw_only=True)
