@@ -23,7 +23,7 @@ import attrs
 
 from claimtrack import rules
 from claimtrack.batch import check
-from claimtrack.concurrency import WorkerDied, map_in_processes
+from claimtrack.concurrency import WorkerDied, iter_in_processes
 from claimtrack.findings import Location
 from claimtrack.io.folder import StagedFile, write_file_into
 from claimtrack.render.report.model import DocumentReport, build_report
@@ -36,9 +36,10 @@ __all__ = ["iter_documents"]
 
 #: Below this many files per worker a process start does not pay (as in the batch runner).
 _FILES_PER_WORKER = 8
-#: Files handed to each worker per round: the reports and pages of a round wait here, so
-#: this bounds memory, against the cost of starting a pool per round.
-_BATCH = 64
+#: Files handed to a worker at a time; two such chunks per worker wait here at most (see
+#: :func:`~claimtrack.concurrency.iter_in_processes`), which bounds memory, while the workers
+#: go on with the next files as this process writes what came back.
+_CHUNK = 16
 
 
 def _document(
@@ -91,8 +92,8 @@ def iter_documents(
     """The report of each claim file of ``names`` and its page (with flags linking to rule
     pages under ``docs_url``), in that order, checked with ``settings`` in up to ``jobs``
     worker processes (in this one for a few files). The files go to the workers
-    :data:`_BATCH` per worker at a time, so that only one batch's reports and pages wait
-    here, however many files there are. With ``pages`` (a staged folder's
+    :data:`_CHUNK` at a time, and only a few chunks' reports and pages wait here, however
+    many files there are. With ``pages`` (a staged folder's
     :attr:`~claimtrack.io.folder.StagedFolder.path`), each page made in a worker is written
     there and given as its :class:`~claimtrack.io.folder.StagedFile`, with the report as
     :func:`~claimtrack.render.site.model.collected` leaves it."""
@@ -103,15 +104,11 @@ def iter_documents(
         for item in items:
             yield _document(item, plain, docs_url, None)
         return
-    size = workers * _BATCH
-    for start in range(0, len(items), size):
-        batch = items[start : start + size]
-        sent = map_in_processes(
-            functools.partial(_document, settings=plain, docs_url=docs_url, pages=pages),
-            batch,
-            workers,
-            chunksize=max(1, len(batch) // (workers * 4)),
-        )
-        for item, result in zip(batch, sent, strict=True):
-            yield _died(item, docs_url, pages) if isinstance(result, WorkerDied) else result
-        del sent
+    sent = iter_in_processes(
+        functools.partial(_document, settings=plain, docs_url=docs_url, pages=pages),
+        items,
+        workers,
+        chunksize=_CHUNK,
+    )
+    for item, result in zip(items, sent, strict=True):
+        yield _died(item, docs_url, pages) if isinstance(result, WorkerDied) else result
