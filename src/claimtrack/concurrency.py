@@ -9,14 +9,15 @@ every other item keeps its result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import collections
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-__all__ = ["WorkerDied", "fork_context", "map_in_processes"]
+__all__ = ["WorkerDied", "fork_context", "iter_in_processes", "map_in_processes"]
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
@@ -98,3 +99,42 @@ def _run_pool(
                 continue
             results.update(zip(group, done, strict=True))
     return lost
+
+
+def iter_in_processes(
+    function: Callable[[_Item], _Result],
+    items: Sequence[_Item],
+    workers: int,
+    chunksize: int = 1,
+    ahead: int = 2,
+) -> Iterator[_Result | WorkerDied]:
+    """``function`` applied to each item in ``workers`` processes, each result given in item
+    order as soon as it and those before it are back, as :func:`map_in_processes` gives
+    them all at once.
+
+    Items go to the workers ``chunksize`` at a time, and at most ``ahead`` chunks per worker
+    are sent beyond the one being given: the workers keep working while the caller uses a
+    result, and only that many results wait here. When a worker dies, every item not yet
+    given is run again as :func:`map_in_processes` runs them, so only an item whose own
+    process dies gives :class:`WorkerDied`. An exception ``function`` raises is raised here.
+    """
+    chunk = _Chunk(function)
+    size = max(1, chunksize)
+    starts = range(0, len(items), size)
+    lost_from: int | None = None
+    with ProcessPoolExecutor(max(1, workers), mp_context=fork_context()) as pool:
+        pending: collections.deque[Any] = collections.deque()
+        sent = iter(starts)
+        for start in starts:
+            for later in sent:
+                pending.append(pool.submit(chunk, list(items[later : later + size])))
+                if len(pending) > max(1, workers) * ahead:
+                    break
+            try:
+                done = pending.popleft().result()
+            except BrokenProcessPool:
+                lost_from = start
+                break
+            yield from done
+    if lost_from is not None:
+        yield from map_in_processes(function, items[lost_from:], workers)

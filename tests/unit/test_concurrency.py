@@ -11,7 +11,7 @@ import pytest
 
 import claimtrack
 from claimtrack import pipeline
-from claimtrack.concurrency import WorkerDied, map_in_processes
+from claimtrack.concurrency import WorkerDied, iter_in_processes, map_in_processes
 from tests.conftest import FIXTURES
 
 DOOMED = "doomed"
@@ -41,6 +41,24 @@ class TestMapInProcesses:
         items = ["ab", "abc", DOOMED, "a", "abcd", "abcde", "ab", "abc"]
         results = map_in_processes(_square_unless_doomed, items, 2, chunksize=3)
         assert results == [4, 9, WorkerDied(), 1, 16, 25, 4, 9]
+
+
+class TestIterInProcesses:
+    """iter_in_processes gives the results map_in_processes gives, one by one, while the
+    workers go on."""
+
+    def test_results_come_back_in_order(self) -> None:
+        """Items spread over two workers, a few chunks ahead, come back in the order given."""
+        items = ["a" * n for n in range(1, 30)]
+        results = iter_in_processes(_square_unless_doomed, items, 2, chunksize=3, ahead=1)
+        assert list(results) == [n * n for n in range(1, 30)]
+
+    def test_a_killed_worker_costs_its_own_item_only(self) -> None:
+        """The item that kills its worker gives WorkerDied; the results given before it
+        and every item after it keep their results."""
+        items = ["ab", "abc", "a", DOOMED, "abcd", "abcde", "ab", "abc", "a"]
+        results = list(iter_in_processes(_square_unless_doomed, items, 2, chunksize=2))
+        assert results == [4, 9, 1, WorkerDied(), 16, 25, 4, 9, 1]
 
 
 def _check_path_killing_doomed(

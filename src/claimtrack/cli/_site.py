@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
     from claimtrack.io.limits import Limits
-    from claimtrack.render.report.model import DocumentReport
+    from claimtrack.render.site.write import Pages
     from claimtrack.validate.library import SourceLibrary
 
 __all__ = ["count_files", "is_site_output", "make_site", "processors"]
@@ -71,6 +71,8 @@ def make_site(
     ``library`` is the shared source library the files may cite (its files are left out).
     Exits 2 with one line saying why when there is nothing to report or the site cannot be
     written."""
+    import functools
+
     from claimtrack.cli._inputs import discover_claim_files, gather
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN
@@ -80,7 +82,7 @@ def make_site(
     from claimtrack.settings import CheckSettings
 
     found = discover_claim_files(paths, library)
-    documents: Iterable[tuple[DocumentReport, str]]
+    documents: Pages | Callable[[str], Pages]
     if STDIN in found.files:
         gathered = gather(paths, stdin_filename, project_root, limits, library)
         if not gathered.results:
@@ -95,14 +97,14 @@ def make_site(
             sys.exit(exit_codes.USAGE)
         settings = CheckSettings(project_root=project_root, limits=limits, library=library)
         names = list(found.files)
-        documents = iter_documents(names, settings, jobs, docs_url)
+        documents = functools.partial(iter_documents, names, settings, jobs, docs_url)
     written = _write(output, documents, names, match=match, threshold=threshold, library=library)
     return failed or written
 
 
 def _write(
     output: str,
-    documents: Iterable[tuple[DocumentReport, str]],
+    documents: Pages | Callable[[str], Pages],
     names: Sequence[str],
     *,
     match: bool,

@@ -22,10 +22,20 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
+
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.targets import STALE_SECONDS, target_of
 
-__all__ = ["MARKER", "FolderError", "StagedFolder", "staged_folder", "write_folder"]
+__all__ = [
+    "MARKER",
+    "FolderError",
+    "StagedFile",
+    "StagedFolder",
+    "staged_folder",
+    "write_file_into",
+    "write_folder",
+]
 
 #: The file that marks a folder as generated (its text says by what).
 MARKER = ".claimtrack-site"
@@ -78,6 +88,29 @@ def _check_replaceable(target: Path, shown: str) -> None:
         )
 
 
+@attrs.frozen
+class StagedFile:
+    """A file another process wrote into a staged folder (:func:`write_file_into`), by its
+    name in the folder: read it back, or write it again, from :class:`StagedFolder`."""
+
+    name: str
+
+
+def _into(root: Path, name: str) -> Path:
+    return root.joinpath(*name.split("/"))
+
+
+def write_file_into(staging: str | os.PathLike[str], name: str, content: str) -> StagedFile:
+    """Write the file ``name`` (a POSIX path relative to the folder) into the staged
+    folder at ``staging`` (:attr:`StagedFolder.path`) from any process, such as a worker
+    making one page of many. It does not count as one of the folder's files until the
+    :class:`StagedFolder` writes it again (or :meth:`StagedFolder.remove` drops it)."""
+    destination = _into(Path(staging), name)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_bytes(content.encode("utf-8"))
+    return StagedFile(name)
+
+
 class StagedFolder:
     """A folder being written beside its target, to replace it as one on :meth:`commit`
     (see the module's description). Files may be written, read back and written again
@@ -92,7 +125,12 @@ class StagedFolder:
         self._names: set[str] = set()
 
     def _path(self, name: str) -> Path:
-        return self._staging.joinpath(*name.split("/"))
+        return _into(self._staging, name)
+
+    @property
+    def path(self) -> str:
+        """Where the folder is being written, for :func:`write_file_into`."""
+        return os.fspath(self._staging)
 
     def write(self, name: str, content: str | bytes) -> None:
         """Write the file ``name`` (a POSIX path relative to the folder)."""
@@ -107,6 +145,11 @@ class StagedFolder:
     def read_text(self, name: str) -> str:
         """The text of the file ``name`` written before."""
         return self._path(name).read_text(encoding="utf-8")
+
+    def remove(self, name: str) -> None:
+        """Remove the file ``name``, written before (here or by :func:`write_file_into`)."""
+        self._path(name).unlink()
+        self._names.discard(name)
 
     @property
     def count(self) -> int:

@@ -36,6 +36,7 @@ __all__ = [
     "SourcePage",
     "SourceUse",
     "build_site",
+    "collected",
 ]
 
 
@@ -168,21 +169,49 @@ def _index_row(doc: DocumentReport, slug: str, last_change: dt.datetime | None) 
     )
 
 
+#: What the pages across documents show of a claim.
+_SHOWN = ("id", "text", "kind", "check_worthy", "anchor", "status")
+#: What :class:`~claimtrack.render.site.repeats.RepeatIndex` reads of a claim besides: its
+#: ``same_as`` links and what matching compares.
+_MATCHED = ("quantities", "dates", "entities", "same_as")
+
+
+def _kept(claim: Claim, fields: tuple[str, ...]) -> Claim:
+    """``claim`` with only the fields ``fields``."""
+    return Claim(**{name: getattr(claim, name) for name in fields})
+
+
 def _listed(row: ClaimRow) -> ClaimRow:
     """``row`` as the pages across documents list it: its number, sourcing state and
     citations, and of its claim the id, words, kind, anchor and status; its flags, its
     place in the text and the claim's other fields (what the document's own page shows) are
     left out, so that a corpus's claims cost little to keep."""
-    claim = row.claim
-    listed = Claim(
-        id=claim.id,
-        text=claim.text,
-        kind=claim.kind,
-        check_worthy=claim.check_worthy,
-        anchor=claim.anchor,
-        status=claim.status,
+    return attrs.evolve(row, claim=_kept(row.claim, _SHOWN), placement=None, flags=())
+
+
+def _matched(claim: Claim) -> Claim:
+    """``claim`` with only what the pages across documents show of it and what
+    :class:`~claimtrack.render.site.repeats.RepeatIndex` reads."""
+    return _kept(claim, _SHOWN + _MATCHED)
+
+
+def collected(doc: DocumentReport) -> DocumentReport:
+    """``doc`` with only what :class:`SiteCollector` and
+    :class:`~claimtrack.render.site.repeats.RepeatIndex` read of it: without the article's
+    text, its claim file with its document and those fields of its claims only, and its
+    claims' rows without their flags and places. A worker that writes the document's page
+    itself sends back this much, not the whole report and page."""
+    if doc.claim_file is None:
+        return attrs.evolve(doc, text=None, claims=tuple(_listed(row) for row in doc.claims))
+    kept = {id(claim): _matched(claim) for claim in doc.claim_file.claims}
+    rows = tuple(
+        attrs.evolve(
+            row, claim=kept.get(id(row.claim)) or _matched(row.claim), placement=None, flags=()
+        )
+        for row in doc.claims
     )
-    return attrs.evolve(row, claim=listed, placement=None, flags=())
+    claim_file = attrs.evolve(doc.claim_file, sources=(), claims=tuple(kept.values()))
+    return attrs.evolve(doc, text=None, claims=rows, claim_file=claim_file)
 
 
 @attrs.frozen(kw_only=True)

@@ -12,23 +12,31 @@ filled in (:func:`~claimtrack.render.site.html.fill_document`) and written again
 index, source and repeated-claim pages are written. The site is byte for byte the one
 :func:`~claimtrack.render.site.html.render_site` gives, and replaces the folder as one
 (:func:`claimtrack.io.folder.staged_folder`).
+
+A page may also come already written into the new folder, by the worker that made it
+(:class:`~claimtrack.io.folder.StagedFile`): the documents are then given as a function of
+the folder's path, and the second pass reads the page from where the worker put it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import attrs
 
 from claimtrack import rules
-from claimtrack.io.folder import staged_folder
+from claimtrack.io.folder import StagedFile, staged_folder
 from claimtrack.render.report.model import DocumentReport
 from claimtrack.render.site.html import corpus_pages, fill_document, index_page
 from claimtrack.render.site.model import Placed, SiteCollector
 from claimtrack.render.site.repeats import RepeatIndex
 
-__all__ = ["Written", "write_site"]
+__all__ = ["Pages", "Written", "write_site"]
+
+#: The documents of a site, each with its page's text or the page already written into the
+#: new folder.
+Pages = Iterable[tuple[DocumentReport, str | StagedFile]]
 
 
 @attrs.frozen(kw_only=True)
@@ -41,7 +49,7 @@ class Written:
 
 def write_site(
     folder: str,
-    documents: Iterable[tuple[DocumentReport, str]],
+    documents: Pages | Callable[[str], Pages],
     marker: str,
     *,
     threshold: float | None,
@@ -50,36 +58,46 @@ def write_site(
 ) -> Written:
     """Replace the folder ``folder`` by the site of ``documents`` (each document's report
     and its page made by :func:`~claimtrack.render.site.html.document_template`, in the
-    site's order), its marker file holding ``marker``. Repeated claims are those the files
-    link with ``same_as`` and, unless ``threshold`` is None, those matching proposes at that
-    threshold; ``last_changes`` and ``library_ids`` are as for
-    :func:`~claimtrack.render.site.model.build_site`. Raises
+    site's order; or a function giving them from the new folder's path, for pages written
+    there as :class:`~claimtrack.io.folder.StagedFile`), its marker file holding
+    ``marker``. Repeated claims are those the files link with ``same_as`` and, unless
+    ``threshold`` is None, those matching proposes at that threshold; ``last_changes`` and
+    ``library_ids`` are as for :func:`~claimtrack.render.site.model.build_site`. Raises
     :class:`~claimtrack.io.folder.FolderError` for a folder that is not claimtrack's, and
     OSError when writing fails (the old folder is then left as it was)."""
     collector = SiteCollector(last_changes, library_ids)
     repeats = RepeatIndex(threshold=threshold)
-    placed: list[Placed] = []
+    placed: list[tuple[Placed, str]] = []
     unreadable = False
     with staged_folder(folder, marker) as staged:
-        for doc, template in documents:
+        for doc, template in documents(staged.path) if callable(documents) else documents:
             where = collector.add(doc)
             if doc.claim_file is not None:
                 repeats.add(doc.path, doc.claim_file)
             unreadable = unreadable or any(f.code == rules.UNREADABLE.code for f in doc.findings)
-            staged.write(f"documents/{where.slug}.html", template)
-            placed.append(where)
+            if isinstance(template, StagedFile):
+                placed.append((where, template.name))
+            else:
+                staged.write(f"documents/{where.slug}.html", template)
+                placed.append((where, f"documents/{where.slug}.html"))
             del doc, template
         corpus = collector.corpus(repeats.links())
         repeat_of = corpus.repeats_of()
         by_slug = {page.slug: page for page in corpus.repeats}
         documents_of = {page.slug: page.documents for page in corpus.sources}
         staged.write("index.html", index_page(corpus))
-        for where in placed:
+        for where, written in placed:
             name = f"documents/{where.slug}.html"
             page = fill_document(
-                staged.read_text(name), where, repeat_of.get(where.slug, {}), by_slug, documents_of
+                staged.read_text(written),
+                where,
+                repeat_of.get(where.slug, {}),
+                by_slug,
+                documents_of,
             )
             staged.write(name, page)
+            if written != name:
+                staged.remove(written)
         for name, text in corpus_pages(corpus):
             staged.write(name, text)
     return Written(pages=staged.count, unreadable=unreadable)

@@ -206,13 +206,13 @@ class TestWorkers:
     def test_reports_from_workers_equal_the_reports_made_here(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Checked and reported in two worker processes, a few files per worker at a time,
-        eighteen files give exactly the reports and pages built in this process from
-        claimtrack.check, in the same order."""
+        """Checked and reported in two worker processes, a few files per worker at a time
+        and a few chunks ahead, eighteen files give exactly the reports and pages built in
+        this process from claimtrack.check, in the same order."""
         from claimtrack.render.site import documents
         from claimtrack.settings import CheckSettings
 
-        monkeypatch.setattr(documents, "_BATCH", 2)  # five rounds of four files
+        monkeypatch.setattr(documents, "_CHUNK", 2)  # nine chunks, five at most in flight
         paths = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
         here = build_report(claimtrack.check(paths).files)
         there = list(documents.iter_documents(paths, CheckSettings(), jobs=2))

@@ -134,3 +134,44 @@ class TestWriteSite:
         peak(2)  # imports and caches, outside the figures
         small, large = peak(12), peak(48)
         assert large < 1.5 * small, (small, large)
+
+
+class TestPagesWrittenByWorkers:
+    def test_same_site_when_workers_write_the_pages(self, tmp_path: Path) -> None:
+        """Pages the workers write into the new folder give byte for byte the site of pages
+        handed over as text, and none of the workers' files is left in it."""
+        names = _claim_files(tmp_path / "corpus", 17, claims=4)
+        settings = CheckSettings()
+        by_text = write_site(
+            str(tmp_path / "by-text"), iter_documents(names, settings, 2), "test\n", threshold=0.8
+        )
+        by_workers = write_site(
+            str(tmp_path / "by-workers"),
+            lambda staging: iter_documents(names, settings, 2, None, staging),
+            "test\n",
+            threshold=0.8,
+        )
+        assert _files(tmp_path / "by-workers") == _files(tmp_path / "by-text")
+        assert by_workers.pages == by_text.pages
+        pages = sorted(p.name for p in (tmp_path / "by-workers" / "documents").iterdir())
+        assert pages == [f"doc-{index:03d}.html" for index in range(17)]
+
+    def test_repeated_claims_survive_what_workers_send_back(self, tmp_path: Path) -> None:
+        """With the workers sending back only what the pages across documents need, the
+        repeated claims (``same_as`` links and matches) and source pages are the same as
+        from the whole reports."""
+        names = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
+        settings = CheckSettings()
+        write_site(
+            str(tmp_path / "whole"), iter_documents(names, settings, 2), "test\n", threshold=0.8
+        )
+        write_site(
+            str(tmp_path / "sent"),
+            lambda staging: iter_documents(names, settings, 2, None, staging),
+            "test\n",
+            threshold=0.8,
+        )
+        whole, sent = _files(tmp_path / "whole"), _files(tmp_path / "sent")
+        assert sent == whole
+        assert any(name.startswith("claims/") and name != "claims/index.html" for name in sent)
+        assert any(b"Also claimed in" in page for page in sent.values())
