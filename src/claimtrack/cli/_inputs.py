@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from claimtrack.rules import UNREADABLE
 from claimtrack.settings import CheckSettings
 
 if TYPE_CHECKING:
+    from claimtrack.config import Config
     from claimtrack.validate.library import SourceLibrary
 
 __all__ = [
@@ -105,13 +106,29 @@ class Stream:
             progress.close()
 
 
+def _nearest_config() -> Config:
+    """The nearest configuration; one that cannot be read stops the run (exit 2)."""
+    from claimtrack.config import load_config
+    from claimtrack.errors import ConfigError
+
+    try:
+        return load_config()
+    except ConfigError as error:
+        click.echo(f"claimtrack: {error}", err=True)
+        sys.exit(exit_codes.USAGE)
+
+
+def _leave_out(found: Discovery, own: Collection[str]) -> Discovery:
+    """``found`` less the files in ``own`` (absolute paths); standard input is kept."""
+    files = tuple(f for f in found.files if f == STDIN or os.path.abspath(f) not in own)
+    return attrs.evolve(found, files=files)
+
+
 def discover_claim_files(paths: Sequence[str], library: SourceLibrary | None) -> Discovery:
     """The files ``paths`` name, found as ``check`` finds them, less the shared source
     library's own files."""
     found = discover(paths)
-    if library is None:
-        return found
-    return attrs.evolve(found, files=tuple(f for f in found.files if not library.holds(f)))
+    return found if library is None else _leave_out(found, library.paths)
 
 
 def discover_without_library(paths: Sequence[str]) -> Discovery:
@@ -119,29 +136,23 @@ def discover_without_library(paths: Sequence[str]) -> Discovery:
     configuration names: for commands that read claims but not the library (``anchor``,
     ``match``), so the library is found by its patterns and never loaded. A configuration
     that cannot be read stops the run (exit 2)."""
-    from claimtrack.config import load_config
-    from claimtrack.errors import ConfigError
     from claimtrack.io.library import library_paths
 
-    try:
-        config = load_config()
-    except ConfigError as error:
-        click.echo(f"claimtrack: {error}", err=True)
-        sys.exit(exit_codes.USAGE)
+    config = _nearest_config()
     found = discover(paths)
     if not config.sources:
         return found
     patterns = [item.pattern for item in config.sources]
     own = {path for matched in library_paths(patterns, config.folder) for path in matched}
-    files = tuple(f for f in found.files if f == STDIN or os.path.abspath(f) not in own)
-    if found.files and not files:
+    claims = _leave_out(found, own)
+    if found.files and not claims.files:
         click.echo(
             "claimtrack: the files named are the shared source library's, which hold no"
             " claims; name the claim files (`claimtrack check` checks the library)",
             err=True,
         )
         sys.exit(exit_codes.USAGE)
-    return attrs.evolve(found, files=files)
+    return claims
 
 
 def stream(
@@ -158,14 +169,7 @@ def stream(
     found = discover_claim_files(paths, library)
     unmatched = report_unmatched(found)
     if limits is None:
-        from claimtrack.config import load_config
-        from claimtrack.errors import ConfigError
-
-        try:
-            limits = load_config().limits
-        except ConfigError as error:
-            click.echo(f"claimtrack: {error}", err=True)
-            sys.exit(exit_codes.USAGE)
+        limits = _nearest_config().limits
     settings = CheckSettings(project_root=project_root, limits=limits, library=library)
     return Stream(found.files, unmatched, settings, stdin_filename)
 
