@@ -191,6 +191,7 @@ def _kept(result: FileResult, settings: CheckSettings) -> FileResult:
         document=result.document if settings.keep_documents else None,
         claim_file=result.claim_file if settings.keep_records else None,
         snapshot=result.snapshot if settings.keep_records else None,
+        source_snapshots=result.source_snapshots if settings.keep_records else None,
     )
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Collection
 from operator import itemgetter
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from claimtrack.io.cache import SnapshotDependency, data_skeleton
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.snapshot import SnapshotText, read_snapshot
-from claimtrack.io.source_snapshot import SourceReads
+from claimtrack.io.source_snapshot import SourceReads, SourceText
 from claimtrack.lint.run import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
 from claimtrack.records import records_or_findings
@@ -59,12 +60,14 @@ def check_document(document: LoadedDocument, settings: CheckSettings | None = No
 
 
 def _unbaselined(
-    document: LoadedDocument, settings: CheckSettings, reads: SourceReads | None = None
-) -> tuple[FileResult, tuple[str, ...]]:
+    document: LoadedDocument, settings: CheckSettings
+) -> tuple[FileResult, tuple[str, ...], SourceReads | None]:
     """Steps 2 to 5 of the module's list, all but the baseline; with the shared sources
-    the file cites. Source snapshots are read through ``reads`` (new ones when None)."""
+    the file cites and the source snapshots read (None when the file's records were not
+    checked)."""
     findings = schema_findings(document)
     cited: tuple[str, ...] = ()
+    reads: SourceReads | None = None
     claim_file: ClaimFile | None = None
     snapshot: SnapshotText | None = None
     facts: ClaimFacts | None = None
@@ -78,7 +81,7 @@ def _unbaselined(
             cited = () if settings.library is None else settings.library.cited_by(own)
             snapshot = _snapshot_for(document, own, settings)
             facts = ClaimFacts.of(own.claims)
-            reads = reads if reads is not None else SourceReads(document.file_path)
+            reads = _source_reads(document, settings, cited)
             findings = _check_records(document, own, claim_file, facts, snapshot, settings, reads)
         else:
             findings = structured
@@ -90,9 +93,36 @@ def _unbaselined(
         document=document,
         suppressed=tuple(sorted(suppressed, key=lambda item: item.finding.sort_key)),
         snapshot=snapshot,
+        source_snapshots=_kept_sources(claim_file, reads, settings),
         record_data=data_skeleton(document.data),
     )
-    return result, cited
+    return result, cited, reads
+
+
+def _kept_sources(
+    claim_file: ClaimFile | None, reads: SourceReads | None, settings: CheckSettings
+) -> tuple[SourceText, ...] | None:
+    """The snapshots of the sources ``claim_file``'s claims see, as ``reads`` read them,
+    when the settings keep records (None otherwise)."""
+    if claim_file is None or reads is None or not settings.keep_records:
+        return None
+    return tuple(reads.texts(claim_file.sources).values())
+
+
+def _source_reads(
+    document: LoadedDocument, settings: CheckSettings, cited: Collection[str] = ()
+) -> SourceReads:
+    """The reads of the source snapshots of ``document``, held to the run's project root
+    and input limit; the shared sources it cites (``cited``) are held to the project of
+    their library file, as their own records are."""
+    library = settings.library
+    shared = {} if library is None else {i: library.sources[i].folder for i in cited}
+    return SourceReads(
+        document.file_path,
+        settings.project_root,
+        max_bytes=settings.limits.max_bytes,
+        shared_folders=shared,
+    )
 
 
 def _snapshot_for(
@@ -177,9 +207,9 @@ def check_path(
     except LoadError as error:
         result = FileResult(path=name, findings=error.findings, record_data=data_skeleton(None))
         return CheckedPath(result, sha)
-    reads = SourceReads(document.file_path)  # each source snapshot read and hashed once
-    result, cited = _unbaselined(document, settings, reads)
+    result, cited, reads = _unbaselined(document, settings)
     snapshot = result.snapshot
     document_dependency = None if snapshot is None else snapshot.dependency()
-    depends = (() if document_dependency is None else (document_dependency,)) + reads.dependencies()
+    sources = () if reads is None else reads.dependencies()
+    depends = (() if document_dependency is None else (document_dependency,)) + sources
     return CheckedPath(result, sha, depends, cited)

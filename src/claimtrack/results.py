@@ -14,6 +14,7 @@ from claimtrack.io.cache import severest
 if TYPE_CHECKING:
     from claimtrack.io.load import LoadedDocument
     from claimtrack.io.snapshot import SnapshotText
+    from claimtrack.io.source_snapshot import SourceText
     from claimtrack.lint.baseline import Baseline, BaselineEntry
     from claimtrack.model import ClaimFile
 
@@ -33,8 +34,8 @@ def _nothing_when_omitted(result: FileResult, attribute: Any, value: Severity | 
 @attrs.frozen(kw_only=True)
 class FileResult:
     """What checking one file gave: its findings, its records if it loaded, and the
-    document snapshot as read (when the claim file names one), so reports need not read it
-    again.
+    document and source snapshots as read (when the claim file names them), so reports
+    need not read them again.
 
     ``findings`` are those that count; ``suppressed`` were silenced by the claims'
     suppressions, ``baselined`` are in the baseline, and ``fixed`` are baseline entries of
@@ -49,6 +50,11 @@ class FileResult:
     baselined: tuple[Finding, ...] = ()
     fixed: tuple[BaselineEntry, ...] = ()
     snapshot: SnapshotText | None = None
+    #: The snapshots of the sources its claims see (its own and the shared ones they cite)
+    #: as the check read them, held to the same project folder and input limit, so reports
+    #: need not read them again; None when they were not kept (see
+    #: ``CheckSettings.keep_records``).
+    source_snapshots: tuple[SourceText, ...] | None = None
     #: The ids of the file's claims and sources, by position (``{"claims": [{"id": ...}],
     #: "sources": [...]}``): what baselines and SARIF fingerprints key findings by. Kept even
     #: when the document is not (cached results, results from worker processes).

@@ -126,6 +126,23 @@ class TestAtTheLibrary:
         assert _codes(result) == [UNVERIFIED, "sources/wires.yaml:11:13 E213"]
         assert "it leaves the project folder" in _findings(result)[1]
 
+    def test_claim_folder_with_a_project_of_its_own(self, project: Path) -> None:
+        """A claim folder holding a pyproject.toml of its own does not make the shared
+        snapshot "outside the project" for the quote: the quote is held to the library
+        file's project, as the library record's own E213 and E214 checks are."""
+        (project / "claims" / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+        result = run("check", "claims", "sources", "--no-cache", "--select", "E2,F120")
+        assert result.exit_code == 0, result.output
+
+    def test_project_root_option_holds_shared_snapshots(self, project: Path) -> None:
+        """--project-root is the folder no snapshot may leave, shared ones included."""
+        result = run(
+            "check", "claims", "--no-cache", "--select", "E2,F120", "--project-root", "claims"
+        )
+        assert result.exit_code == 1, result.output
+        assert _codes(result) == [UNVERIFIED, "sources/wires.yaml:11:13 E213"]
+        assert "it leaves the project folder" in _findings(result)[1]
+
     def test_uncited_shared_snapshot_is_still_judged(self, project: Path) -> None:
         """A shared snapshot no claim file cites is judged when the library file is checked."""
         (project / "claims" / "fall.yaml").unlink()

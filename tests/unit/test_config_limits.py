@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,40 @@ class TestLimits:
         (tmp_path / "claimtrack.toml").unlink()
         result = CliRunner().invoke(cli, ["check", "c.yaml", "--no-cache"])
         assert result.exit_code == 0, result.output
+
+    def test_source_snapshots_keep_the_configured_size(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A source snapshot over a lowered max-file-size is E213 (too large), not read."""
+        text = "The valley had water again by spring, the ministry said.\n" * 30
+        (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        (tmp_path / "c.yaml").write_text(SOURCED.format(sha256=sha256), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        result = CliRunner().invoke(cli, ["check", "c.yaml", "--no-cache", "--select", "E2"])
+        assert result.exit_code == 0, result.output
+        _config(tmp_path, "max-file-size = 1000\n")
+        result = CliRunner().invoke(cli, ["check", "c.yaml", "--no-cache", "--select", "E2"])
+        assert result.exit_code == 1, result.output
+        assert "E213" in result.output
+        assert "over the limit of" in result.output
+
+
+SOURCED = """\
+version: 1
+document: {{id: d, title: t}}
+sources:
+  - id: note
+    type: report
+    title: Returns
+    issued: 2024-01-01
+    url: https://example.org/returns
+    snapshot: {{path: note.txt, sha256: "{sha256}", coverage: full}}
+claims:
+  - id: c1
+    text: The valley had water again.
+    kind: relation
+    anchor: {{exact: "valley"}}
+    citations:
+      - {{source: note, quote: "The valley had water again by spring"}}
+"""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -60,14 +59,29 @@ class SourceReads:
     The quote check, the E213/E214 checks and the result's cache dependencies all ask it
     for the same snapshots; a path asked for again is served from the read already made
     (the object lives as long as one check of one file, so it never serves a text older
-    than that check). ``file_path`` is the claim file's; snapshots may not leave ``root``
-    (the project folder found above the claim file, once, unless given)."""
+    than that check). ``file_path`` is the claim file's. Snapshots may not leave ``root``
+    (the run's project root: ``--project-root``, or the working folder for standard
+    input); when it is None, a source's snapshot may not leave the project folder found
+    above the file that defines the source: the claim file, or, for a shared source
+    (``shared_folders`` maps its id to the library file's folder), the library file, so that
+    a quote is held to the same folder as its record's E213 and E214 checks. Nothing larger
+    than ``max_bytes`` (the default input limit when None) is read."""
 
-    def __init__(self, file_path: Path | None, root: Path | None = None) -> None:
+    def __init__(
+        self,
+        file_path: Path | None,
+        root: Path | None = None,
+        *,
+        max_bytes: int | None = None,
+        shared_folders: Mapping[str, str] | None = None,
+    ) -> None:
         self._base = snapshot_base(file_path)
         self._root = root
-        self._project: Path | None = root
-        self._reads: dict[str, SnapshotText] = {}  # by the path as the source writes it
+        self._max_bytes = max_bytes
+        self._shared = shared_folders or {}
+        self._projects: dict[Path, Path] = {}  # project roots, by the folder found from
+        # by the path as the source writes it and the folder its root is found from
+        self._reads: dict[tuple[str, Path | None], SnapshotText] = {}
 
     def texts(self, sources: Iterable[Source]) -> dict[str, SourceText]:
         """The snapshot of each of ``sources`` that records one, by source id."""
@@ -76,12 +90,28 @@ class SourceReads:
             if source.snapshot is None or source.id in found:
                 continue
             path = source.snapshot.path
-            read = self._reads.get(path)
+            origin = None if self._root is not None else self._origin(source.id)
+            read = self._reads.get((path, origin))
             if read is None:
-                self._project = self._project or find_project_root(self._base)
-                read = self._reads[path] = read_snapshot(path, self._base, self._project)
+                read = self._reads[path, origin] = self._read(path, origin)
             found[source.id] = SourceText(source, read)
         return found
+
+    def _origin(self, source_id: str) -> Path:
+        """The folder the project root of a source's snapshot is found from: its library
+        file's for a shared source, else the claim file's."""
+        shared = self._shared.get(source_id)
+        return self._base if shared is None else Path(shared)
+
+    def _read(self, path: str, origin: Path | None) -> SnapshotText:
+        if origin is None:
+            root = self._root
+        else:
+            root = self._projects.get(origin)
+            if root is None:
+                root = self._projects[origin] = find_project_root(origin)
+        read = read_snapshot(path, self._base, root, max_bytes=self._max_bytes)
+        return read if origin is None else attrs.evolve(read, found_from=origin)
 
     def dependencies(self) -> tuple[dict[str, str | None], ...]:
         """What a result of the check depends on in the snapshots read, as
@@ -91,18 +121,22 @@ class SourceReads:
         the path leaves the project), taken from the reads themselves (nothing
         is read or hashed again), sorted by path."""
         found: dict[str, dict[str, str | None]] = {}
-        found_from = None if self._root is not None else os.path.abspath(self._base)
         for read in self._reads.values():
             dependency = read.dependency()
             if dependency is not None and dependency["written"] is not None:
-                found[dependency["written"]] = {**dependency, "found_from": found_from}
+                found.setdefault(dependency["written"], dependency)
         return tuple(found[name] for name in sorted(found))
 
 
 def read_source_snapshots(
-    sources: Iterable[Source], file_path: Path | None, root: Path | None = None
+    sources: Iterable[Source],
+    file_path: Path | None,
+    root: Path | None = None,
+    *,
+    max_bytes: int | None = None,
+    shared_folders: Mapping[str, str] | None = None,
 ) -> dict[str, SourceText]:
-    """The snapshot of each of ``sources`` that records one, by source id; ``file_path`` is
-    the claim file's, and snapshots may not leave ``root`` (the project folder found above
-    the claim file, unless given)."""
-    return SourceReads(file_path, root).texts(sources)
+    """The snapshot of each of ``sources`` that records one, by source id, read as
+    :class:`SourceReads` reads them (``file_path`` is the claim file's)."""
+    reads = SourceReads(file_path, root, max_bytes=max_bytes, shared_folders=shared_folders)
+    return reads.texts(sources)

@@ -62,9 +62,11 @@ class TestSourceReads:
         counted: list[str] = []
         real = source_snapshot.read_snapshot
 
-        def counting(relative: str, base: Path, root: Path | None = None) -> SnapshotText:
+        def counting(
+            relative: str, base: Path, root: Path | None = None, *, max_bytes: int | None = None
+        ) -> SnapshotText:
             counted.append(relative)
-            return real(relative, base, root)
+            return real(relative, base, root, max_bytes=max_bytes)
 
         monkeypatch.setattr(source_snapshot, "read_snapshot", counting)
         checked = check_path(path, CheckSettings())

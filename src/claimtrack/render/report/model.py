@@ -14,6 +14,7 @@ import attrs
 
 from claimtrack.anchor import Match, locate, normalize
 from claimtrack.findings import Finding
+from claimtrack.io.source_snapshot import SourceText
 from claimtrack.model import Backs, Claim, ClaimFile, Stance
 from claimtrack.render.report.bibliography import BibEntry, number_sources
 from claimtrack.render.report.state import SourcingState, sourcing_state
@@ -121,9 +122,10 @@ def _rows(
     bibliography: tuple[BibEntry, ...],
     findings: Sequence[Finding],
     file_path: Path | None = None,
+    snapshots: Sequence[SourceText] | None = None,
 ) -> tuple[ClaimRow, ...]:
     numbers = {entry.source.id: entry.number for entry in bibliography}
-    checks = quote_checks(claim_file, file_path)
+    checks = quote_checks(claim_file, file_path, snapshots)
     flags: dict[str | None, list[Finding]] = {}
     for finding in findings:  # once, not once per claim
         flags.setdefault(finding.location.claim_id, []).append(finding)
@@ -187,7 +189,14 @@ def document_report(index: int, result: FileResult) -> DocumentReport:
         text=text,
         text_problem=problem,
         coverage=coverage(claim_file.claims, result.findings),
-        claims=_rows(claim_file, text, bibliography, result.findings, _file_path(result)),
+        claims=_rows(
+            claim_file,
+            text,
+            bibliography,
+            result.findings,
+            _file_path(result),
+            result.source_snapshots,
+        ),
         findings=result.findings,
         bibliography=bibliography,
         text_sha256=result.snapshot.sha256 if text is not None and result.snapshot else None,

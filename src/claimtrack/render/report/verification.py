@@ -6,11 +6,12 @@ A citation whose source has no snapshot carries no :class:`QuoteCheck`; its labe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
-from claimtrack.io.source_snapshot import read_source_snapshots
+from claimtrack.io.source_snapshot import SourceText, read_source_snapshots
 from claimtrack.lint.verify import MatchKind, SnapshotIndex, seek_quote
 from claimtrack.model import ClaimFile, Coverage
 
@@ -86,15 +87,23 @@ def is_failed(check: QuoteCheck | None) -> bool:
 
 
 def quote_checks(
-    claim_file: ClaimFile, file_path: Path | None
+    claim_file: ClaimFile,
+    file_path: Path | None,
+    snapshots: Sequence[SourceText] | None = None,
 ) -> dict[tuple[int, int], QuoteCheck]:
     """The check of every citation quote whose source has a snapshot, by claim and citation
-    position; ``file_path`` is the claim file's (snapshot paths are relative to it)."""
+    position; ``file_path`` is the claim file's (snapshot paths are relative to it).
+    ``snapshots`` holds the snapshots as the file's check read them (held to its project folder
+    and input limit); when None, they are read here, held to the project folder found
+    above the claim file."""
     quoted = {c.source for claim in claim_file.claims for c in claim.citations if c.quote}
     wanted = [s for s in claim_file.sources if s.id in quoted and s.snapshot is not None]
     if not wanted:
         return {}
-    texts = read_source_snapshots(wanted, file_path)
+    if snapshots is None:
+        texts = read_source_snapshots(wanted, file_path)
+    else:
+        texts = {item.source.id: item for item in snapshots if item.source.id in quoted}
     checks: dict[tuple[int, int], QuoteCheck] = {}
     indexes: dict[str, SnapshotIndex] = {}
     for index, claim in enumerate(claim_file.claims):
