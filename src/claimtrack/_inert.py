@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "visible_lines"]
+__all__ = ["LINE_CONTROLS", "visible", "visible_lines"]
 
 # C0 and C1 controls and DEL; NEL, the line and paragraph separators; zero-width and
 # bidirectional formatting characters; the byte-order mark; lone surrogates (a file name
 # that is not UTF-8 carries its bytes as U+DC80-U+DCFF).
 _BEYOND_C0 = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
 _ONE_LINE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
-_KEEP_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")  # tab and line feed kept
+#: The characters :func:`visible_lines` escapes, as the inside of a regular expression's
+#: character class (tab and line feed are kept).
+LINE_CONTROLS = f"\x00-\x08\x0b-\x1f{_BEYOND_C0}"
+_KEEP_LINES = re.compile(f"[{LINE_CONTROLS}]")
 
 
 def _escape(match: re.Match[str]) -> str:

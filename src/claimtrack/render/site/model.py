@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from claimtrack.corpus.match import ClaimRef
-from claimtrack.findings import Severity
+from claimtrack.findings import Finding, Severity
 from claimtrack.model import Claim
 from claimtrack.render.report.bibliography import BibEntry
 from claimtrack.render.report.model import ClaimRow, DocumentReport, Marker, Report
@@ -195,14 +195,28 @@ def _matched(claim: Claim) -> Claim:
     return _kept(claim, _SHOWN + _MATCHED)
 
 
+def _counted(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """``findings`` as the site reads them, by rule and severity only (the index counts
+    them, and an unreadable file is looked for by its rule): each is the first finding of
+    its rule and severity, so that the same few findings repeat, and a pickle of them holds
+    each once."""
+    first: dict[tuple[str, Severity], Finding] = {}
+    return tuple(
+        first.setdefault((finding.code, finding.severity), finding) for finding in findings
+    )
+
+
 def collected(doc: DocumentReport) -> DocumentReport:
     """``doc`` with only what :class:`SiteCollector` and
     :class:`~claimtrack.render.site.repeats.RepeatIndex` read of it: without the article's
-    text, its claim file with its document and those fields of its claims only, and its
-    claims' rows without their flags and places. A worker that writes the document's page
-    itself sends back this much, not the whole report and page."""
+    text, its claim file with its document and those fields of its claims only, its claims'
+    rows without their flags and places, and of its findings only their rules and severities
+    (:func:`_counted`). A worker that writes the document's page itself sends back this
+    much, not the whole report and page."""
+    findings = _counted(doc.findings)
     if doc.claim_file is None:
-        return attrs.evolve(doc, text=None, claims=tuple(_listed(row) for row in doc.claims))
+        rows = tuple(_listed(row) for row in doc.claims)
+        return attrs.evolve(doc, text=None, claims=rows, findings=findings)
     kept = {id(claim): _matched(claim) for claim in doc.claim_file.claims}
     rows = tuple(
         attrs.evolve(
@@ -211,7 +225,7 @@ def collected(doc: DocumentReport) -> DocumentReport:
         for row in doc.claims
     )
     claim_file = attrs.evolve(doc.claim_file, sources=(), claims=tuple(kept.values()))
-    return attrs.evolve(doc, text=None, claims=rows, claim_file=claim_file)
+    return attrs.evolve(doc, text=None, claims=rows, claim_file=claim_file, findings=findings)
 
 
 @attrs.frozen(kw_only=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.site_corpus import write_corpus
 
 import claimtrack
+from claimtrack.findings import Severity
 from claimtrack.io.folder import MARKER, write_folder
 from claimtrack.render.report import build_report
 from claimtrack.render.report.model import DocumentReport
@@ -63,6 +64,19 @@ def _claim_files(folder: Path, count: int, claims: int = 40) -> list[str]:
         path.write_text(text, encoding="utf-8")
         names.append(str(path))
     return names
+
+
+def _whole_and_sent(names: list[str], folder: Path) -> None:
+    """The site of ``names`` written into ``folder`` twice: as ``whole/`` from the whole
+    reports, and as ``sent/`` from what the workers send back with their pages written."""
+    settings = CheckSettings()
+    write_site(str(folder / "whole"), iter_documents(names, settings, 2), "test\n", threshold=0.8)
+    write_site(
+        str(folder / "sent"),
+        lambda staging: iter_documents(names, settings, 2, None, staging),
+        "test\n",
+        threshold=0.8,
+    )
 
 
 class TestWriteSite:
@@ -161,17 +175,24 @@ class TestPagesWrittenByWorkers:
         repeated claims (``same_as`` links and matches) and source pages are the same as
         from the whole reports."""
         names = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
-        settings = CheckSettings()
-        write_site(
-            str(tmp_path / "whole"), iter_documents(names, settings, 2), "test\n", threshold=0.8
-        )
-        write_site(
-            str(tmp_path / "sent"),
-            lambda staging: iter_documents(names, settings, 2, None, staging),
-            "test\n",
-            threshold=0.8,
-        )
+        _whole_and_sent(names, tmp_path)
         whole, sent = _files(tmp_path / "whole"), _files(tmp_path / "sent")
         assert sent == whole
         assert any(name.startswith("claims/") and name != "claims/index.html" for name in sent)
         assert any(b"Also claimed in" in page for page in sent.values())
+
+    def test_index_counts_survive_what_workers_send_back(self, tmp_path: Path) -> None:
+        """With the workers sending back of each finding only its rule and severity, the
+        index counts every document's flags and errors as from the whole reports."""
+        names = [str(p) for n in range(6) for p in write_corpus(tmp_path / f"copy-{n}")]
+        broken = tmp_path / "copy-0" / "broken.yaml"
+        broken.write_text("version: 1\nclaims: [\n", encoding="utf-8")
+        names.append(str(broken))
+        checked = claimtrack.check(names).files
+        assert any(  # a rule flagged twice in one file
+            len(result.findings) > len({f.code for f in result.findings}) for result in checked
+        )
+        assert {f.severity for r in checked for f in r.findings} >= {Severity.ERROR, Severity.INFO}
+        _whole_and_sent(names, tmp_path)
+        whole = (tmp_path / "whole" / "index.html").read_text()
+        assert (tmp_path / "sent" / "index.html").read_text() == whole
