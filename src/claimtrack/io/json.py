@@ -262,7 +262,7 @@ class JsonPositions(PositionMap):
             self._end = _content_end(self._text)
         # The value reached so far: where it starts and ends (None until needed), and its
         # parsed data (_NO_DATA when not known).
-        start, end, value = _skip_space(self._text, 0), cast(int | None, self._end), self._data
+        start, end, value = _skip_space(self._text, 0), cast("int | None", self._end), self._data
         last = len(path) - 1
         split = self._split
         for depth, step in enumerate(path):
