@@ -6,8 +6,11 @@ the rest (duplicate keys, integers beyond 64 bits, anything refused) and words t
 Neither keeps positions. A location is found on demand by walking down its path: each
 object or array on the way is split into its members once, with the C scanner stepping over
 each member, so a finding costs a few C calls however large the file
-(:class:`JsonPositions`). Most files have no findings and never pay for it. Tools that need
-every position at once (rewrites) get the full tree from a small tokenising scanner.
+(:class:`JsonPositions`); inside a record, where the parsed data shows that a search for a
+member's key cannot find another, the member is found by that search instead
+(:mod:`claimtrack.io.json_search`). Most files have no findings and never pay for it. Tools
+that need every position at once (rewrites) get the full tree from a small tokenising
+scanner.
 """
 
 from __future__ import annotations
@@ -278,6 +281,10 @@ class JsonPositions(PositionMap):
                         break
                     start, end, value = found[2], None, value[step]
                     continue
+            if step == 0 and isinstance(value, list) and value and start not in split:
+                # The first item starts at the array's first character that is not space.
+                start, end, value = _skip_space(self._text, start + 1), None, value[0]
+                continue
             members = split.get(start)
             if members is None and start not in split:
                 members = split[start] = self._members(start, top=depth == 0)
