@@ -12,6 +12,7 @@ import re
 import sys
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -173,3 +174,61 @@ def test_a_value_nested_deeper_than_the_c_scanner_reaches_is_still_found() -> No
     assert span is not None
     assert (span.line, span.column) == (1, text.index("[[") + 1)
     assert span.end_column == len(text) - 2
+
+
+# Few key names, so objects often share a key with an object nested in them; some are
+# written with escapes, so a search for a key's plain spelling may miss it.
+_FEW_KEYS = st.sampled_from(["k", "kk", "a", "é"])
+_SHARED_KEYS = st.recursive(
+    st.integers(0, 9) | _FEW_KEYS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_FEW_KEYS, inner, max_size=3),
+    max_leaves=20,
+)
+
+
+@given(
+    st.dictionaries(_FEW_KEYS, st.lists(_SHARED_KEYS, max_size=3), max_size=3),
+    _LAYOUTS,
+    st.data(),
+)
+def test_a_member_found_by_searching_for_its_key_is_the_right_one(
+    value: Any, layout: dict[str, Any], data: st.DataObject
+) -> None:
+    """Within a claim a key may also be a key of an object nested in the same claim, or be
+    spelled with escapes; the position found is the member's own all the same."""
+    text = json.dumps(value, **layout)
+    spellings = re.split(r'("k")(?=[ \t\n\r]*:)', text)
+    text = "".join(
+        '"\\u006b"' if piece == '"k"' and data.draw(st.booleans()) else piece for piece in spellings
+    )
+    lazy = parse_json(text)[1]
+    full = PositionMap(scan_positions(text)[0], lines=LineIndex(text))
+    for path in _paths(value):
+        assert lazy.span(path) == full.span(path), path
+        if path and isinstance(path[-1], str):
+            assert lazy.span(path, key=True) == full.span(path, key=True), path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"c": [{"a": {"k": 1}, "k": 2}]}',  # a nested object has the key first
+        '{"c": [{"a": [{"k": 1}], "k": {"k": 3}}]}',  # before and inside the member
+        '{"c": [{"\\u006b": 1, "a": {"k": 2}}]}',  # the member's own key spelled otherwise
+        '{"c": [{"a": {"k": 1}, "\\u006b": 2}]}',
+        '{"c": [{"t": "\\"k\\": 1", "k": 2}]}',  # the key inside a string
+        '{"c": [{"t": "\\\\", "k": 2}, {"k": 3}]}',  # a backslash, and the next claim's key
+        '{"c": [{"a": {"\\u006b": 1}, "k": 2}]}',
+        '{"c": [{"x\\"k": 1, "k": 2}]}',  # another key ending in the key's quoted text
+        '{"c": [{"\\\\": 0, "\\": 1": 2}]}',  # a key that needs escapes
+    ],
+)
+def test_a_key_an_object_shares_with_an_object_inside_it_is_told_apart(text: str) -> None:
+    """The member found is the claim's own, however its key is spelled and wherever else
+    the same key stands."""
+    full = PositionMap(scan_positions(text)[0], lines=LineIndex(text))
+    for path in _paths(json.loads(text)):
+        # Fresh positions for each lookup: an object split for one lookup is not searched.
+        assert parse_json(text)[1].span(path) == full.span(path), path
+        if path and isinstance(path[-1], str):
+            assert parse_json(text)[1].span(path, key=True) == full.span(path, key=True), path

@@ -6,8 +6,11 @@ the rest (duplicate keys, integers beyond 64 bits, anything refused) and words t
 Neither keeps positions. A location is found on demand by walking down its path: each
 object or array on the way is split into its members once, with the C scanner stepping over
 each member, so a finding costs a few C calls however large the file
-(:class:`JsonPositions`). Most files have no findings and never pay for it. Tools that need
-every position at once (rewrites) get the full tree from a small tokenising scanner.
+(:class:`JsonPositions`); inside a record, where the parsed data shows that a search for a
+member's key cannot find another, the member is found by that search instead
+(:mod:`claimtrack.io.json_search`). Most files have no findings and never pay for it. Tools
+that need every position at once (rewrites) get the full tree from a small tokenising
+scanner.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any, TypeAlias, cast
 from claimtrack import rules
 from claimtrack.findings import Span, pointer
 from claimtrack.io.json_fast import fast_parse
+from claimtrack.io.json_search import find_member, nested_keys
 from claimtrack.io.positions import LineIndex, Node, PositionMap, RawSpan
 from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import huge_integer
@@ -48,11 +52,11 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
     """Parse JSON text; raise :class:`ParseProblem` for anything but plain, unique-keyed JSON."""
     fast = fast_parse(text)
     if fast is not None:
-        return fast[0], JsonPositions(text)
+        return fast[0], JsonPositions(text, data=fast[0])
     walked = _parse_object(text)
     if walked is not None:
         data, split = walked
-        return data, JsonPositions(text, split)
+        return data, JsonPositions(text, split, data)
     try:
         data = json.loads(
             text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=huge_integer
@@ -82,7 +86,7 @@ def parse_json(text: str) -> tuple[Any, PositionMap]:
         ) from None
     except RecursionError:
         raise ParseProblem(rules.INPUT_LIMIT, "nesting is too deep to read", Span(1, 1)) from None
-    return data, JsonPositions(text)
+    return data, JsonPositions(text, data=data)
 
 
 def _syntax_problem(error: json.JSONDecodeError) -> ParseProblem:
@@ -216,6 +220,10 @@ _COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
 _SEPARATOR = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
 
 
+# No parsed data given (a caller with the text alone).
+_NO_DATA: Any = object()
+
+
 class JsonPositions(PositionMap):
     """Positions in well-formed JSON text, found on demand along each path asked for.
 
@@ -226,9 +234,11 @@ class JsonPositions(PositionMap):
     runs per character.
     """
 
-    __slots__ = ("_end", "_index", "_key_tables", "_split", "_text")
+    __slots__ = ("_data", "_end", "_found", "_index", "_key_tables", "_nested", "_split", "_text")
 
-    def __init__(self, text: str, split: dict[int, _Members] | None = None) -> None:
+    def __init__(
+        self, text: str, split: dict[int, _Members] | None = None, data: Any = _NO_DATA
+    ) -> None:
         index = LineIndex(text)
         super().__init__(build=lambda: scan_positions(text)[0], lines=index)
         self._text = text
@@ -236,6 +246,11 @@ class JsonPositions(PositionMap):
         self._end: int | None = None
         self._split: dict[int, _Members | None] = dict(split or {})
         self._key_tables: dict[tuple[str, ...], dict[str, int]] = {}
+        # With the parsed ``data`` of the text, a member of an object not yet split may be
+        # found by searching for its key (:mod:`claimtrack.io.json_search`).
+        self._data = data
+        self._nested: dict[int, frozenset[str]] = {}
+        self._found: dict[tuple[int, str], tuple[int, int, int] | None] = {}
 
     def raw_span(self, path: Sequence[str | int], *, key: bool = False) -> RawSpan | None:
         try:
@@ -248,13 +263,31 @@ class JsonPositions(PositionMap):
     def _find(self, path: Sequence[str | int], key: bool) -> RawSpan:
         if self._end is None:
             self._end = _content_end(self._text)
-        raw = (_skip_space(self._text, 0), self._end)
+        # The value reached so far: where it starts and ends (None until needed), and its
+        # parsed data (_NO_DATA when not known).
+        start, end, value = _skip_space(self._text, 0), cast("int | None", self._end), self._data
         last = len(path) - 1
         split = self._split
         for depth, step in enumerate(path):
-            members = split.get(raw[0])
-            if members is None and raw[0] not in split:
-                members = split[raw[0]] = self._members(raw[0], top=depth == 0)
+            if depth and isinstance(value, dict) and isinstance(step, str) and start not in split:
+                if step not in value:
+                    break
+                if end is None:
+                    end = _scan_value(self._text, start)[1]
+                found = self._search(start, end, value, step)
+                if found is not None:
+                    if key and depth == last:
+                        start, end = found[0], found[1]
+                        break
+                    start, end, value = found[2], None, value[step]
+                    continue
+            if step == 0 and isinstance(value, list) and value and start not in split:
+                # The first item starts at the array's first character that is not space.
+                start, end, value = _skip_space(self._text, start + 1), None, value[0]
+                continue
+            members = split.get(start)
+            if members is None and start not in split:
+                members = split[start] = self._members(start, top=depth == 0)
             if members is None:
                 break
             table, offsets = members
@@ -267,8 +300,27 @@ class JsonPositions(PositionMap):
                 at = 2 * step
             else:
                 break
-            raw = (offsets[at], offsets[at + 1])
-        return self._index.span(raw[0], raw[1])
+            start, end = offsets[at], offsets[at + 1]
+            value = _child(value, step)
+        if end is None:
+            end = _scan_value(self._text, start)[1]
+        return self._index.span(start, end)
+
+    def _search(
+        self, start: int, end: int, value: dict[str, Any], step: str
+    ) -> tuple[int, int, int] | None:
+        """Member ``step`` of the object at ``start``–``end`` found by a search, once."""
+        found = self._found.get((start, step), _NO_DATA)
+        if found is _NO_DATA:
+
+            def nested() -> frozenset[str]:
+                keys = self._nested.get(start)
+                if keys is None:
+                    keys = self._nested[start] = nested_keys(value)
+                return keys
+
+            found = self._found[start, step] = find_member(self._text, start, end, step, nested)
+        return cast("tuple[int, int, int] | None", found)
 
     def _members(self, start: int, *, top: bool = False) -> _Members | None:
         """The members of the object or array at ``start`` (None for a scalar); ``top`` for
@@ -315,6 +367,13 @@ class JsonPositions(PositionMap):
             offsets.extend((index, value_end))
             index = separator(text, value_end).end()  # type: ignore[union-attr]
         return (None, offsets), index + 1
+
+
+def _child(value: Any, step: str | int) -> Any:
+    """The member or item ``step`` of parsed ``value`` (which the text has), or _NO_DATA."""
+    if value is _NO_DATA:
+        return _NO_DATA
+    return value[step]
 
 
 def _skip_space(text: str, index: int) -> int:
