@@ -15,9 +15,9 @@ operating system when the process ends). ``match`` is the whole command: pairs p
 and the share of the planted repeats among them. ``export`` is the whole ``export --to
 sqlite`` command on a corpus no earlier run has cached: it checks every file first. The
 in-process stages start from files already checked: "after check" is everything the export
-adds to the check (each document's report rows, the matches, the database), and "db stage"
-is building the database file alone from report rows already made, without the matches;
-both run with the garbage collector off, as in the command.
+adds to the check (the matches and the database, made from the check results as the command
+makes them), and "db stage" is building the database file alone from those results, without
+the matches; both run with the garbage collector off, as in the command.
 The machine's load average is printed at the start and the end of each size, and the
 processor seconds of the in-process stages beside their wall-clock seconds.
 
@@ -153,21 +153,15 @@ def _stages(folder: Path, output: Path) -> tuple[float, float, float, float]:
 def _timed_stages(folder: Path, output: Path) -> tuple[float, float, float, float]:
     import claimtrack
     from claimtrack.export.sqlite import export_database, write_database
-    from claimtrack.render.report.model import document_report
 
     settings = _settings(folder)
     files = sorted(str(path) for path in folder.glob("*.json"))
     results = list(claimtrack.iter_check(files, settings))
     start, cpu = time.perf_counter(), time.process_time()
-    export_database(
-        (document_report(index, result) for index, result in enumerate(results, start=1)),
-        output,
-    )
+    export_database(iter(results), output)
     after_check = time.perf_counter() - start, time.process_time() - cpu
-    documents = [document_report(index, result) for index, result in enumerate(results, 1)]
-    del results
     start, cpu = time.perf_counter(), time.process_time()
-    write_database(documents, output)
+    write_database(results, output)
     return (*after_check, time.perf_counter() - start, time.process_time() - cpu)
 
 

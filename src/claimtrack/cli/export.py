@@ -15,7 +15,6 @@ from claimtrack.cli.output import emit, inert
 
 if TYPE_CHECKING:
     from claimtrack.cli._inputs import Stream
-    from claimtrack.render.report.model import DocumentReport
     from claimtrack.results import FileResult
 
 _EXIT_HELP = (
@@ -197,16 +196,16 @@ def _export_sqlite(results: Stream, output: Path) -> bool:
 
     from claimtrack.export.sqlite import DatabaseError, datasette_metadata, export_database
     from claimtrack.io.atomic import write_atomic
-    from claimtrack.render.report.model import document_report
 
     metadata_path = output.with_name(output.stem + ".metadata.yml")
     refused = [0, 0]  # files refused, files in all
 
-    def documents() -> Iterator[DocumentReport]:
-        for index, result in enumerate(results, start=1):
+    def documents() -> Iterator[FileResult]:
+        # The database needs no report of each file: its rows come from the check results.
+        for result in results:
             refused[0] += _say_refused(result)
             refused[1] += 1
-            yield document_report(index, result)
+            yield result
             del result  # not held while the next file is checked
 
     try:

@@ -18,12 +18,14 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.render.report.model import DocumentReport
+
+if TYPE_CHECKING:
+    from claimtrack.export.sqlite_rows import ExportedFile
 
 __all__ = [
     "CANNED_QUERIES",
@@ -314,15 +316,15 @@ class _Corpus:
         self.paths: dict[str, str] = {}  # document id → path
         self.links: list[tuple[str, str, str, str]] = []  # path, claim, document, claim
 
-    def add(self, document: DocumentReport) -> None:
+    def add(self, document: ExportedFile) -> None:
         from claimtrack.corpus.match import ClaimRef
 
-        if document.claim_file is None:
+        claim_file = document.claim_file
+        if claim_file is None:
             return
         path = document.path
-        self.paths[document.claim_file.document.id] = path  # the last file of an id, as ever
-        for row in document.claims:
-            claim = row.claim
+        self.paths[claim_file.document.id] = path  # the last file of an id, as ever
+        for claim in claim_file.claims:
             self.index.add(ClaimRef(path, claim.id), claim)
             self.links.extend((path, claim.id, link.document, link.claim) for link in claim.same_as)
 
@@ -364,7 +366,7 @@ class _Corpus:
         )
 
 
-def corpus_matches(documents: Iterable[DocumentReport]) -> list[MatchRow]:
+def corpus_matches(documents: Iterable[ExportedFile]) -> list[MatchRow]:
     """The matches to store: every pair :func:`claimtrack.corpus.match.propose` proposes,
     and every ``same_as`` link the records hold (those are ``accepted``)."""
     corpus = _Corpus()
@@ -375,7 +377,7 @@ def corpus_matches(documents: Iterable[DocumentReport]) -> list[MatchRow]:
 
 def _fill(
     connection: sqlite3.Connection,
-    documents: Iterable[DocumentReport],
+    documents: Iterable[ExportedFile],
     matches: Iterable[MatchRow] | None,
 ) -> ExportSummary:
     """Create the tables in ``connection`` and fill them in one transaction: each
@@ -442,7 +444,7 @@ def _insert_matches(
 
 
 def build_database(
-    documents: Iterable[DocumentReport], matches: Sequence[MatchRow] = ()
+    documents: Iterable[ExportedFile], matches: Sequence[MatchRow] = ()
 ) -> tuple[bytes, ExportSummary]:
     """The bytes of a SQLite database holding ``documents`` (and the claim ``matches``),
     with the row count of each table. The database is built in memory; to write a file,
@@ -508,7 +510,7 @@ def check_target(path: str | os.PathLike[str]) -> None:
 
 
 def write_database(
-    documents: Iterable[DocumentReport],
+    documents: Iterable[ExportedFile],
     path: str | os.PathLike[str],
     matches: Sequence[MatchRow] = (),
 ) -> ExportSummary:
@@ -518,9 +520,10 @@ def write_database(
 
 
 def export_database(
-    documents: Iterable[DocumentReport], path: str | os.PathLike[str]
+    documents: Iterable[ExportedFile], path: str | os.PathLike[str]
 ) -> ExportSummary:
-    """Build the database of ``documents``, with the matches among their claims (as
+    """Build the database of ``documents`` (check results, or a report's documents: see
+    :class:`~claimtrack.export.sqlite_rows.ExportedFile`), with the matches among their claims (as
     :func:`corpus_matches` finds them), and replace ``path`` with it atomically (after
     :func:`check_target` agreed).
 
@@ -536,7 +539,7 @@ def export_database(
 
 
 def _write(
-    documents: Iterable[DocumentReport],
+    documents: Iterable[ExportedFile],
     path: str | os.PathLike[str],
     matches: Sequence[MatchRow] | None,
 ) -> ExportSummary:

@@ -12,12 +12,31 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
-from claimtrack.model import Claim, Provenance, Source, When
-from claimtrack.render.report.model import ClaimRow, DocumentReport
+from claimtrack.findings import Finding
+from claimtrack.model import Claim, ClaimFile, Provenance, Source, When
+from claimtrack.render.report.state import SourcingState, sourcing_state
 
-__all__ = ["COLUMNS", "RowWriter"]
+__all__ = ["COLUMNS", "ExportedFile", "RowWriter"]
+
+
+class ExportedFile(Protocol):
+    """What the database holds of one claim file: its path, its records (None when it
+    could not be loaded) and its findings. A check result
+    (:class:`~claimtrack.results.FileResult`) is one, and so is a report's
+    :class:`~claimtrack.render.report.model.DocumentReport`; both give the same rows, and a
+    check result needs no report made first."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def claim_file(self) -> ClaimFile | None: ...
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
 
 #: Each table's columns after ``id``, in the order its rows list them.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -238,7 +257,7 @@ class RowWriter:
                 rows.clear()
         self._waiting = 0
 
-    def document(self, report: DocumentReport) -> None:
+    def document(self, report: ExportedFile) -> None:
         """Queue the rows of one document: the document, its sources, claims (with their
         citations, quantities, dates and entities), findings and provenance."""
         before = sum(self.counts.values())
@@ -246,19 +265,19 @@ class RowWriter:
         findings = report.findings
         errors = sum(1 for f in findings if f.severity == "error")
         warnings = sum(1 for f in findings if f.severity == "warning")
-        rows = report.claims
-        worthy = [row for row in rows if row.claim.check_worthy]
+        records = claim_file.claims if claim_file is not None else ()
+        worthy = [claim for claim in records if claim.check_worthy]
         counts = (
             1 if claim_file is not None else 0,
-            len(rows),
+            len(records),
             len(worthy),
-            sum(1 for row in worthy if row.claim.citations),
+            sum(1 for claim in worthy if claim.citations),
             errors,
             warnings,
         )
         if claim_file is None:
             empty = (None,) * 8  # authors … snapshot_sha256
-            unloaded = (report.path, None, report.title, *empty, *counts, None)
+            unloaded = (report.path, None, report.path, *empty, *counts, None)
             document = self._add("documents", unloaded)
             self._findings(document, report, {})
         else:
@@ -269,7 +288,7 @@ class RowWriter:
                 (
                     report.path,
                     doc.id,
-                    report.title,
+                    doc.title,
                     _names(doc.authors),
                     doc.publisher,
                     doc.container_title,
@@ -291,12 +310,12 @@ class RowWriter:
                     sources[source.id] = self._source(document, source)
             claims: dict[str, int] = {}
             path = report.path
-            for row in rows:
-                if row.claim.id in claims:
+            for number, claim in enumerate(records, start=1):
+                if claim.id in claims:
                     continue
-                claim_row = self._claim(document, row, sources)
-                claims[row.claim.id] = claim_row
-                self.claim_rows[(path, row.claim.id)] = claim_row
+                claim_row = self._claim(document, number, claim, sources)
+                claims[claim.id] = claim_row
+                self.claim_rows[(path, claim.id)] = claim_row
             self._findings(document, report, claims)
         self._waiting += sum(self.counts.values()) - before
         if self._waiting >= _FLUSH_ROWS:
@@ -358,8 +377,8 @@ class RowWriter:
         self._provenance(document, "source", source.provenance, source=row_id)
         return row_id
 
-    def _claim(self, document: int, row: ClaimRow, sources: dict[str, int]) -> int:
-        claim: Claim = row.claim
+    def _claim(self, document: int, number: int, claim: Claim, sources: dict[str, int]) -> int:
+        state: SourcingState = sourcing_state(claim)  # as the report's claim rows have it
         attribution = claim.attribution
         confidence = claim.confidence
         citations = claim.citations
@@ -368,12 +387,12 @@ class RowWriter:
             (
                 document,
                 claim.id,
-                row.number,
+                number,
                 claim.text,
                 str(claim.kind),
                 1 if claim.check_worthy else 0,
                 str(claim.status),
-                str(row.state),
+                str(state),
                 len(citations),
                 claim.anchor.exact,
                 claim.anchor.start,
@@ -460,7 +479,7 @@ class RowWriter:
             )
         return claim_row
 
-    def _findings(self, document: int, report: DocumentReport, claims: dict[str, int]) -> None:
+    def _findings(self, document: int, report: ExportedFile, claims: dict[str, int]) -> None:
         first = self.counts["findings"]
         self._rows["findings"].extend(
             (

@@ -67,6 +67,32 @@ class TestStreamedExport:
         assert summary.counts["claims"] == sum(len(doc.claims) for doc in report.documents)
         assert summary.counts["matches"] > 0
 
+    def test_check_results_are_numbered_and_stated_as_the_report_shows(
+        self, tmp_path: Path
+    ) -> None:
+        """Check results exported as they are, with no report made of each, give each claim
+        the number and sourcing state the citation report gives it, and each document its
+        report's title, a file that does not load included."""
+        broken = tmp_path / "broken.yaml"
+        broken.write_text("version: 1\ndocument: {id: x}\n", encoding="utf-8")
+        files = [*_files(), str(broken)]
+        path = tmp_path / "claims.db"
+        export_database(claimtrack.iter_check(files), path)
+        report = build_report(claimtrack.check(files).files)
+        with sqlite3.connect(path) as db:
+            documents = db.execute("SELECT path, title FROM documents ORDER BY id").fetchall()
+            claims = db.execute(
+                "SELECT documents.path, claim_id, number, sourcing_state FROM claims"
+                " JOIN documents ON documents.id = claims.document ORDER BY claims.id"
+            ).fetchall()
+        assert documents == [(doc.path, doc.title) for doc in report.documents]
+        assert documents[-1] == (str(broken), str(broken))
+        assert claims == [
+            (doc.path, row.claim.id, row.number, str(row.state))
+            for doc in report.documents
+            for row in doc.claims
+        ]
+
     def test_rows_written_in_small_batches_are_the_same(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
