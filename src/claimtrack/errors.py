@@ -4,8 +4,10 @@ who asked for one thing that cannot be given."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from claimtrack.findings import Finding
+if TYPE_CHECKING:  # annotations only: importing the errors builds no record classes
+    from claimtrack.findings import Finding
 
 __all__ = ["ClaimtrackError", "ConfigError", "FileChangedError", "InputLimitError", "LoadError"]
 
