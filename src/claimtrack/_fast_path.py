@@ -20,23 +20,28 @@ that decision depended on besides the files themselves:
 
 :func:`warm_exit_code` reads the memo back on a later run of the same arguments. When every
 one of those is as it was (each signature recorded only once settled, as the cache does for
-files), the index is sealed under the memo's fingerprint, and every file's stat signature
-matches its entry, as does each snapshot's (:class:`~claimtrack.io.cache_probe.SnapshotProbe`,
-the test the cache itself makes first), it returns the exit status the full command
-would give. In any other case (other options, an output to print, a changed file, a damaged
-memo) it returns None and the full command runs, and it writes nothing either way. The memo
-is written only by a run whose options the fast path would take as defaults, and is itself
-sealed, so a damaged memo is never trusted.
+files), the index is sealed under the memo's fingerprint (its seal is checked again only
+when the index's own signature is not the one the memo saw), and every file's stat
+signature matches its entry, as does each snapshot's (the test
+:class:`~claimtrack.io.cache_probe.SnapshotProbe` makes for the cache itself), it returns
+the exit status the full command would give. In any other case (other options, an output
+to print, a changed file, a damaged memo) it returns None and the full command runs; it
+writes nothing either way. The memo is written only by a run whose options the fast path
+would take as defaults, and is itself sealed, so a damaged memo is never trusted.
+
+A configuration file that appeared and went again while the full command ran, unseen at
+its start and its end, is the one change the memo cannot tell; it is the command's own
+reading of the configuration, made once, that such a file would race with in any case.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING
 
 from claimtrack._version import __version__
 
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
@@ -88,7 +93,7 @@ def warm_exit_code(argv: Sequence[str]) -> int | None:
     import json
     from pathlib import Path
 
-    from claimtrack.io.cache_probe import SnapshotProbe
+    from claimtrack.io.cache_probe import SnapshotProbe, read_signed
     from claimtrack.io.cache_probe import stat_signature as state
     from claimtrack.io.cache_rows import (
         CACHE_FOLDER,
@@ -113,8 +118,10 @@ def warm_exit_code(argv: Sequence[str]) -> int | None:
         if any(state(path) != recorded for path, recorded in memo["watched"]):
             return None
         fingerprint = memo["fingerprint"]
-        data = read_regular(os.path.join(folder, INDEX), memo["max_bytes"])
-        if not is_sealed_index(data, fingerprint):
+        data, index_signature = read_signed(os.path.join(folder, INDEX), memo["max_bytes"])
+        # An index unchanged since the memo was left is the one whose seal was checked then.
+        seen = index_signature is not None and index_signature == memo["index"]
+        if not seen and not is_sealed_index(data, fingerprint):
             return None
         index = json.loads(data)
         if index["fingerprint"] != fingerprint or not is_results_name(index["results"]):
@@ -178,7 +185,15 @@ def remember(
     too recently to be trusted, or when the memo is already so; a memo that cannot be
     written is skipped."""
     from claimtrack.io.atomic import write_atomic
-    from claimtrack.io.cache_rows import entry_key, is_settled, seal_index, signature
+    from claimtrack.io.cache_probe import read_signed
+    from claimtrack.io.cache_rows import (
+        INDEX,
+        entry_key,
+        is_sealed_index,
+        is_settled,
+        seal_index,
+        signature,
+    )
     from claimtrack.io.names import display_name
     from claimtrack.io.regular import read_regular
 
@@ -198,9 +213,14 @@ def remember(
     if states[0] is None or None in states[len(watched.same) :]:
         return  # the schema, or a folder listed, is gone
     cwd = watched.cwd
+    try:  # the index as this run left it: once settled, its seal need not be checked again
+        index, index_signature = read_signed(folder / INDEX, max_bytes)
+    except (OSError, ValueError):
+        return
     memo = {
         "request": [__version__, cwd, cache_dir, list(paths)],
         "fingerprint": fingerprint,
+        "index": index_signature if is_sealed_index(index, fingerprint) else None,
         "max_bytes": max_bytes,
         "failing": list(failing),
         "watched": [[p, s] for p, s in zip([*watched.same, *listed], states, strict=True)],

@@ -254,8 +254,17 @@ def test_no_memo_from_files_changed_just_now(project: Path) -> None:
 
 
 def test_memo_is_sealed_json(project: Path, settled: None) -> None:
-    """The memo is one JSON object naming what it vouches for."""
+    """The memo is one JSON object naming what it vouches for, the index's signature among
+    it (an index with that signature need not have its seal checked again)."""
     _full("-qq", "claims")
     memo = json.loads((project / ".claimtrack-cache" / _fast_path.MEMO).read_bytes())
     assert [name for name, _key in memo["files"]] == ["claims/full.yaml"]
+    index = os.stat(project / ".claimtrack-cache" / "check-v3.json")
+    assert memo["index"] == [
+        index.st_size,
+        index.st_mtime_ns,
+        index.st_ctime_ns,
+        index.st_ino,
+        index.st_dev,
+    ]
     assert memo["index_seal"]

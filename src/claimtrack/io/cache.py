@@ -48,7 +48,7 @@ from typing import Any
 import attrs
 
 from claimtrack.findings import Finding, Severity, finding_from_row, finding_row
-from claimtrack.io.cache_probe import SnapshotProbe, stat_signature
+from claimtrack.io.cache_probe import SnapshotProbe, read_signed, stat_signature
 from claimtrack.io.cache_rows import (
     CACHE_FOLDER,
     INDEX,
@@ -56,14 +56,13 @@ from claimtrack.io.cache_rows import (
     SETTLE_SECONDS,
     is_results_name,
     is_sealed_index,
-    is_settled,
     is_shaped,
     is_valid_entry,
     seal_index,
     sealed,
 )
 from claimtrack.io.cache_rows import signature as _signature
-from claimtrack.io.regular import open_regular, read_capped, read_regular
+from claimtrack.io.regular import read_regular
 
 __all__ = [
     "CACHE_FOLDER",
@@ -178,24 +177,6 @@ class CacheHit:
     key: str
     severest: Severity | None
     cited: tuple[str, ...] = ()
-
-
-def read_signed(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
-    """A file's bytes, with its stat signature when no write can have come in between (the
-    file was unchanged while it was read, and settled before). Raises OSError, or
-    ValueError for a file larger than ``max_bytes``; only a regular file is read."""
-    now = time.time_ns()
-    descriptor = open_regular(path)
-    try:
-        before = os.fstat(descriptor)
-        if before.st_size > max_bytes:
-            raise ValueError("larger than the input limit")
-        content = read_capped(descriptor, max_bytes)
-        after = os.fstat(descriptor)
-    finally:
-        os.close(descriptor)
-    same = _signature(before) == _signature(after) and len(content) == before.st_size
-    return content, _signature(before) if same and is_settled(before, now) else None
 
 
 def _sha256_of(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, list[int] | None]:

@@ -1,4 +1,4 @@
-"""Whether a cached result's snapshots still hold, told from their stat signatures alone.
+"""Whether a cached file or snapshot still holds, told from its stat signature alone.
 
 A result depends on the snapshots its file named: each recorded as written, as it resolved,
 with the project root it was held to (and the folder that root was found from) and the stat
@@ -7,19 +7,43 @@ signature of its bytes. :class:`SnapshotProbe` answers for one snapshot with one
 does not, or its signature changed and only hashing its bytes can tell. The result cache
 hashes them then; a warm run answered before the command line is built (see
 :mod:`claimtrack._fast_path`) gives up instead. Neither builds a record class here.
+:func:`read_signed` reads a file with the signature that may be trusted on later runs.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from stat import S_ISLNK
-from typing import Any
 
-from claimtrack.io.cache_rows import signature
+from claimtrack.io.cache_rows import is_settled, signature
 from claimtrack.io.project_root import find_project_root
+from claimtrack.io.regular import open_regular, read_capped
 
-__all__ = ["SnapshotProbe", "stat_signature"]
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["SnapshotProbe", "read_signed", "stat_signature"]
+
+
+def read_signed(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
+    """A file's bytes, with its stat signature when no write can have come in between (the
+    file was unchanged while it was read, and settled before). Raises OSError, or
+    ValueError for a file larger than ``max_bytes``; only a regular file is read."""
+    now = time.time_ns()
+    descriptor = open_regular(path)
+    try:
+        before = os.fstat(descriptor)
+        if before.st_size > max_bytes:
+            raise ValueError("larger than the input limit")
+        content = read_capped(descriptor, max_bytes)
+        after = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
+    same = signature(before) == signature(after) and len(content) == before.st_size
+    return content, signature(before) if same and is_settled(before, now) else None
 
 
 def stat_signature(path: str | os.PathLike[str]) -> list[int] | None:

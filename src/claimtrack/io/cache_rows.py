@@ -20,7 +20,10 @@ import hashlib
 import json
 import os
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "CACHE_FOLDER",
