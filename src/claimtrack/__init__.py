@@ -22,11 +22,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from claimtrack._version import __version__
 
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
 if TYPE_CHECKING:
+    from typing import Any
+
     from claimtrack._api import (
         dump,
         dumps,

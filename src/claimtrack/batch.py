@@ -20,6 +20,7 @@ import attrs
 
 from claimtrack.findings import SuppressedFinding
 from claimtrack.io.cache import CachedResult, CacheHit, ResultCache, record_ids
+from claimtrack.io.cache_rows import entry_key
 from claimtrack.io.names import display_name
 from claimtrack.results import CheckResult, FileResult
 from claimtrack.settings import CheckSettings
@@ -143,7 +144,7 @@ def _check_paths(
     for index, item in enumerate(paths):
         if cache is not None:
             name = display_name(item)
-            key = _cache_key(name, item, cwd)
+            key = entry_key(name, item, cwd)
             hit, content = cache.lookup(key, item, statuses.get(os.fspath(item)))
             result = None if hit is None else _hit_result(name, hit, cache, settings)
             if result is not None:
@@ -309,10 +310,3 @@ def _hit_result(
         return FileResult(path=name, findings=(), omitted_severest=hit.severest)
     cached = cache.result(hit)
     return None if cached is None else _from_cache(name, cached)
-
-
-def _cache_key(name: str, item: str | os.PathLike[str], cwd: str) -> str:
-    # The name findings carry, and the file it names from here (``cwd``: the current folder,
-    # read once per run). Where a link leads needs no part in the key: the file's signature
-    # and hash are those of what it leads to.
-    return f"{name}\n{os.path.normpath(os.path.join(cwd, item))}"

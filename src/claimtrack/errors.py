@@ -3,9 +3,11 @@ who asked for one thing that cannot be given."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
+if TYPE_CHECKING:  # annotations only: importing the errors builds no record classes
+    from collections.abc import Sequence
 
-from claimtrack.findings import Finding
+    from claimtrack.findings import Finding
 
 __all__ = ["ClaimtrackError", "ConfigError", "FileChangedError", "InputLimitError", "LoadError"]
 

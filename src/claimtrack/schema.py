@@ -16,6 +16,7 @@ __all__ = [
     "CLAIM_FILE_SCHEMA",
     "SOURCE_LIBRARY_SCHEMA",
     "load_schema",
+    "schema_path",
     "schema_text",
     "validator",
 ]
@@ -27,13 +28,18 @@ SOURCE_LIBRARY_SCHEMA = "source-library.schema.json"
 _CLAIM_FILE_DEFS = "urn:claimtrack:schema:claim-file:1#/$defs/"
 
 
+def schema_path(name: str = CLAIM_FILE_SCHEMA) -> Path:
+    """Where a packaged schema lies when the package is plain files (beside this module)."""
+    return Path(__file__).with_name("schemas").joinpath(name)
+
+
 def schema_text(name: str = CLAIM_FILE_SCHEMA) -> str:
     """The text of a packaged schema, exactly as published."""
     # Every run reads it (the result cache's fingerprint holds it): read beside this module
     # where the package is plain files, so a run from the cache does not import
     # importlib.resources and the archive modules it brings; importlib.resources otherwise.
     try:
-        return Path(__file__).with_name("schemas").joinpath(name).read_text(encoding="utf-8")
+        return schema_path(name).read_text(encoding="utf-8")
     except OSError:
         from importlib import resources
 

@@ -13,13 +13,16 @@ _INIT = inspect.getsource(claimtrack)
 
 
 def _type_checking_imports() -> dict[str, str]:
-    """Every ``name: module`` imported under ``if TYPE_CHECKING:`` in claimtrack/__init__."""
+    """Every ``name: module`` imported under ``if TYPE_CHECKING:`` in claimtrack/__init__
+    (besides ``typing``'s, which its own annotations use)."""
     found: dict[str, str] = {}
     for node in ast.parse(_INIT).body:
         if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
             for statement in node.body:
                 assert isinstance(statement, ast.ImportFrom), ast.unparse(statement)
                 assert statement.module is not None
+                if statement.module == "typing":
+                    continue
                 for alias in statement.names:
                     found[alias.asname or alias.name] = statement.module
     return found

@@ -153,14 +153,17 @@ def check_command(
 ) -> None:
     """Check claim files: PATH may be a file, a folder (searched for *.yaml, *.yml and
     *.json), a glob, or '-' for standard input."""
+    from claimtrack._fast_path import WatchedFiles
     from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.config import load_config, selection_layer
     from claimtrack.errors import ConfigError
     from claimtrack.findings import Severity
     from claimtrack.io.discover import discover
     from claimtrack.rules import UNREADABLE
+    from claimtrack.schema import schema_path
     from claimtrack.settings import CheckSettings
 
+    watched = WatchedFiles(str(schema_path()))  # what a warm run's shortcut depends on
     try:
         config = load_config(config_file)
         layer = selection_layer(
@@ -179,7 +182,8 @@ def check_command(
 
     library = shared_library(config)
 
-    found = discover(paths)
+    listed: list[str] = []
+    found = discover(paths, listed)
     unmatched = report_unmatched(found, allow_empty=allow_empty)
     if unmatched and not found.files:
         sys.exit(exit_codes.USAGE)  # nothing to check, and "0 files" would read as a pass
@@ -222,6 +226,24 @@ def check_command(
             keep_findings=level >= 0,  # printing nothing, only the exit status counts
         )
     ordered = _run(names, settings, stdin_filename)
+    threshold = Severity(fail_level or config.fail_level or "warning").rank
+    # Leave the memo a later warm `check -qq` with no other options is answered from.
+    options = (select, extend_select, ignore, fail_level, config_file, no_baseline, project_root)
+    plain = not any(options) and baseline_path is None and library is None
+    if plain and not (unmatched or found.unreadable) and settings.cache is not None:
+        from claimtrack._fast_path import remember
+
+        remember(
+            watched,
+            cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+            paths=paths,
+            names=names,
+            listed=listed,
+            folder=settings.cache.folder,
+            fingerprint=settings.cache.fingerprint,
+            max_bytes=settings.cache.max_bytes,
+            failing=[str(s) for s in Severity if s.rank >= threshold],
+        )
 
     if write_baseline is not None:
         _write_baseline(ordered, write_baseline)
@@ -236,7 +258,6 @@ def check_command(
         )
         emit(rendered, output, colour=coloured, inputs=[*names, *map(str, own)])
 
-    threshold = Severity(fail_level or config.fail_level or "warning").rank
     unreadable = any(f.code == UNREADABLE.code for result in ordered for f in result.findings)
     if library is not None:  # a file redefining a shared source is bad input too
         from claimtrack.validate.library import is_clash
@@ -339,7 +360,7 @@ def _processors() -> int:
 def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | None) -> ResultCache:
     """The result cache, keyed on everything besides the files that shapes findings."""
     from claimtrack.io.cache import CACHE_FOLDER, ResultCache, fingerprint
-    from claimtrack.io.snapshot import find_project_root
+    from claimtrack.io.project_root import find_project_root
 
     config_text = ""
     if config_path is not None:

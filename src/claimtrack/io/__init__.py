@@ -8,9 +8,11 @@ package (the cache, file discovery) does not load the parsers.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
 if TYPE_CHECKING:
+    from typing import Any
+
     from claimtrack.io.limits import Limits
     from claimtrack.io.load import Format, LoadedDocument, detect_format, load_bytes, load_path
 

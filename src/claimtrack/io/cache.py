@@ -43,18 +43,30 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from stat import S_ISLNK
 from typing import Any
 
 import attrs
 
 from claimtrack.findings import Finding, Severity, finding_from_row, finding_row
-from claimtrack.io.cache_rows import is_sealed_index, is_shaped, is_valid_entry, seal_index, sealed
-from claimtrack.io.regular import open_regular, read_capped, read_regular
-from claimtrack.io.snapshot import find_project_root
+from claimtrack.io.cache_probe import SnapshotProbe, read_signed, stat_signature
+from claimtrack.io.cache_rows import (
+    CACHE_FOLDER,
+    INDEX,
+    RESULTS_PREFIX,
+    SETTLE_SECONDS,
+    is_results_name,
+    is_sealed_index,
+    is_shaped,
+    is_valid_entry,
+    seal_index,
+    sealed,
+)
+from claimtrack.io.cache_rows import signature as _signature
+from claimtrack.io.regular import read_regular
 
 __all__ = [
     "CACHE_FOLDER",
+    "INDEX",
     "SETTLE_SECONDS",
     "CacheHit",
     "CachedResult",
@@ -67,12 +79,6 @@ __all__ = [
     "severest",
 ]
 
-CACHE_FOLDER = ".claimtrack-cache"
-_INDEX = "check-v3.json"
-_RESULTS_PREFIX = "results-"
-#: How long before a read a file must have been last written for its stat signature to be
-#: trusted on later runs (see the module's docstring).
-SETTLE_SECONDS = 2.0
 _SEVERITIES = {str(severity): severity for severity in Severity}
 #: What a result depends on in its snapshot (see ``SnapshotText.dependency``).
 SnapshotDependency = dict[str, str | None]
@@ -173,40 +179,6 @@ class CacheHit:
     cited: tuple[str, ...] = ()
 
 
-def _signature(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev]
-
-
-def _settled(stat: os.stat_result, now_ns: int) -> bool:
-    last_write = max(stat.st_mtime_ns, stat.st_ctime_ns)
-    return now_ns - last_write >= SETTLE_SECONDS * 1e9
-
-
-def read_signed(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, list[int] | None]:
-    """A file's bytes, with its stat signature when no write can have come in between (the
-    file was unchanged while it was read, and settled before). Raises OSError, or
-    ValueError for a file larger than ``max_bytes``; only a regular file is read."""
-    now = time.time_ns()
-    descriptor = open_regular(path)
-    try:
-        before = os.fstat(descriptor)
-        if before.st_size > max_bytes:
-            raise ValueError("larger than the input limit")
-        content = read_capped(descriptor, max_bytes)
-        after = os.fstat(descriptor)
-    finally:
-        os.close(descriptor)
-    same = _signature(before) == _signature(after) and len(content) == before.st_size
-    return content, _signature(before) if same and _settled(before, now) else None
-
-
-def _stat_signature(path: str | os.PathLike[str]) -> list[int] | None:
-    try:
-        return _signature(os.stat(path))
-    except (OSError, ValueError):
-        return None
-
-
 def _sha256_of(path: str | os.PathLike[str], max_bytes: int) -> tuple[str, list[int] | None]:
     """The SHA-256 of a file and its signature if it can be trusted ("" if unreadable)."""
     try:
@@ -229,17 +201,16 @@ class ResultCache:
         self._results_name: str | None = None
         self._results: bytes | None = None
         self._changed = False
-        self._roots: dict[str, str] = {}  # project roots found this run, by folder
-        self._folders: dict[str, str] = {}  # folders resolved this run (see _resolve)
+        self._probe = SnapshotProbe()  # folders and project roots resolved this run
         try:
-            data = read_regular(folder / _INDEX, max_bytes)
+            data = read_regular(folder / INDEX, max_bytes)
             index = json.loads(data)
         except (OSError, ValueError):
             return
         if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
             return
         entries, results = index.get("entries"), index.get("results")
-        if isinstance(entries, dict) and _is_results_name(results):
+        if isinstance(entries, dict) and is_results_name(results):
             if is_sealed_index(data, fingerprint):  # as this cache wrote it: every entry holds
                 self._entries = {k: e for k, e in entries.items() if isinstance(e, dict)}
             else:  # damaged, edited or unsealed: only the entries that hold on their own
@@ -264,7 +235,7 @@ class ResultCache:
         if not isinstance(entry, dict):
             return None, None
         try:
-            signature = _stat_signature(path) if status is None else _signature(status)
+            signature = stat_signature(path) if status is None else _signature(status)
             content: bytes | None = None
             if signature is None or signature != entry["stat"]:
                 try:
@@ -286,21 +257,10 @@ class ResultCache:
         return all(self._one_snapshot_holds(snapshot) for snapshot in entry["snapshots"])
 
     def _one_snapshot_holds(self, snapshot: dict[str, Any]) -> bool:
-        written, resolved, sha = snapshot["written"], snapshot["resolved"], snapshot["sha256"]
-        try:
-            now_resolved, status = self._resolve(written)
-            if now_resolved != resolved:
-                return False  # a link on the way was retargeted
-        except (OSError, ValueError):
-            return False
-        found_from = snapshot["found_from"]
-        if found_from is not None and self._root_of(found_from) != snapshot["root"]:
-            return False  # a project-root marker appeared or went
-        if sha is None:  # outside the project: never read, so its bytes do not matter
-            return True
-        recorded = snapshot["stat"]
-        if recorded is not None and (status or _stat_signature(resolved)) == recorded:
-            return True
+        holds = self._probe.holds(snapshot)
+        if holds is not None:
+            return holds
+        resolved, sha, recorded = snapshot["resolved"], snapshot["sha256"], snapshot["stat"]
         now_sha, signature = _sha256_of(resolved, self.max_bytes)
         if now_sha != sha:
             return False
@@ -310,28 +270,7 @@ class ResultCache:
         return True
 
     def _resolve(self, written: str) -> tuple[str, list[int] | None]:
-        """Where the path ``written`` leads (what ``os.path.realpath`` gives) and, when it is
-        no link itself, its stat signature. Its folder is resolved once per run, so a
-        snapshot costs one ``lstat``, which also gives the signature. (An absolute POSIX
-        path is split by hand: it is done for every snapshot of every run.)"""
-        folder, _slash, name = written.rpartition("/")
-        if os.sep != "/" or not written.startswith("/") or name in ("", ".", ".."):
-            return os.path.realpath(written), None
-        try:
-            status = os.lstat(written)
-        except OSError:
-            return os.path.realpath(written), None
-        if S_ISLNK(status.st_mode):
-            return os.path.realpath(written), None
-        real = self._folders.get(folder)
-        if real is None:
-            real = self._folders[folder] = os.path.realpath(folder or "/")
-        return (real + name if real.endswith("/") else f"{real}/{name}"), _signature(status)
-
-    def _root_of(self, folder: str) -> str:
-        if folder not in self._roots:
-            self._roots[folder] = str(find_project_root(Path(folder)))
-        return self._roots[folder]
+        return self._probe.resolve(written)
 
     def _sign(self, entry: dict[str, Any], field: str, signature: list[int] | None) -> None:
         if entry.get(field) != signature:
@@ -433,7 +372,7 @@ class ResultCache:
                 # lets that run use them without checking each.
                 "entries": {key: entry for key, entry in entries.items() if is_shaped(entry)},
             }
-            write_atomic(self.folder / _INDEX, seal_index(index, self.fingerprint))
+            write_atomic(self.folder / INDEX, seal_index(index, self.fingerprint))
             self._sweep(keep=self._results_name, replaced=old)
         except (OSError, ValueError):  # ValueError: a value JSON cannot hold
             return
@@ -457,7 +396,7 @@ class ResultCache:
             offset += len(chunk)
         from claimtrack.io.atomic import write_atomic
 
-        name = f"{_RESULTS_PREFIX}{os.urandom(8).hex()}.json"
+        name = f"{RESULTS_PREFIX}{os.urandom(8).hex()}.json"
         write_atomic(self.folder / name, b"".join(parts))
         self._results_name = name
         self._results = None
@@ -466,7 +405,7 @@ class ResultCache:
     def _sweep(self, keep: str | None, replaced: str | None) -> None:
         """Remove the results file this run replaced, and any other left by an interrupted
         or concurrent run that is more than a minute old."""
-        for path in self.folder.glob(f"{_RESULTS_PREFIX}*.json"):
+        for path in self.folder.glob(f"{RESULTS_PREFIX}*.json"):
             if path.name == keep:
                 continue
             try:
@@ -484,14 +423,3 @@ def _holds(path: Path, content: bytes) -> bool:
         return read_regular(path, len(content)) == content
     except (OSError, ValueError):
         return False
-
-
-def _is_results_name(name: Any) -> bool:
-    return (
-        isinstance(name, str)
-        and name.startswith(_RESULTS_PREFIX)
-        and name.endswith(".json")
-        and "/" not in name
-        and "\\" not in name
-        and name not in (".", "..")
-    )

@@ -18,14 +18,56 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from typing import Any
 
-__all__ = ["is_sealed_index", "is_shaped", "is_valid_entry", "seal_index", "sealed"]
+TYPE_CHECKING = False  # typing's own, without importing typing (a warm run never needs it)
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = [
+    "CACHE_FOLDER",
+    "INDEX",
+    "SETTLE_SECONDS",
+    "entry_key",
+    "is_results_name",
+    "is_sealed_index",
+    "is_settled",
+    "is_shaped",
+    "is_valid_entry",
+    "seal_index",
+    "sealed",
+    "signature",
+]
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _SEVERITIES = ("error", "warning", "info")
 _SNAPSHOT_TEXT = ("written", "resolved", "root")
+CACHE_FOLDER = ".claimtrack-cache"
+#: The index's name in the cache folder.
+INDEX = "check-v3.json"
+RESULTS_PREFIX = "results-"
+#: How long before a read a file must have been last written for its stat signature to be
+#: trusted on later runs (see :mod:`claimtrack.io.cache`).
+SETTLE_SECONDS = 2.0
+
+
+def entry_key(name: str, path: str | os.PathLike[str], cwd: str) -> str:
+    """The index key of a file: the name its findings carry, and the file it names from
+    ``cwd`` (the current folder, read once per run). Where a link leads needs no part in
+    the key: the file's signature and hash are those of what it leads to."""
+    return f"{name}\n{os.path.normpath(os.path.join(cwd, path))}"
+
+
+def signature(stat: os.stat_result) -> list[int]:
+    """A file's stat signature: size, modification and change times, inode, device."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev]
+
+
+def is_settled(stat: os.stat_result, now_ns: int) -> bool:
+    """Whether the file was last written at least :data:`SETTLE_SECONDS` before ``now_ns``."""
+    last_write = max(stat.st_mtime_ns, stat.st_ctime_ns)
+    return now_ns - last_write >= SETTLE_SECONDS * 1e9
 
 
 def _seal(entry: dict[str, Any], fingerprint: str) -> str:
@@ -149,3 +191,15 @@ def is_sealed_index(data: bytes, fingerprint: str) -> bool:
         return False
     seal = data[cut + len(_INDEX_SEAL_KEY) : -len(_INDEX_SEAL_END)]
     return seal == _index_digest(data[:cut] + b"}", fingerprint)
+
+
+def is_results_name(name: Any) -> bool:
+    """Whether ``name``, read from an index, names a results file inside the cache folder."""
+    return (
+        isinstance(name, str)
+        and name.startswith(RESULTS_PREFIX)
+        and name.endswith(".json")
+        and "/" not in name
+        and "\\" not in name
+        and name not in (".", "..")
+    )

@@ -40,10 +40,12 @@ class Discovery:
     unreadable: tuple[tuple[str, str], ...] = ()
 
 
-def _walk(folder: str, unreadable: list[tuple[str, str]]) -> list[str]:
+def _walk(
+    folder: str, unreadable: list[tuple[str, str]], listed: list[str] | None = None
+) -> list[str]:
     """The claim files under ``folder``, named as :func:`discover` shows them (each folder's
     name is made POSIX once, not each file's); folders that cannot be listed are added to
-    ``unreadable``."""
+    ``unreadable``, and with ``listed`` given, every folder listed is added to it."""
     found: list[str] = []
 
     def failed(error: OSError) -> None:
@@ -51,6 +53,8 @@ def _walk(folder: str, unreadable: list[tuple[str, str]]) -> list[str]:
         unreadable.append((name, error.strerror or str(error)))
 
     for root, dirs, files in os.walk(folder, onerror=failed):
+        if listed is not None:
+            listed.append(root)
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         prefix = Path(root).as_posix()
         prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
@@ -85,13 +89,15 @@ def is_expandable(argument: str, status: os.stat_result | None) -> bool:
     return glob.has_magic(argument)  # names nothing, so it is no file's name
 
 
-def _expand(argument: str, unreadable: list[tuple[str, str]]) -> list[str] | None:
+def _expand(
+    argument: str, unreadable: list[tuple[str, str]], listed: list[str] | None
+) -> list[str] | None:
     """The files one argument names, or ``None`` when it names nothing at all; folders that
-    cannot be listed are added to ``unreadable``."""
+    cannot be listed are added to ``unreadable``, and those listed to ``listed``."""
     if argument == STDIN:
         return [STDIN]
     if os.path.isdir(argument):
-        return _walk(argument, unreadable)
+        return _walk(argument, unreadable, listed)
     if os.path.exists(argument):
         return [argument]
     if glob.has_magic(argument):
@@ -99,17 +105,19 @@ def _expand(argument: str, unreadable: list[tuple[str, str]]) -> list[str] | Non
         return [
             name
             for match in matches
-            for name in (_walk(match, unreadable) if os.path.isdir(match) else [match])
+            for name in (_walk(match, unreadable, listed) if os.path.isdir(match) else [match])
         ]
     return None
 
 
-def discover(arguments: Iterable[str]) -> Discovery:
+def discover(arguments: Iterable[str], listed: list[str] | None = None) -> Discovery:
     """Expand folders (recursively, claim-file suffixes only, hidden entries skipped) and
     globs; keep named files whatever their suffix; keep "-" for standard input.
 
     Files come out sorted within each argument, each once, with POSIX separators. The
-    command line and :func:`claimtrack.check` both find their files here.
+    command line and :func:`claimtrack.check` both find their files here. With ``listed``
+    given, every folder whose listing was read is added to it (what the files found depend
+    on, besides the arguments).
     """
     files: list[str] = []
     missing: list[str] = []
@@ -117,7 +125,7 @@ def discover(arguments: Iterable[str]) -> Discovery:
     unreadable: list[tuple[str, str]] = []
     seen: set[str] = set()
     for argument in arguments:
-        expanded = _expand(argument, unreadable)
+        expanded = _expand(argument, unreadable, listed)
         if expanded is None:
             missing.append(argument)
         elif not expanded:

@@ -10,11 +10,10 @@ from typing import Any
 import attrs
 
 from claimtrack.io.limits import Limits
+from claimtrack.io.project_root import find_project_root
 from claimtrack.io.regular import TooLargeError, read_regular
 
 __all__ = ["SnapshotText", "find_project_root", "read_snapshot"]
-
-_ROOT_MARKERS = (".git", "pyproject.toml", "claimtrack.toml")
 
 
 @attrs.frozen
@@ -51,33 +50,11 @@ class SnapshotText:
         }
 
 
-def find_project_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` holding .git, pyproject.toml or
-    claimtrack.toml; ``start`` itself when there is none (or when ``start`` cannot be
-    resolved: a loop of links, a NUL byte)."""
-    try:
-        start = start.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return start
-    for folder in (start, *start.parents):
-        if any(_exists(folder / marker) for marker in _ROOT_MARKERS):
-            return folder
-    return start
-
-
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path
-
-
-def _exists(path: Path) -> bool:
-    try:
-        os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return True
 
 
 def read_snapshot(
