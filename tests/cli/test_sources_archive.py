@@ -4,8 +4,10 @@ refusal with HTTP 200, HTTP 429, a job that never completes."""
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +173,18 @@ NOT_FOUND = {"status": "error", "status_ext": "error:not-found", "message": "Not
             [(401, {"message": "You need to be logged in."}, {})], None, "keys", id="unauthorised"
         ),
         pytest.param(None, [{"status": "success"}], "without a timestamp", id="no-timestamp"),
+        pytest.param(
+            [(429, {}, {"Retry-After": "999999999"})],
+            None,
+            "asks to wait 999,999,999 s",
+            id="rate-limited-for-years",
+        ),
+        pytest.param(
+            None,
+            [{"status": "success", "timestamp": "20261201100000", "original_url": "x" * 3000}],
+            "archive_url the server gave .* cannot be recorded",
+            id="address-too-long",
+        ),
     ],
 )
 def test_a_failed_capture_says_why_and_records_nothing(
@@ -209,6 +223,18 @@ def test_rate_limiting_is_waited_out(httpserver: HTTPServer, tmp_path: Path) -> 
     assert _archived(result)["wire"][0] is FetchStatus.ARCHIVED
     assert 42.0 in clock.slept
     assert claimtrack.load(path).sources[0].archive_url is not None
+
+
+def test_a_retry_after_date_is_waited_out(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """An HTTP 429 whose Retry-After is a date is waited out until that date."""
+    _serve_pages(httpserver)
+    when = email.utils.format_datetime(datetime.now(UTC) + timedelta(seconds=90), usegmt=True)
+    spn = SavePageNow(httpserver, captures=[(429, {}, {"Retry-After": when})])
+    path = _claim_file(tmp_path, httpserver, [])
+    clock = Clock()
+    result = _run(path, attrs_evolve_sources(_settings(spn, backoff=1.0), {"wire"}), clock)
+    assert _archived(result)["wire"][0] is FetchStatus.ARCHIVED
+    assert 80.0 < clock.slept[0] <= 90.0
 
 
 def test_a_job_that_never_completes_is_given_up_in_bounded_time(

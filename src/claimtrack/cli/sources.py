@@ -100,6 +100,7 @@ def fetch_command(
         fetch_claim_file,
     )
 
+    _quiet_pdf_warnings()
     if urllib.parse.urlsplit(archive_endpoint).scheme not in ("http", "https"):
         raise click.BadParameter("an http or https URL is needed", param_hint="--archive-endpoint")
     files, usage_problem = _targets(paths)
@@ -129,6 +130,14 @@ def fetch_command(
     if usage_problem:
         sys.exit(exit_codes.USAGE)
     sys.exit(exit_codes.FINDINGS if failed else exit_codes.OK)
+
+
+def _quiet_pdf_warnings() -> None:
+    """pypdf logs a warning for each flaw of a damaged PDF it reads; the outcome line says
+    what matters, so the warnings are kept off the terminal."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _show_fetch(result: FetchResult, quiet: int) -> bool:
@@ -220,6 +229,7 @@ def check_command(
     from claimtrack.validate import schema_findings
     from claimtrack.validate.library import is_library_data, library_records
 
+    _quiet_pdf_warnings()
     if not online:
         raise click.UsageError(
             "sources check uses the network only when asked: pass --online (offline, 'claimtrack"

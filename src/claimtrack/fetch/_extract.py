@@ -1,7 +1,9 @@
 """The readable text of a fetched source: trafilatura for HTML, pypdf for PDF, plain text
-as it is. The text is decoded with the charset the server declared when that decoding
-works, else the one the page declares, else UTF-8, else Windows-1252 (which decodes any
-bytes), so a wrong charset never stops a fetch."""
+as it is, each decoded as :mod:`claimtrack.fetch._charset` says. The kind is the one the
+server declared, except that a body beginning as a PDF is read as one whatever it was
+declared as, and a body declared a PDF (or sent as bare bytes) that is not one is read by
+what it begins with. Control characters other than tab and line feed (NUL, escape
+sequences) are dropped from the text: a browser shows none of them."""
 
 from __future__ import annotations
 
@@ -12,12 +14,15 @@ import re
 import attrs
 
 from claimtrack.anchor import normalize
-from claimtrack.fetch._http import FetchError
+from claimtrack.fetch._charset import decode
+from claimtrack.fetch._errors import FetchError
 
-__all__ = ["Extracted", "MissingExtra", "extract_text", "media_type"]
+__all__ = ["MAX_PDF_PAGES", "Extracted", "MissingExtra", "extract_text", "media_type"]
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+MAX_PDF_PAGES = 5000
+"""The most pages of a PDF that are read (a PDF of many pages stops there)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BARE_BYTES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 
 
 class MissingExtra(FetchError):
@@ -33,29 +38,23 @@ class Extracted:
     version: str
 
 
-def media_type(content_type: str | None, body: bytes) -> str:
-    """The media type, lower-cased without parameters; sniffed from the body if missing."""
-    if content_type:
-        return content_type.split(";", 1)[0].strip().lower()
-    if body.lstrip()[:5] == b"%PDF-":
-        return "application/pdf"
+def _sniffed(body: bytes) -> str:
     head = body[:512].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return "application/pdf"
     return "text/html" if head.startswith((b"<!doctype html", b"<html")) else "text/plain"
 
 
-def _decode(body: bytes, content_type: str | None) -> str:
-    declared = _HEADER_CHARSET.search(content_type or "")
-    meta = _META_CHARSET.search(body[:4096])
-    tried = [declared.group(1) if declared else None]
-    tried.append(meta.group(1).decode("ascii", "replace") if meta else None)
-    for charset in [*tried, "utf-8"]:
-        if not charset:
-            continue
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", errors="replace")
+def media_type(content_type: str | None, body: bytes) -> str:
+    """The media type, lower-cased without parameters: the declared one, unless the body
+    begins as a PDF, or is HTML declared a PDF, or none or bare bytes were declared."""
+    declared = (content_type or "").split(";", 1)[0].strip().lower()
+    found = _sniffed(body)
+    if found == "application/pdf" or declared in _BARE_BYTES:
+        return found
+    if declared == "application/pdf" and found == "text/html":
+        return found
+    return declared
 
 
 def _version(package: str) -> str:
@@ -73,7 +72,7 @@ def _html(body: bytes, content_type: str | None) -> Extracted:
             f"reading HTML needs trafilatura ({error}); install claimtrack[fetch]"
         ) from None
     text = trafilatura.extract(
-        _decode(body, content_type), include_comments=False, include_tables=True
+        decode(body, content_type), include_comments=False, include_tables=True
     )
     if not text or not text.strip():
         raise FetchError("the page has no readable text (trafilatura found none)")
@@ -83,15 +82,21 @@ def _html(body: bytes, content_type: str | None) -> Extracted:
 def _pdf(body: bytes) -> Extracted:
     try:
         import pypdf
-        from pypdf.errors import PyPdfError
     except ImportError as error:
         raise MissingExtra(
             f"reading PDF needs pypdf ({error}); install claimtrack[fetch]"
         ) from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(body))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise FetchError(
+                f"the PDF has {len(reader.pages):,} pages, over the limit of {MAX_PDF_PAGES:,};"
+                " it was not kept"
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+    except FetchError:
+        raise
+    except Exception as error:  # a damaged PDF can make pypdf raise almost anything
         raise FetchError(f"the PDF cannot be read: {error}") from None
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
@@ -107,10 +112,10 @@ def extract_text(body: bytes, content_type: str | None) -> Extracted:
     elif kind == "application/pdf":
         found = _pdf(body)
     elif kind.startswith("text/"):
-        found = Extracted(_decode(body, content_type), "claimtrack", _version("claimtrack"))
+        found = Extracted(decode(body, content_type), "claimtrack", _version("claimtrack"))
     else:
         raise FetchError(f"claimtrack cannot extract text from {kind!r}")
-    text = normalize(found.text).strip()
+    text = _CONTROL.sub("", normalize(found.text)).strip()
     if not text:
         raise FetchError("the source has no readable text")
     return attrs.evolve(found, text=text + "\n")

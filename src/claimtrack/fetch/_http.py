@@ -1,9 +1,12 @@
 """A careful HTTP client for fetching sources: bounded in time, size, redirects and rate.
 
-Only http and https are spoken, and a redirect to any other scheme is refused. Every request
-carries an honest User-Agent; requests to one host are spaced by at least
+Only http and https are spoken, and a redirect to any other scheme, or to a URL with a user
+name or password, is refused (see :mod:`claimtrack.fetch._urls`). Every request carries an
+honest User-Agent; requests to one host are spaced by at least
 :attr:`HttpSettings.per_host_interval` seconds; transient failures (connection errors,
-timeouts, 429 and 5xx replies) are retried with exponential backoff. A body is read up to
+timeouts, 429 and 5xx replies, a body cut short of its Content-Length) are retried with
+exponential backoff. A request is cut off at its deadline however slowly the server trickles
+its reply (:mod:`claimtrack.fetch._deadline`). A body is read up to
 :attr:`HttpSettings.max_bytes` and, when the server compressed it anyway, decompressed to at
 most as many bytes (a compression bomb stops there). Nothing is cached or written here.
 """
@@ -16,23 +19,21 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import zlib
 from collections.abc import Callable
 
 import attrs
 
 from claimtrack._version import __version__
-from claimtrack.errors import ClaimtrackError
+from claimtrack.fetch._deadline import Deadline
+from claimtrack.fetch._errors import FetchError
+from claimtrack.fetch._inflate import decoded
+from claimtrack.fetch._urls import location_text, request_url
 
 __all__ = ["USER_AGENT", "FetchError", "HttpSettings", "Response", "Session"]
 
 USER_AGENT = f"claimtrack/{__version__} (keeps a copy of a cited source for fact-checking)"
 _CHUNK = 64 * 1024
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-class FetchError(ClaimtrackError):
-    """A URL could not be fetched within the limits; the message says why."""
 
 
 @attrs.frozen(kw_only=True)
@@ -85,30 +86,6 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _is_http(url: str) -> bool:
-    return urllib.parse.urlsplit(url).scheme.lower() in ("http", "https")
-
-
-def _decoded(raw: bytes, encoding: str | None, limit: int) -> bytes:
-    if encoding is None or encoding.strip().lower() in ("", "identity"):
-        return raw
-    kind = encoding.strip().lower()
-    if kind not in ("gzip", "x-gzip", "deflate"):
-        raise FetchError(f"the server sent the body in an encoding claimtrack cannot read: {kind}")
-    wbits = 16 + zlib.MAX_WBITS if "gzip" in kind else zlib.MAX_WBITS
-    try:
-        inflater = zlib.decompressobj(wbits)
-        out = inflater.decompress(raw, limit + 1)
-    except zlib.error as error:
-        raise FetchError(f"the compressed body is damaged: {error}") from None
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise FetchError(
-            f"the body decompresses to more than {limit:,} bytes (a compression bomb?);"
-            " it was not kept"
-        )
-    return out
-
-
 class Session:
     """Fetches URLs within :class:`HttpSettings`, spacing requests to each host."""
 
@@ -123,10 +100,8 @@ class Session:
         self._sleep = sleep
         self._clock = clock
         self._last: dict[str, float] = {}
-        handlers: list[urllib.request.BaseHandler] = [_NoRedirects()]
-        if not self.settings.use_proxies:
-            handlers.append(urllib.request.ProxyHandler({}))
-        self._opener = urllib.request.build_opener(*handlers)
+        self._deadline = Deadline(self.settings.use_proxies)
+        self._opener = urllib.request.build_opener(_NoRedirects(), *self._deadline.handlers)
 
     def _wait_for(self, host: str) -> None:
         last = self._last.get(host)
@@ -138,8 +113,6 @@ class Session:
 
     def get(self, url: str) -> Response:
         """Fetch ``url``, following redirects within http(s), retrying transient failures."""
-        if not _is_http(url):
-            raise FetchError(f"only http and https URLs are fetched, not {url!r}")
         attempt = 0
         while True:
             try:
@@ -152,24 +125,27 @@ class Session:
 
     def _follow(self, url: str) -> Response:
         deadline = self._clock() + self.settings.timeout
-        current = url
+        try:
+            current = request_url(url)
+        except FetchError as refused:
+            raise FetchError(f"{url} is not fetched: {refused}") from None
         for _hop in range(self.settings.max_redirects + 1):
             status, reason, headers, raw = self._once(current, deadline)
             if status in (301, 302, 303, 307, 308):
                 location = {k.lower(): v for k, v in headers}.get("location")
                 if not location:
                     raise FetchError(f"{current} redirects ({status}) without a Location")
-                target = urllib.parse.urljoin(current, location)
-                if not _is_http(target):
-                    raise FetchError(
-                        f"{current} redirects to {target!r}; only http and https are followed"
-                    )
-                current = target
+                target = location_text(location)
+                try:
+                    target = urllib.parse.urljoin(current, target)
+                    current = request_url(target)
+                except (FetchError, ValueError) as refused:
+                    raise FetchError(f"{current} redirects to {target!r}; {refused}") from None
                 continue
             if status in _RETRY_STATUSES:
                 raise _Transient(f"{current} answered {status} {reason}".rstrip())
             encoding = {k.lower(): v for k, v in headers}.get("content-encoding")
-            body = _decoded(raw, encoding, self.settings.max_bytes)
+            body = decoded(raw, encoding, self.settings.max_bytes)
             return Response(
                 requested_url=url,
                 url=current,
@@ -197,18 +173,28 @@ class Session:
         )
         remaining = deadline - self._clock()
         if remaining <= 0:
-            raise _Transient(f"{url} timed out after {self.settings.timeout:g} s")
+            raise self._timed_out(url)
+        with self._deadline.watch(remaining):
+            return self._exchange(request, url, remaining, deadline)
+
+    def _timed_out(self, url: str) -> _Transient:
+        return _Transient(f"{url} timed out after {self.settings.timeout:g} s")
+
+    def _exchange(
+        self, request: urllib.request.Request, url: str, remaining: float, deadline: float
+    ) -> tuple[int, str, tuple[tuple[str, str], ...], bytes]:
         try:
             reply = self._opener.open(request, timeout=remaining)
         except urllib.error.HTTPError as error:
             reply = error
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             reason = getattr(error, "reason", error)
-            if isinstance(reason, socket.timeout | TimeoutError):
-                raise _Transient(f"{url} timed out after {self.settings.timeout:g} s") from None
+            if isinstance(reason, socket.timeout | TimeoutError) or self._clock() >= deadline:
+                raise self._timed_out(url) from None
             if isinstance(reason, socket.gaierror):
                 raise FetchError(f"{url}: the host name cannot be resolved") from None
-            raise _Transient(f"{url}: {reason}") from None
+            said = " ".join(str(reason).split())  # a bad status line may hold line breaks
+            raise _Transient(f"{url}: {said}") from None
         with reply:
             headers = tuple((str(k), str(v)) for k, v in reply.headers.items())
             length = reply.headers.get("Content-Length")
@@ -218,19 +204,27 @@ class Session:
                     f" {self.settings.max_bytes:,}; it was not kept"
                 )
             raw = self._read(reply, url, deadline)
-            return int(reply.status), str(reply.reason or ""), headers, raw
+            status = int(reply.status)
+            if status not in (204, 304) and length and length.isdigit() and len(raw) < int(length):
+                raise _Transient(
+                    f"{url}: the connection closed after {len(raw):,} of the"
+                    f" {int(length):,} bytes the server announced"
+                )
+            return status, str(reply.reason or ""), headers, raw
 
     def _read(self, reply: object, url: str, deadline: float) -> bytes:
         chunks: list[bytes] = []
         size = 0
         read = getattr(reply, "read")  # noqa: B009  (HTTPResponse and HTTPError both read)
         while True:
-            if self._clock() > deadline:
-                raise _Transient(f"{url} timed out after {self.settings.timeout:g} s")
             try:
                 chunk = read(_CHUNK)
             except (TimeoutError, OSError, http.client.HTTPException) as error:
+                if self._clock() >= deadline:
+                    raise self._timed_out(url) from None
                 raise _Transient(f"{url}: the body could not be read ({error})") from None
+            if self._clock() >= deadline:  # the socket was shut at the deadline
+                raise self._timed_out(url)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)

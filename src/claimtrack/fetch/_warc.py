@@ -34,8 +34,9 @@ def warc_bytes(response: Response, user_agent: str, retrieved: str) -> bytes:
             warc_headers_dict=dated,
         )
     )
+    reason = response.reason.encode("ascii", "replace").decode("ascii")  # a status line is ASCII
     reply_headers = StatusAndHeaders(
-        f"{response.status} {response.reason}".strip(), list(response.headers), protocol="HTTP/1.1"
+        f"{response.status} {reason}".strip(), list(response.headers), protocol="HTTP/1.1"
     )
     writer.write_record(
         writer.create_warc_record(

@@ -8,13 +8,15 @@ still with HTTP 200, ``{"status": "error", "status_ext", "message"}``; the statu
 endpoint's host.
 
 Capture requests are spaced by :attr:`ArchiveSettings.capture_interval` (SPN2 allows few
-captures a minute), a reply of HTTP 429 is waited out (its ``Retry-After`` or an exponential
-backoff) a bounded number of times, and a job is polled at most
+captures a minute), a reply of HTTP 429 is waited out (its ``Retry-After``, in seconds or as a date,
+up to :attr:`ArchiveSettings.max_retry_after`, or an exponential backoff) a bounded number
+of times, and a job is polled at most
 :attr:`ArchiveSettings.max_wait` seconds. Nothing is written here.
 """
 
 from __future__ import annotations
 
+import email.utils
 import http.client
 import json
 import time
@@ -22,10 +24,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
 
+from claimtrack.fetch._deadline import Deadline
 from claimtrack.fetch._http import USER_AGENT, FetchError
 
 __all__ = ["DEFAULT_ENDPOINT", "ArchiveSettings", "Archiver"]
@@ -54,6 +58,8 @@ class ArchiveSettings:
     """Further capture requests after an HTTP 429 reply."""
     backoff: float = 60.0
     """Seconds waited after an HTTP 429 without ``Retry-After``, doubled each time."""
+    max_retry_after: float = 600.0
+    """The longest ``Retry-After`` waited out; a longer one fails the capture at once."""
     user_agent: str = USER_AGENT
     use_proxies: bool = True
 
@@ -64,10 +70,19 @@ class _RateLimited(Exception):
         self.wait = wait
 
 
-def _retry_after(value: str | None) -> float | None:
-    if value is not None and value.strip().isdigit():
+def _retry_after(value: str | None, now: datetime) -> float | None:
+    """The seconds a ``Retry-After`` header asks for: a number, or an HTTP date."""
+    if value is None:
+        return None
+    if value.strip().isdigit():
         return float(value.strip())
-    return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - now).total_seconds(), 0.0)
 
 
 class Archiver:
@@ -84,10 +99,8 @@ class Archiver:
         self._sleep = sleep
         self._clock = clock
         self._last_capture: float | None = None
-        handlers: list[urllib.request.BaseHandler] = []
-        if not self.settings.use_proxies:
-            handlers.append(urllib.request.ProxyHandler({}))
-        self._opener = urllib.request.build_opener(*handlers)
+        self._deadline = Deadline(self.settings.use_proxies)
+        self._opener = urllib.request.build_opener(*self._deadline.handlers)
         parts = urllib.parse.urlsplit(self.settings.endpoint)
         self._web = f"{parts.scheme}://{parts.netloc}/web"
 
@@ -136,18 +149,23 @@ class Archiver:
                         f"Save Page Now is limiting the rate (HTTP 429) after {attempt + 1}"
                         f" capture requests for {url}; wait a while and run again"
                     ) from None
-                self._sleep(limited.wait or self.settings.backoff * 2**attempt)
+                wait = limited.wait or self.settings.backoff * 2**attempt
+                if wait > self.settings.max_retry_after:
+                    raise FetchError(
+                        f"Save Page Now is limiting the rate (HTTP 429) and asks to wait"
+                        f" {wait:,.0f} s before capturing {url}; run again later"
+                    ) from None
+                self._sleep(wait)
                 attempt += 1
                 continue
             if reply.get("status") == "error":
                 raise FetchError(f"Save Page Now refused to capture {url}: {_said(reply)}")
             return reply
 
-    def _request(self, method: str, address: str, body: bytes | None) -> dict[str, Any]:
-        headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
-        if self.settings.keys:
-            headers["Authorization"] = f"LOW {self.settings.keys}"
-        request = urllib.request.Request(address, data=body, headers=headers, method=method)  # noqa: S310
+    def _exchange(
+        self, request: urllib.request.Request, address: str
+    ) -> tuple[int, bytes, float | None]:
+        """The status, the start of the body and the wait a ``Retry-After`` asks for."""
         try:
             reply = self._opener.open(request, timeout=self.settings.timeout)
         except urllib.error.HTTPError as error:
@@ -161,8 +179,18 @@ class Archiver:
                 raw = reply.read(_MAX_REPLY + 1)
             except (OSError, http.client.HTTPException) as error:
                 raise FetchError(f"Save Page Now's reply could not be read: {error}") from None
-            if status == 429:
-                raise _RateLimited(_retry_after(reply.headers.get("Retry-After")))
+            wait = _retry_after(reply.headers.get("Retry-After"), datetime.now(UTC))
+        return status, raw, wait
+
+    def _request(self, method: str, address: str, body: bytes | None) -> dict[str, Any]:
+        headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
+        if self.settings.keys:
+            headers["Authorization"] = f"LOW {self.settings.keys}"
+        request = urllib.request.Request(address, data=body, headers=headers, method=method)  # noqa: S310
+        with self._deadline.watch(self.settings.timeout):
+            status, raw, wait = self._exchange(request, address)
+        if status == 429:
+            raise _RateLimited(wait)
         try:
             data = json.loads(raw[:_MAX_REPLY])
         except ValueError:

@@ -22,7 +22,8 @@ import attrs
 
 from claimtrack.errors import ClaimtrackError, LoadError
 from claimtrack.fetch._extract import MissingExtra, extract_text
-from claimtrack.fetch._http import FetchError, HttpSettings, Response, Session
+from claimtrack.fetch._http import FetchError, HttpSettings, Session
+from claimtrack.fetch._record import snapshot_record, unrecordable
 from claimtrack.fetch._warc import warc_bytes
 from claimtrack.fetch.archive import Archiver, ArchiveSettings
 from claimtrack.findings import Location
@@ -104,25 +105,6 @@ def _load(path: str) -> tuple[LoadedDocument, list[Source]] | str:
     return document, list(structure(document.data).sources)
 
 
-def _snapshot_record(
-    response: Response, relative: str, text_sha: str, warc: str, tool: str, version: str, when: str
-) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "path": relative,
-        "sha256": text_sha,
-        "coverage": "full",
-        "requested_url": response.requested_url,
-        "url": response.url,
-        "http_status": response.status,
-    }
-    if response.content_type:
-        record["content_type"] = response.content_type
-    record.update(
-        {"retrieved": when, "extractor": tool, "extractor_version": version, "warc": warc}
-    )
-    return record
-
-
 class _Fetcher:
     def __init__(self, document: LoadedDocument, settings: FetchSettings, session: Session):
         self.document = document
@@ -158,11 +140,8 @@ class _Fetcher:
         except FetchError as error:
             return self.outcome(index, source, FetchStatus.FAILED, str(error)), None
         text = extracted.text.encode("utf-8")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.folder / f"{source.id}.txt", text)
-        write_atomic(self.folder / f"{source.id}.warc.gz", warc)
         relative = f"{self.settings.folder.rstrip('/')}/{source.id}"
-        record = _snapshot_record(
+        record = snapshot_record(
             response,
             f"{relative}.txt",
             hashlib.sha256(text).hexdigest(),
@@ -171,6 +150,12 @@ class _Fetcher:
             extracted.version,
             when,
         )
+        refused = unrecordable(record, "SourceSnapshot", "snapshot")
+        if refused is not None:
+            return self.outcome(index, source, FetchStatus.FAILED, refused), None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / f"{source.id}.txt", text)
+        write_atomic(self.folder / f"{source.id}.warc.gz", warc)
         message = f"{len(extracted.text):,} characters from {response.url} ({extracted.tool})"
         fetched = self.outcome(index, source, FetchStatus.FETCHED, message)
         return fetched, Change(("sources", index, "snapshot"), record)
@@ -183,6 +168,9 @@ def _archive(
         address = archiver.capture(url)
     except FetchError as error:
         return fetcher.outcome(index, source, FetchStatus.NOT_ARCHIVED, str(error)), None
+    refused = unrecordable(address, "HttpUrl", "archive_url")
+    if refused is not None:
+        return fetcher.outcome(index, source, FetchStatus.NOT_ARCHIVED, refused), None
     archived = fetcher.outcome(index, source, FetchStatus.ARCHIVED, address)
     return archived, Change(("sources", index, "archive_url"), address)
 
