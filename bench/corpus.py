@@ -25,7 +25,9 @@ With ``--shared-sources N`` the corpus is ``bench/generate.py``'s instead (each 
 its attribution, figures, date, entity, confidence, a citation and provenance; a shared
 library of N sources named by the corpus's ``pyproject.toml``, as in issue 24's corpus of
 10,000 documents × 20 claims citing 2,000 shared sources), written as JSON, and the commands
-run from its root so that they load the library; it plants no repeats.
+run from its root so that they load the library; 2% of its claims are planted repeats
+too (``bench/generate.py --repeats 0.02``: a claim of another file that states a figure of its
+own, restated with one word dropped, with the same figure, date and entity).
 """
 
 from __future__ import annotations
@@ -118,12 +120,15 @@ def _run(command: list[str], cwd: Path | None) -> tuple[float, int, str]:
         return seconds, usage.ru_maxrss, out.read().decode()
 
 
-def _generate_shared(folder: Path, documents: int, claims: int, shared: int) -> None:
-    """Write ``bench/generate.py``'s corpus with a shared library of ``shared`` sources."""
+def _generate_shared(folder: Path, documents: int, claims: int, shared: int) -> set[frozenset[str]]:
+    """Write ``bench/generate.py``'s corpus with a shared library of ``shared`` sources and
+    2% planted repeats; the planted pairs, as paths relative to ``folder`` with "#claim-id"."""
     script = Path(__file__).resolve().with_name("generate.py")
     sizes = ["--files", str(documents), "--claims", str(claims), "--shared-sources", str(shared)]
-    command = [sys.executable, str(script), str(folder), *sizes, "--format", "json"]
-    subprocess.run(command, check=True)
+    options = [*sizes, "--format", "json", "--repeats", "0.02"]
+    subprocess.run([sys.executable, str(script), str(folder), *options], check=True)
+    lines = (folder / "planted-repeats.tsv").read_text(encoding="utf-8").splitlines()
+    return {frozenset(line.split("\t")) for line in lines}
 
 
 def _settings(folder: Path) -> Any:
@@ -174,8 +179,7 @@ def _measure(
 ) -> dict[str, Any]:
     folder = scratch / "corpus"
     if shared:
-        _generate_shared(folder, documents, claims, shared)
-        planted: set[frozenset[str]] = set()
+        planted = _generate_shared(folder, documents, claims, shared)
     else:
         folder.mkdir()
         planted = generate(folder, documents, claims)

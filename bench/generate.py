@@ -3,7 +3,7 @@
     python bench/generate.py OUT_DIR --files 1000 --claims 20 [--format yaml|json]
     python bench/generate.py OUT_DIR --files 1 --claims 100000 --format json
     python bench/generate.py OUT_DIR --files 1000 --claims 20 --source-snapshots
-    python bench/generate.py OUT_DIR --files 10000 --claims 20 --shared-sources 2000
+    python bench/generate.py OUT_DIR --files 10000 --claims 20 --shared-sources 2000 --repeats 0.02
 
 Each claim file gets its own document snapshot (a .txt file beside it) and every claim is
 anchored in it, so a run exercises parsing, the schema, integrity and anchor checks alike.
@@ -13,6 +13,12 @@ a run also verifies every quote; each paragraph of a source states the claims' f
 With --shared-sources N the corpus has a shared source library: ``sources/library.yaml``
 holds N sources and the ``pyproject.toml`` at the root names it (``[tool.claimtrack]
 sources``); the claims cite library ids, and one file in ten keeps three sources of its own.
+With --repeats P a claim is, with probability P, a planted repeat: a claim of an earlier file
+(one of another P of them, which name a place and a figure of their own) restated with one
+word dropped, with the same figure, date and entity; the pairs are listed in
+``planted-repeats.tsv`` (``doc-I.EXT#claim-N`` of the repeat, a tab, the same of the claim
+it repeats). The repeats and their originals are drawn from a random stream of their own,
+so the rest of the corpus is the same with or without them.
 """
 
 from __future__ import annotations
@@ -163,6 +169,43 @@ def make_file(
     return data, text
 
 
+class Repeats:
+    """Planted repeats: which claims restate an earlier file's claim, and the pairs.
+
+    A claim chosen to be repeated later names a place and a figure of its own (as a claim
+    worth repeating states a particular fact), and the claims that repeat it restate it with
+    one other word dropped, with the same figure, date and entity."""
+
+    def __init__(self, share: float, seed: int) -> None:
+        self.share = share
+        self.rng = random.Random(seed + 1)  # apart from the corpus's own stream
+        self.originals: list[tuple[str, dict[str, Any]]] = []  # (file#claim, record)
+        self.pairs: list[tuple[str, str]] = []
+
+    def plant(self, name: str, records: list[dict[str, Any]]) -> None:
+        """Make some of one file's ``records`` repeats of earlier files' claims and some
+        others originals that later files may repeat."""
+        chosen = []
+        for record in records:
+            where = f"{name}#{record['id']}"
+            draw = self.rng.random()
+            if self.originals and draw < self.share:
+                source, original = self.rng.choice(self.originals)
+                prefix, _, rest = original["text"].partition(": ")
+                words = rest.rstrip(".").split()
+                words.pop(self.rng.randrange(len(words) - 3))  # not the place or the figure
+                record["text"] = f"{prefix}: " + " ".join(words) + "."
+                for field in ("quantities", "dates", "entities"):
+                    record[field] = original[field]
+                self.pairs.append((where, source))
+            elif draw < 2 * self.share:
+                figure = f"{self.rng.randint(10_000, 99_999_999):,}"
+                place = "".join(self.rng.choices("bdfgklmnprstvz", k=3)).join("aou")
+                record["text"] = record["text"].rstrip(".") + f" in {place.title()} {figure}."
+                chosen.append((where, record))
+        self.originals.extend(chosen)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -182,7 +225,18 @@ def main() -> None:
         metavar="N",
         help="write a shared source library of N sources (sources/library.yaml) and cite it",
     )
+    parser.add_argument(
+        "--repeats",
+        type=float,
+        default=0.0,
+        metavar="P",
+        help="make each claim, with probability P, a planted repeat of an earlier file's claim"
+        " (listed in planted-repeats.tsv)",
+    )
     args = parser.parse_args()
+    if not 0 <= args.repeats < 1:
+        parser.error("--repeats takes a probability, at least 0 and below 1")
+    repeats = Repeats(args.repeats, args.seed) if args.repeats else None
     if args.shared_sources < 0 or (args.shared_sources and args.source_snapshots):
         parser.error("--shared-sources takes a positive number, without --source-snapshots")
     rng = random.Random(args.seed)
@@ -210,6 +264,8 @@ def main() -> None:
         data, text = make_file(rng, index, args.claims, texts, args.shared_sources)
         (args.out / f"doc-{index}.txt").write_text(text, encoding="utf-8")
         target = args.out / f"doc-{index}.{args.format}"
+        if repeats is not None:
+            repeats.plant(target.name, data["claims"])
         if args.format == "json":
             target.write_text(json.dumps(data, indent=2), encoding="utf-8")
         else:
@@ -217,6 +273,9 @@ def main() -> None:
                 yaml.dump(data, Dumper=dump, sort_keys=False, allow_unicode=True),
                 encoding="utf-8",
             )
+    if repeats is not None:
+        lines = "".join(f"{repeat}\t{original}\n" for repeat, original in repeats.pairs)
+        (args.out / "planted-repeats.tsv").write_text(lines, encoding="utf-8")
 
 
 if __name__ == "__main__":
