@@ -265,6 +265,27 @@ class TestHostile:
         assert "Le café était fermé" in text
         assert "F120" not in [f.code for f in claimtrack.check([path]).findings]
 
+    def test_snapshot_link_leading_outside_is_not_written_through(
+        self, httpserver: HTTPServer, tmp_path: Path, settings: FetchSettings
+    ) -> None:
+        """A snapshot file that is a link out of the project is not written through: the
+        source fails, and the file outside and the claim file are as they were."""
+        _serve_pages(httpserver)
+        project = tmp_path / "project"
+        project.mkdir()
+        path = _claim_file(project, httpserver, TRUE_QUOTES[:1])
+        before = path.read_bytes()
+        outside = tmp_path / "outside.txt"
+        outside.write_text("not the project's\n", encoding="utf-8")
+        folder = project / "snapshots" / "sources"
+        folder.mkdir(parents=True)
+        (folder / "wire.txt").symlink_to(outside)
+        result = fetch_claim_file(str(path), attrs_evolve(settings, sources=frozenset({"wire"})))
+        assert result.outcomes[0].status is FetchStatus.FAILED
+        assert "snapshots/sources/wire.txt leads outside the project" in result.outcomes[0].message
+        assert outside.read_text(encoding="utf-8") == "not the project's\n"
+        assert path.read_bytes() == before
+
     def test_interrupted_fetch_leaves_the_claim_file(
         self, httpserver: HTTPServer, tmp_path: Path, settings: FetchSettings
     ) -> None:

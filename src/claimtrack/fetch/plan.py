@@ -153,9 +153,14 @@ class _Fetcher:
         refused = unrecordable(record, "SourceSnapshot", "snapshot")
         if refused is not None:
             return self.outcome(index, source, FetchStatus.FAILED, refused), None
+        targets = [self.folder / f"{source.id}.txt", self.folder / f"{source.id}.warc.gz"]
+        for target in targets:
+            if not target.resolve().is_relative_to(self.root):  # a link leading out
+                why = f"{self.settings.folder.rstrip('/')}/{target.name} leads outside the project"
+                return self.outcome(index, source, FetchStatus.FAILED, why + "; not written"), None
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.folder / f"{source.id}.txt", text)
-        write_atomic(self.folder / f"{source.id}.warc.gz", warc)
+        write_atomic(targets[0], text)
+        write_atomic(targets[1], warc)
         message = f"{len(extracted.text):,} characters from {response.url} ({extracted.tool})"
         fetched = self.outcome(index, source, FetchStatus.FETCHED, message)
         return fetched, Change(("sources", index, "snapshot"), record)
