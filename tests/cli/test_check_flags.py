@@ -96,6 +96,33 @@ class TestSelection:
         assert "in 1 of 1 file" in result.output
 
 
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["report", "claims", "-f", "json"],
+            ["report", "claims", "--format", "html", "-o", "site/"],
+            ["export", "claims", "--to", "csl-json"],
+            ["export", "claims", "--to", "sqlite", "-o", "claims.db"],
+            ["match", "claims", "-f", "json"],
+        ],
+        ids=["report", "site", "export", "sqlite", "match"],
+    )
+    def test_exclude_holds_for_every_command_that_reads_claims(
+        self, project: Path, command: list[str]
+    ) -> None:
+        """A file the configuration excludes is left out of report, the site, export and
+        match (and anchor, which finds its files as match does) as it is out of check: an
+        invalid draft there breaks none of them."""
+        (project / "claims" / "drafts").mkdir()
+        (project / "claims" / "drafts" / "draft.yaml").write_text("version: 1\n", "utf-8")
+        (project / "claimtrack.toml").write_text('exclude = ["claims/drafts/*"]\n', "utf-8")
+        result = _run(*command)
+        assert "draft" not in result.output
+        assert result.exit_code in (0, 1), result.output
+        assert "E110" not in result.output
+        if command[0] == "report" and "-o" in command:
+            assert not any("draft" in p.name for p in (project / "site").rglob("*"))
+
 class TestBaseline:
     def test_write_then_use_then_fix(self, project: Path) -> None:
         """Written flags stop counting; new ones count; fixed entries are reported."""

@@ -18,7 +18,6 @@ from claimtrack.cli._unmatched import report_unmatched
 from claimtrack.cli.progress import Progress
 from claimtrack.errors import LoadError
 from claimtrack.io.discover import STDIN, Discovery, discover
-from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes
 from claimtrack.results import FileResult
 from claimtrack.rules import UNREADABLE
@@ -124,22 +123,32 @@ def _leave_out(found: Discovery, own: Collection[str]) -> Discovery:
     return attrs.evolve(found, files=files)
 
 
-def discover_claim_files(paths: Sequence[str], library: SourceLibrary | None) -> Discovery:
+def discover_claim_files(
+    paths: Sequence[str], library: SourceLibrary | None, config: Config | None = None
+) -> Discovery:
     """The files ``paths`` name, found as ``check`` finds them, less the shared source
-    library's own files."""
-    found = discover(paths)
+    library's own files and those the configuration's ``exclude`` patterns name."""
+    found = _less_excluded(discover(paths), config)
     return found if library is None else _leave_out(found, library.paths)
+
+
+def _less_excluded(found: Discovery, config: Config | None) -> Discovery:
+    """``found`` less the files ``config``'s ``exclude`` patterns name, as ``check`` leaves
+    them out (named on the command line or found in a folder alike)."""
+    if config is None or not config.exclude:
+        return found
+    return attrs.evolve(found, files=tuple(f for f in found.files if not config.is_excluded(f)))
 
 
 def discover_without_library(paths: Sequence[str]) -> Discovery:
     """The files ``paths`` name, less the files of the shared source library the nearest
-    configuration names: for commands that read claims but not the library (``anchor``,
-    ``match``), so the library is found by its patterns and never loaded. A configuration
-    that cannot be read stops the run (exit 2)."""
+    configuration names and those its ``exclude`` patterns name: for commands that read
+    claims but not the library (``anchor``, ``match``), so the library is found by its
+    patterns and never loaded. A configuration that cannot be read stops the run (exit 2)."""
     from claimtrack.io.library import library_paths
 
     config = _nearest_config()
-    found = discover(paths)
+    found = _less_excluded(discover(paths), config)
     if not config.sources:
         return found
     patterns = [item.pattern for item in config.sources]
@@ -159,18 +168,19 @@ def stream(
     paths: Sequence[str],
     stdin_filename: str,
     project_root: Path | None,
-    limits: Limits | None = None,
+    config: Config | None = None,
     library: SourceLibrary | None = None,
 ) -> Stream:
     """The claim files named by ``paths``, to be checked one at a time as they are read
-    from the stream; missing arguments are reported on stderr at once. ``limits`` are the
-    configured input limits (default: the nearest configuration's); ``library`` the shared
-    source library the files may cite (its files are left out)."""
-    found = discover_claim_files(paths, library)
+    from the stream; missing arguments are reported on stderr at once. ``config`` gives
+    the input limits and the files left out (``exclude``); default: the nearest
+    configuration. ``library`` is the shared source library the files may cite (its files
+    are left out)."""
+    if config is None:
+        config = _nearest_config()
+    found = discover_claim_files(paths, library, config)
     unmatched = report_unmatched(found)
-    if limits is None:
-        limits = _nearest_config().limits
-    settings = CheckSettings(project_root=project_root, limits=limits, library=library)
+    settings = CheckSettings(project_root=project_root, limits=config.limits, library=library)
     return Stream(found.files, unmatched, settings, stdin_filename)
 
 
@@ -178,11 +188,10 @@ def gather(
     paths: Sequence[str],
     stdin_filename: str,
     project_root: Path | None,
-    limits: Limits | None = None,
+    config: Config | None = None,
     library: SourceLibrary | None = None,
 ) -> Gathered:
     """Check every claim file named by ``paths``; missing arguments are reported on stderr.
-    ``limits`` are the configured input limits (default: the nearest configuration's);
-    ``library`` the shared source library the files may cite (its files are left out)."""
-    results = stream(paths, stdin_filename, project_root, limits, library)
+    ``config`` and ``library`` as for :func:`stream`."""
+    results = stream(paths, stdin_filename, project_root, config, library)
     return Gathered(tuple(results), results.failed)

@@ -15,7 +15,7 @@ from claimtrack.cli import exit_codes
 from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
-    from claimtrack.io.limits import Limits
+    from claimtrack.config import Config
     from claimtrack.render.site.write import Pages
     from claimtrack.validate.library import SourceLibrary
 
@@ -56,7 +56,7 @@ def make_site(
     paths: Sequence[str],
     stdin_filename: str,
     project_root: Path | None,
-    limits: Limits,
+    config: Config,
     jobs: int,
     docs_url: str | None,
     library: SourceLibrary | None,
@@ -68,9 +68,9 @@ def make_site(
     """Write the site of every claim file ``paths`` name to the folder ``output``, each
     file checked and its page made in one of ``jobs`` worker processes (standard input in
     this one) and written as it comes; whether any argument or file could not be read.
-    ``library`` is the shared source library the files may cite (its files are left out).
-    Exits 2 with one line saying why when there is nothing to report or the site cannot be
-    written."""
+    ``config`` gives the input limits and the files left out (``exclude``); ``library`` is
+    the shared source library the files may cite (its files are left out). Exits 2 with
+    one line saying why when there is nothing to report or the site cannot be written."""
     import functools
 
     from claimtrack.cli._inputs import discover_claim_files, gather
@@ -81,10 +81,10 @@ def make_site(
     from claimtrack.render.site.html import document_template
     from claimtrack.settings import CheckSettings
 
-    found = discover_claim_files(paths, library)
+    found = discover_claim_files(paths, library, config)
     documents: Pages | Callable[[str], Pages]
     if STDIN in found.files:
-        gathered = gather(paths, stdin_filename, project_root, limits, library)
+        gathered = gather(paths, stdin_filename, project_root, config, library)
         if not gathered.results:
             sys.exit(exit_codes.USAGE)
         failed = gathered.failed
@@ -95,7 +95,7 @@ def make_site(
         failed = report_unmatched(found)
         if not found.files:
             sys.exit(exit_codes.USAGE)
-        settings = CheckSettings(project_root=project_root, limits=limits, library=library)
+        settings = CheckSettings(project_root=project_root, limits=config.limits, library=library)
         names = list(found.files)
         documents = functools.partial(iter_documents, names, settings, jobs, docs_url)
     written = _write(output, documents, names, match=match, threshold=threshold, library=library)

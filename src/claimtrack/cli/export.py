@@ -126,14 +126,14 @@ def export_command(
     if target == "sqlite":
         if output in (None, "-"):
             raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
-        results = stream(paths, stdin_filename, project_root, config.limits, library)
+        results = stream(paths, stdin_filename, project_root, config, library)
         if not results.names:
             _nothing_to_export()
         refused_any = _export_sqlite(results, Path(output))
         if results.failed:
             sys.exit(exit_codes.USAGE)
         sys.exit(exit_codes.FINDINGS if refused_any else exit_codes.OK)
-    gathered = gather(paths, stdin_filename, project_root, config.limits, library)
+    gathered = gather(paths, stdin_filename, project_root, config, library)
     if not gathered.results:
         _nothing_to_export()
     refused = _refused(gathered.results)

@@ -127,7 +127,7 @@ def report_command(
             paths,
             stdin_filename,
             project_root,
-            config.limits,
+            config,
             jobs or processors(),
             docs_url,
             library,
@@ -140,7 +140,7 @@ def report_command(
         raise click.UsageError(
             "--match-threshold, --accepted-only and --jobs apply to a site only (see --site)."
         )
-    gathered = gather(paths, stdin_filename, project_root, config.limits, library)
+    gathered = gather(paths, stdin_filename, project_root, config, library)
     if not gathered.results:
         sys.exit(exit_codes.USAGE)
     report = build_report(gathered.results)
