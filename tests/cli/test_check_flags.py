@@ -95,7 +95,6 @@ class TestSelection:
         assert "b.yaml" not in result.output
         assert "in 1 of 1 file" in result.output
 
-
     @pytest.mark.parametrize(
         "command",
         [
@@ -122,6 +121,7 @@ class TestSelection:
         assert "E110" not in result.output
         if command[0] == "report" and "-o" in command:
             assert not any("draft" in p.name for p in (project / "site").rglob("*"))
+
 
 class TestBaseline:
     def test_write_then_use_then_fix(self, project: Path) -> None:
