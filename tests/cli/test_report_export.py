@@ -163,6 +163,28 @@ class TestExportCommand:
         code, _, _ = _run("export", str(fixtures_dir / "article"))
         assert code == 2
 
+    def test_sqlite_into_the_claim_folder_twice(
+        self, fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A database written into the claim folder: its Datasette metadata is not read
+        back as a claim file when the export runs again, and the user is told that
+        ``check`` would read it, unless the configuration excludes it."""
+        claims = tmp_path / "claims"
+        claims.mkdir()
+        for name in (fixtures_dir / "article").iterdir():
+            (claims / name.name).write_bytes(name.read_bytes())
+        monkeypatch.chdir(tmp_path)
+        command = ("export", "claims", "--to", "sqlite", "-o", "claims/claims.db")
+        first = _run(*command)
+        assert first[0] == 0, first[2]
+        again = _run(*command)
+        assert again[0] == 0, again[2]
+        assert "claims.metadata.yml is where claims finds claim files" in again[2]
+        (tmp_path / "claimtrack.toml").write_text('exclude = ["claims/*.metadata.yml"]\n')
+        excluded = _run(*command)
+        assert excluded[0] == 0, excluded[2]
+        assert "note:" not in excluded[2]
+
 
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -170,15 +170,18 @@ def stream(
     project_root: Path | None,
     config: Config | None = None,
     library: SourceLibrary | None = None,
+    *,
+    leave_out: Collection[str] = (),
 ) -> Stream:
     """The claim files named by ``paths``, to be checked one at a time as they are read
     from the stream; missing arguments are reported on stderr at once. ``config`` gives
     the input limits and the files left out (``exclude``); default: the nearest
     configuration. ``library`` is the shared source library the files may cite (its files
-    are left out)."""
+    are left out); ``leave_out`` more files to leave out (absolute paths: the command's own
+    outputs)."""
     if config is None:
         config = _nearest_config()
-    found = discover_claim_files(paths, library, config)
+    found = _leave_out(discover_claim_files(paths, library, config), leave_out)
     unmatched = report_unmatched(found)
     settings = CheckSettings(project_root=project_root, limits=config.limits, library=library)
     return Stream(found.files, unmatched, settings, stdin_filename)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from claimtrack.cli.output import emit, inert
 
 if TYPE_CHECKING:
     from claimtrack.cli._inputs import Stream
+    from claimtrack.config import Config
     from claimtrack.results import FileResult
 
 _EXIT_HELP = (
@@ -126,10 +128,15 @@ def export_command(
     if target == "sqlite":
         if output in (None, "-"):
             raise click.UsageError("--to sqlite writes a database file: give -o FILE.")
-        results = stream(paths, stdin_filename, project_root, config, library)
+        metadata = _metadata_path(Path(output))
+        # The export's own metadata file is never one of its inputs (a re-run over the folder
+        # it was written into would read it as a claim file).
+        own = (os.path.abspath(metadata),)
+        results = stream(paths, stdin_filename, project_root, config, library, leave_out=own)
         if not results.names:
             _nothing_to_export()
         refused_any = _export_sqlite(results, Path(output))
+        _warn_if_found_as_claim_file(metadata, paths, config)
         if results.failed:
             sys.exit(exit_codes.USAGE)
         sys.exit(exit_codes.FINDINGS if refused_any else exit_codes.OK)
@@ -182,6 +189,29 @@ def export_command(
     sys.exit(exit_codes.FINDINGS if refused else exit_codes.OK)
 
 
+def _metadata_path(output: Path) -> Path:
+    """Where the Datasette metadata of the database ``output`` is written, beside it."""
+    return output.with_name(output.stem + ".metadata.yml")
+
+
+def _warn_if_found_as_claim_file(path: Path, paths: Sequence[str], config: Config) -> None:
+    """Say so on stderr when ``path`` (a file the export wrote) lies where ``paths`` find
+    claim files and the configuration does not exclude it: ``check`` would read it as one."""
+    from claimtrack.cli._inputs import discover_claim_files
+
+    written = os.path.abspath(path)
+    found = discover_claim_files(paths, None, config).files
+    if any(os.path.abspath(name) == written for name in found):
+        click.echo(
+            inert(
+                f"claimtrack export: note: {path.as_posix()} is where {' '.join(paths)} finds"
+                " claim files, so `check` would read it as one: add it to `exclude` in the"
+                " configuration, or write the database elsewhere"
+            ),
+            err=True,
+        )
+
+
 def _nothing_to_export() -> NoReturn:
     click.echo("claimtrack: nothing to export: no claim files were found", err=True)
     sys.exit(exit_codes.USAGE)
@@ -197,7 +227,7 @@ def _export_sqlite(results: Stream, output: Path) -> bool:
     from claimtrack.export.sqlite import DatabaseError, datasette_metadata, export_database
     from claimtrack.io.atomic import write_atomic
 
-    metadata_path = output.with_name(output.stem + ".metadata.yml")
+    metadata_file = _metadata_path(output)
     refused = [0, 0]  # files refused, files in all
 
     def documents() -> Iterator[FileResult]:
@@ -213,7 +243,7 @@ def _export_sqlite(results: Stream, output: Path) -> bool:
         metadata = yaml.safe_dump(
             datasette_metadata(output.stem), sort_keys=False, allow_unicode=True, width=100
         )
-        write_atomic(metadata_path, metadata)
+        write_atomic(metadata_file, metadata)
     except DatabaseError as error:
         click.echo(f"claimtrack export: {error}", err=True)
         sys.exit(exit_codes.USAGE)
@@ -235,7 +265,7 @@ def _export_sqlite(results: Stream, output: Path) -> bool:
     click.echo(
         f"claimtrack export: {output}: {count('documents', 'document')},"
         f" {count('claims', 'claim')}, {count('sources', 'source')},"
-        f" {count('matches', 'match')}; Datasette metadata in {metadata_path}",
+        f" {count('matches', 'match')}; Datasette metadata in {metadata_file}",
         err=True,
     )
     return refused[0] > 0
