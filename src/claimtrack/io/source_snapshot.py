@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
+from claimtrack.io.snapshot import SnapshotText, held_root, read_held_snapshot
 from claimtrack.model import Source
 
 __all__ = [
@@ -66,7 +66,7 @@ class SourceReads:
     def __init__(self, file_path: Path | None, root: Path | None = None) -> None:
         self._base = snapshot_base(file_path)
         self._root = root
-        self._project: Path | None = root
+        self._project: Path | None = None  # the root, resolved, once a snapshot is read
         self._reads: dict[str, SnapshotText] = {}  # by the path as the source writes it
 
     def texts(self, sources: Iterable[Source]) -> dict[str, SourceText]:
@@ -78,8 +78,9 @@ class SourceReads:
             path = source.snapshot.path
             read = self._reads.get(path)
             if read is None:
-                self._project = self._project or find_project_root(self._base)
-                read = self._reads[path] = read_snapshot(path, self._base, self._project)
+                # The root is resolved (or found) once for the file's sources.
+                self._project = self._project or held_root(self._root, self._base)
+                read = self._reads[path] = read_held_snapshot(path, self._base, self._project)
             found[source.id] = SourceText(source, read)
         return found
 
