@@ -60,13 +60,13 @@ class TestSourceReads:
         """One check reads each snapshot file once, though two checks and two sources use it."""
         path = _claim_file(tmp_path, hashlib.sha256(TEXT.encode()).hexdigest())
         counted: list[str] = []
-        real = source_snapshot.read_snapshot
+        real = source_snapshot.read_held_snapshot
 
-        def counting(relative: str, base: Path, root: Path | None = None) -> SnapshotText:
+        def counting(relative: str, base: Path, root: Path) -> SnapshotText:
             counted.append(relative)
             return real(relative, base, root)
 
-        monkeypatch.setattr(source_snapshot, "read_snapshot", counting)
+        monkeypatch.setattr(source_snapshot, "read_held_snapshot", counting)
         checked = check_path(path, CheckSettings())
         assert sorted(counted) == ["note.txt", "other.txt"]
         assert [f.code for f in checked.result.findings if f.code.startswith(("E", "F12"))] == []
