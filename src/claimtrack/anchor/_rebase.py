@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from operator import itemgetter
 
 import attrs
 
@@ -199,33 +200,20 @@ def _score(text: str, start: int, end: int, origin: _Origin) -> Candidate:
 
 def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
     """Move the ends of a rough span to where the score is best (coordinate ascent)."""
-    from rapidfuzz.distance import Levenshtein
-
+    if not origin.before and not origin.after and origin.expected is None:
+        start, end = _quote_ascent(text, start, end, origin.exact)
+        return _score(text, start, end, origin)
     # The ascent tries a hundred or so spans, some of them twice: each span's score is
     # computed once, and only the best span becomes a candidate.
-    similarity = Levenshtein.normalized_similarity
     seen: dict[tuple[int, int], float] = {}
-    # When the quote alone is scored (no context, no position), a span less like the quote
-    # than the best so far cannot win: its distance is computed only up to that bound (a
-    # span below it scores 0, never above the best, so every step and the outcome are the
-    # same). The bound only rises, so a span seen again still loses.
-    quote_only = not origin.before and not origin.after and origin.expected is None
-
-    quote = origin.exact
 
     def score_of(span_start: int, span_end: int) -> float:
         score = seen.get((span_start, span_end))
         if score is None:
-            if quote_only:  # as _scores computes it, bounded
-                found = similarity(quote, text[span_start:span_end], score_cutoff=best)
-                score = QUOTE_WEIGHT * found / QUOTE_WEIGHT
-            else:
-                score = _scores(text, span_start, span_end, origin, similarity)[0]
-            seen[span_start, span_end] = score
+            score = seen[span_start, span_end] = _scores(text, span_start, span_end, origin)[0]
         return score
 
-    slack = min(_MAX_SLACK, max(3, len(origin.exact) // 4))
-    best = 0.0  # no bound for the first span
+    slack = _slack(origin.exact)
     best, best_start, best_end = score_of(start, end), start, end
     for _round in range(2):
         improved = False
@@ -244,6 +232,57 @@ def _refine(text: str, start: int, end: int, origin: _Origin) -> Candidate:
         if not improved:
             break
     return _score(text, start, end, origin)
+
+
+def _slack(quote: str) -> int:
+    """How far the refinement moves either end of a span, each way."""
+    return min(_MAX_SLACK, max(3, len(quote) // 4))
+
+
+def _quote_ascent(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
+    """The ends :func:`_refine`'s ascent moves ``text[start:end]`` to when only the quote
+    is scored (no context, no position: as for verifying a quote), each sweep of one end
+    scored in one rapidfuzz call rather than a Python call a span.
+
+    The call scores only the spans at least as like the quote as the best before the sweep
+    (the bound makes it quicker, and a span below it could not be taken); walking those in
+    order, a span is taken when it beats the best so far, as the step-by-step ascent takes
+    it, so the ends and the outcome are the same."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    def sweep(spans: list[str], best: float) -> tuple[int | None, float]:
+        """The index of the span the sweep moves to (None: it stays) and its score."""
+        scored = process.extract(
+            quote,
+            spans,
+            scorer=Levenshtein.normalized_similarity,
+            processor=None,
+            limit=None,
+            score_cutoff=best,
+        )
+        taken = None
+        for _span, score, index in sorted(scored, key=itemgetter(2)):
+            if score > best + 1e-12:
+                best, taken = score, index
+        return taken, best
+
+    slack = _slack(quote)
+    best = Levenshtein.normalized_similarity(quote, text[start:end])
+    for _round in range(2):
+        first = max(0, start - slack)
+        starts = range(first, min(end, start + slack + 1))
+        moved_start, best = sweep([text[at:end] for at in starts], best)
+        if moved_start is not None:
+            start = first + moved_start
+        first = max(start + 1, end - slack)
+        ends = range(first, min(len(text), end + slack) + 1)
+        moved_end, best = sweep([text[start:at] for at in ends], best)
+        if moved_end is not None:
+            end = first + moved_end
+        if moved_start is None and moved_end is None:
+            break
+    return start, end
 
 
 def _context_spans(text: str, origin: _Origin) -> Iterable[tuple[int, int]]:

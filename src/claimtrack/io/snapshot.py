@@ -13,7 +13,7 @@ from claimtrack.io.limits import Limits
 from claimtrack.io.project_root import find_project_root
 from claimtrack.io.regular import TooLargeError, read_regular
 
-__all__ = ["SnapshotText", "find_project_root", "read_snapshot"]
+__all__ = ["SnapshotText", "find_project_root", "held_root", "read_held_snapshot", "read_snapshot"]
 
 
 @attrs.frozen
@@ -63,9 +63,30 @@ def read_snapshot(
     """Read the snapshot at ``relative`` (to the folder ``base``), refusing to leave ``root``
     and to read more than ``max_bytes`` (the default input limit when None) or anything but
     a regular file. Never raises: a problem is in the result's ``problem``."""
-    limit = Limits().max_bytes if max_bytes is None else max_bytes
     found_from = None if root is not None else base
-    root = _resolved(root) if root is not None else find_project_root(base)
+    return read_held_snapshot(
+        relative, base, held_root(root, base), max_bytes=max_bytes, found_from=found_from
+    )
+
+
+def held_root(root: Path | None, base: Path) -> Path:
+    """The folder snapshots named from ``base`` may not leave: ``root`` resolved, or, when
+    None, the project root found above ``base``."""
+    return _resolved(root) if root is not None else find_project_root(base)
+
+
+def read_held_snapshot(
+    relative: str,
+    base: Path,
+    root: Path,
+    *,
+    max_bytes: int | None = None,
+    found_from: Path | None = None,
+) -> SnapshotText:
+    """:func:`read_snapshot` held to ``root`` as :func:`held_root` gave it (so a caller
+    reading several snapshots resolves the root once); ``found_from`` is the folder it was
+    found from, None when it was given."""
+    limit = Limits().max_bytes if max_bytes is None else max_bytes
     candidate = Path(relative)
     written = base / candidate
 

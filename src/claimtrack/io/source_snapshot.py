@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.io.snapshot import SnapshotText, find_project_root, read_snapshot
+from claimtrack.io.snapshot import SnapshotText, held_root, read_held_snapshot
 from claimtrack.model import Source
 
 __all__ = [
@@ -79,7 +79,8 @@ class SourceReads:
         self._root = root
         self._max_bytes = max_bytes
         self._shared = shared_folders or {}
-        self._projects: dict[Path, Path] = {}  # project roots, by the folder found from
+        # project roots, resolved, by the folder found from (None: the root given)
+        self._projects: dict[Path | None, Path] = {}
         # by the path as the source writes it and the folder its root is found from
         self._reads: dict[tuple[str, Path | None], SnapshotText] = {}
 
@@ -104,14 +105,13 @@ class SourceReads:
         return self._base if shared is None else Path(shared)
 
     def _read(self, path: str, origin: Path | None) -> SnapshotText:
-        if origin is None:
-            root = self._root
-        else:
-            root = self._projects.get(origin)
-            if root is None:
-                root = self._projects[origin] = find_project_root(origin)
-        read = read_snapshot(path, self._base, root, max_bytes=self._max_bytes)
-        return read if origin is None else attrs.evolve(read, found_from=origin)
+        # The root is resolved (or found) once per origin, not again for each snapshot.
+        root = self._projects.get(origin)
+        if root is None:
+            root = self._projects[origin] = held_root(self._root, origin or self._base)
+        return read_held_snapshot(
+            path, self._base, root, max_bytes=self._max_bytes, found_from=origin
+        )
 
     def dependencies(self) -> tuple[dict[str, str | None], ...]:
         """What a result of the check depends on in the snapshots read, as

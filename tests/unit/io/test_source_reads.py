@@ -60,15 +60,20 @@ class TestSourceReads:
         """One check reads each snapshot file once, though two checks and two sources use it."""
         path = _claim_file(tmp_path, hashlib.sha256(TEXT.encode()).hexdigest())
         counted: list[str] = []
-        real = source_snapshot.read_snapshot
+        real = source_snapshot.read_held_snapshot
 
         def counting(
-            relative: str, base: Path, root: Path | None = None, *, max_bytes: int | None = None
+            relative: str,
+            base: Path,
+            root: Path,
+            *,
+            max_bytes: int | None = None,
+            found_from: Path | None = None,
         ) -> SnapshotText:
             counted.append(relative)
-            return real(relative, base, root, max_bytes=max_bytes)
+            return real(relative, base, root, max_bytes=max_bytes, found_from=found_from)
 
-        monkeypatch.setattr(source_snapshot, "read_snapshot", counting)
+        monkeypatch.setattr(source_snapshot, "read_held_snapshot", counting)
         checked = check_path(path, CheckSettings())
         assert sorted(counted) == ["note.txt", "other.txt"]
         assert [f.code for f in checked.result.findings if f.code.startswith(("E", "F12"))] == []

@@ -40,11 +40,18 @@ def folded_code_points(text: str) -> tuple[str, list[int]]:
 
 # Letters, each kind of white space, ellipses, curly quotation marks and dashes, so runs of
 # every length and ellipses next to spaces (or to each other) all occur.
-TEXTS = st.text(alphabet="ab …\n\t\r\u00a0\u2009’“—x.", max_size=40)
+# (Every white space character Python knows, C0 separators and U+0085 included.)
+TEXTS = st.text(
+    alphabet="ab …\n\t\r\v\f\x1c\x1f\x85\u00a0\u1680\u2009\u2028\u3000’“—x.", max_size=40
+)
+
+
+# ASCII texts (folded by a quicker path): every ASCII white space character, and NUL.
+ASCII_TEXTS = st.text(alphabet="ab .\n\t\r\v\f\x1c\x1d\x1e\x1f\x00", max_size=40)
 
 
 class TestFold:
-    @given(TEXTS)
+    @given(TEXTS | ASCII_TEXTS)
     def test_every_folded_code_point_maps_to_where_it_came_from(self, text: str) -> None:
         """Each code point of the folded text maps back to the offset it was folded from."""
         expected_text, origins = folded_code_points(text)
@@ -52,7 +59,7 @@ class TestFold:
         assert unfolded.text == expected_text
         assert [unfolded.origin(offset) for offset in range(len(expected_text))] == origins
 
-    @given(TEXTS, st.data())
+    @given(TEXTS | ASCII_TEXTS, st.data())
     def test_a_folded_span_maps_to_the_original_span(self, text: str, data: st.DataObject) -> None:
         """A span of the folded text maps to the span of the original it was folded from."""
         expected_text, origins = folded_code_points(text)
