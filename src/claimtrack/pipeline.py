@@ -34,7 +34,7 @@ from claimtrack.findings import Finding
 from claimtrack.io.cache import SnapshotDependency, data_skeleton
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
-from claimtrack.io.snapshot import SnapshotText, read_snapshot
+from claimtrack.io.snapshot import SnapshotText
 from claimtrack.io.source_snapshot import SourceReads, SourceText
 from claimtrack.lint.run import ClaimFacts, claim_lint_findings, file_lint_findings, finalize
 from claimtrack.model import ClaimFile
@@ -79,9 +79,9 @@ def _unbaselined(
             own = structured
             claim_file = resolve_sources(document, own, settings.library)
             cited = () if settings.library is None else settings.library.cited_by(own)
-            snapshot = _snapshot_for(document, own, settings)
-            facts = ClaimFacts.of(own.claims)
             reads = _source_reads(document, settings, cited)
+            snapshot = _snapshot_for(own, reads)
+            facts = ClaimFacts.of(own.claims)
             findings = _check_records(document, own, claim_file, facts, snapshot, settings, reads)
         else:
             findings = structured
@@ -125,17 +125,11 @@ def _source_reads(
     )
 
 
-def _snapshot_for(
-    document: LoadedDocument, claim_file: ClaimFile, settings: CheckSettings
-) -> SnapshotText | None:
-    """The document snapshot the claim file names, read (None when it names none)."""
+def _snapshot_for(claim_file: ClaimFile, reads: SourceReads) -> SnapshotText | None:
+    """The document snapshot the claim file names, read as its own sources' snapshots are
+    (the same project root, found once, and input limit); None when it names none."""
     recorded = claim_file.document.snapshot
-    if recorded is None:
-        return None
-    base = document.file_path.parent if document.file_path is not None else Path.cwd()
-    return read_snapshot(
-        recorded.path, base, settings.project_root, max_bytes=settings.limits.max_bytes
-    )
+    return None if recorded is None else reads.read_own(recorded.path)
 
 
 def _check_records(

@@ -98,6 +98,12 @@ class SourceReads:
             found[source.id] = SourceText(source, read)
         return found
 
+    def read_own(self, path: str) -> SnapshotText:
+        """A snapshot the claim file names for itself (the document's), held to the same
+        folder and limit as its own sources' snapshots. It is not kept: it is not among
+        :meth:`dependencies`, and each call reads it again."""
+        return self._read(path, None if self._root is not None else self._base)
+
     def _origin(self, source_id: str) -> Path:
         """The folder the project root of a source's snapshot is found from: its library
         file's for a shared source, else the claim file's."""
