@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,14 @@ from claimtrack.io.limits import Limits
 from claimtrack.io.project_root import find_project_root
 from claimtrack.io.regular import TooLargeError, read_regular
 
-__all__ = ["SnapshotText", "find_project_root", "held_root", "read_held_snapshot", "read_snapshot"]
+__all__ = [
+    "SnapshotText",
+    "find_project_root",
+    "held_root",
+    "read_held_snapshot",
+    "read_snapshot",
+    "resolved_folder",
+]
 
 
 @attrs.frozen
@@ -57,6 +65,35 @@ def _resolved(path: Path) -> Path:
         return path
 
 
+def resolved_folder(folder: Path) -> str | None:
+    """``folder`` resolved (its links followed), for :func:`read_held_snapshot` to join the
+    snapshots named from it to; None when it cannot be resolved."""
+    try:
+        return os.path.realpath(folder, strict=True)
+    except (OSError, ValueError):
+        return None
+
+
+def _target(written: Path, candidate: Path, folder: str | None) -> Path:
+    """Where ``written`` (``candidate`` joined to a folder that resolves to ``folder``)
+    leads, as :meth:`Path.resolve` gives it. When ``folder`` is known and ``candidate`` is a
+    plain relative path, only its own parts are looked at, one ``lstat`` each: the folder
+    was resolved once for all the snapshots named from it. A link, ``..`` or anything
+    that cannot be looked at takes :meth:`Path.resolve` for the whole path."""
+    parts = candidate.parts
+    if folder is None or not parts or candidate.is_absolute() or ".." in parts:
+        return written.resolve()
+    joined = folder
+    for part in parts:
+        joined = os.path.join(joined, part)
+        try:
+            if stat.S_ISLNK(os.lstat(joined).st_mode):
+                return written.resolve()
+        except OSError:
+            return written.resolve()
+    return Path(joined)
+
+
 def read_snapshot(
     relative: str, base: Path, root: Path | None = None, *, max_bytes: int | None = None
 ) -> SnapshotText:
@@ -82,10 +119,13 @@ def read_held_snapshot(
     *,
     max_bytes: int | None = None,
     found_from: Path | None = None,
+    resolved_base: str | None = None,
 ) -> SnapshotText:
     """:func:`read_snapshot` held to ``root`` as :func:`held_root` gave it (so a caller
     reading several snapshots resolves the root once); ``found_from`` is the folder it was
-    found from, None when it was given."""
+    found from, None when it was given. ``resolved_base`` is ``base`` as
+    :func:`resolved_folder` gives it, for a caller reading several snapshots named from one
+    folder (None: it is resolved with each path)."""
     limit = Limits().max_bytes if max_bytes is None else max_bytes
     candidate = Path(relative)
     written = base / candidate
@@ -96,7 +136,7 @@ def read_held_snapshot(
     if "\0" in relative:
         return made(written, problem="its path holds a NUL byte")
     try:
-        target = written.resolve()
+        target = _target(written, candidate, resolved_base)
     except (OSError, RuntimeError) as error:  # a loop of links
         return made(written, problem=getattr(error, "strerror", None) or "its links form a loop")
     if candidate.is_absolute() or not target.is_relative_to(root):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
 
-from claimtrack.io.snapshot import SnapshotText, held_root, read_held_snapshot
+from claimtrack.io.snapshot import SnapshotText, held_root, read_held_snapshot, resolved_folder
 from claimtrack.model import Source
 
 __all__ = [
@@ -116,8 +117,18 @@ class SourceReads:
         if root is None:
             root = self._projects[origin] = held_root(self._root, origin or self._base)
         return read_held_snapshot(
-            path, self._base, root, max_bytes=self._max_bytes, found_from=origin
+            path,
+            self._base,
+            root,
+            max_bytes=self._max_bytes,
+            found_from=origin,
+            resolved_base=self._resolved_base,
         )
+
+    @functools.cached_property
+    def _resolved_base(self) -> str | None:
+        """The folder snapshot paths are relative to, resolved once for all of them."""
+        return resolved_folder(self._base)
 
     def dependencies(self) -> tuple[dict[str, str | None], ...]:
         """What a result of the check depends on in the snapshots read, as

@@ -22,6 +22,7 @@ __all__ = [
     "same_number",
     "scale_of_unit",
     "stated_numbers",
+    "stated_spans",
 ]
 
 SCALES: dict[str, float] = {
@@ -183,6 +184,12 @@ def _expressions(text: str) -> Iterator[re.Match[str]]:
                 break
         else:
             position = first + 1
+
+
+def stated_spans(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
+    """Where each expression of :func:`stated_numbers` stands in ``text`` (its start and
+    end) and the numbers it states, in order; the expressions never overlap."""
+    return [(match.start(), match.end(), _values(match)) for match in _expressions(text)]
 
 
 def stated_numbers(text: str) -> list[float]:

@@ -151,9 +151,9 @@ def _failed(claim: Claim, citation: Citation, match: QuoteMatch, read: SourceTex
 
 def _verified(
     document: LoadedDocument, claim_file: ClaimFile, texts: dict[str, SourceText]
-) -> Iterator[tuple[int, Claim, int, Citation, QuoteMatch, SourceText, str]]:
+) -> Iterator[tuple[int, Claim, int, Citation, QuoteMatch, SourceText, SnapshotIndex]]:
     """Every citation with a quote whose source has a usable snapshot, with its match and
-    the normalised snapshot text the match's offsets count."""
+    the prepared snapshot (whose normalised text the match's offsets count)."""
     indexes: dict[str, SnapshotIndex] = {}
     for index, claim in enumerate(claim_file.claims):
         for number, citation in enumerate(claim.citations):
@@ -164,7 +164,7 @@ def _verified(
             if prepared is None:
                 prepared = indexes[citation.source] = SnapshotIndex(read.text)
             match = seek_quote(prepared, citation.quote)
-            yield index, claim, number, citation, match, read, prepared.text
+            yield index, claim, number, citation, match, read, prepared
 
 
 def _unverifiable(
@@ -204,7 +204,9 @@ def quote_verification(
         return
     yield from _unverifiable(document, claim_file, texts)
     failed_content: dict[int, int] = {}
-    for index, claim, number, citation, match, read, text in _verified(document, claim_file, texts):
+    for index, claim, number, citation, match, read, prepared in _verified(
+        document, claim_file, texts
+    ):
         where = ("claims", index, "citations", number, "quote")
         if not match.verified:
             if citation.stance is Stance.SUPPORTS and backs_content(citation):
@@ -226,7 +228,11 @@ def quote_verification(
             )
         if claim.quantities and citation.stance is Stance.SUPPORTS and backs_content(citation):
             missing = missing_figures(
-                claim.quantities, citation.quote or "", text, match.start or 0, match.end or 0
+                claim.quantities,
+                citation.quote or "",
+                prepared.figures,
+                match.start or 0,
+                match.end or 0,
             )
             if missing:
                 shown = ", ".join(show_number(n) for n in missing)

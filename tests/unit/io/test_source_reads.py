@@ -69,9 +69,17 @@ class TestSourceReads:
             *,
             max_bytes: int | None = None,
             found_from: Path | None = None,
+            resolved_base: str | None = None,
         ) -> SnapshotText:
             counted.append(relative)
-            return real(relative, base, root, max_bytes=max_bytes, found_from=found_from)
+            return real(
+                relative,
+                base,
+                root,
+                max_bytes=max_bytes,
+                found_from=found_from,
+                resolved_base=resolved_base,
+            )
 
         monkeypatch.setattr(source_snapshot, "read_held_snapshot", counting)
         checked = check_path(path, CheckSettings())

@@ -101,6 +101,16 @@ class TestVerification:
         path = _project(tmp_path, _claims("fighters had been killed since late November"))
         assert _codes(path) == []
 
+    def test_a_figure_cut_by_the_reach_is_not_read_in_part(self, tmp_path: Path) -> None:
+        """A larger figure at the edge of the reach is not read as the claim's: "12,000",
+        whose first digit lies one code point beyond the 300 before the quote, does not
+        give 2,000 (read in part, it would)."""
+        quote = "Officials said they had no word of it."
+        lead = "12,000 fighters were counted."
+        text = lead + " " * (301 - len(lead)) + quote + "\n"
+        assert text.index(quote) == 301
+        assert _codes(_project(tmp_path, _claims(quote), text=text)) == ["F122"]
+
     def test_supported_on_failed_quotes_only(self, tmp_path: Path) -> None:
         """A supported claim whose content quotes all fail is also beyond its evidence."""
         claims = _claims("more than 3,000 fighters had been killed", status="supported")

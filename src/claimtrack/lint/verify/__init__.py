@@ -2,13 +2,13 @@
 
 :func:`seek_quote` finds a quote in a snapshot text in three bounded stages (exact,
 normalised, fuzzy; see :mod:`claimtrack.lint.verify._match` for what each one allows), and
-:func:`figures_near` tells whether a figure a claim states is in a quote or near it in the
+:func:`missing_figures` tells whether a figure a claim states is in a quote or near it in the
 source. ``check`` runs both on every citation whose source has a snapshot, and the report
 shows the outcome.
 """
 
 from claimtrack.lint.verify._explain import difference, shorten
-from claimtrack.lint.verify._figures import NEAR_FIGURE, missing_figures
+from claimtrack.lint.verify._figures import NEAR_FIGURE, StatedFigures, missing_figures
 from claimtrack.lint.verify._match import (
     FUZZY_THRESHOLD,
     MAX_ELLIPSIS_GAP,
@@ -29,6 +29,7 @@ __all__ = [
     "MatchKind",
     "QuoteMatch",
     "SnapshotIndex",
+    "StatedFigures",
     "difference",
     "figures",
     "fold",

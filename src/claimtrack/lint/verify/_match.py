@@ -32,6 +32,7 @@ from enum import StrEnum
 import attrs
 
 from claimtrack.anchor import MIN_FUZZY_QUOTE, Match, find_all, nearest, normalize
+from claimtrack.lint.verify._figures import StatedFigures
 from claimtrack.model import Anchor
 
 __all__ = [
@@ -232,6 +233,14 @@ class SnapshotIndex:
     def __init__(self, snapshot_text: str) -> None:
         self.text = normalize(snapshot_text)
         self._unfolded: Unfolded | None = None
+        self._figures: StatedFigures | None = None
+
+    @property
+    def figures(self) -> StatedFigures:
+        """The numbers the (normalised) text states, read on first use."""
+        if self._figures is None:
+            self._figures = StatedFigures(self.text)
+        return self._figures
 
     @property
     def unfolded(self) -> Unfolded:
