@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import datetime
 import html.parser
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
+from claimtrack import rules
 from claimtrack._version import __version__
 from claimtrack.errors import ClaimtrackError
+from claimtrack.findings import Span
+from claimtrack.io.json import parse_json
+from claimtrack.io.problem import ParseProblem
+from claimtrack.io.values import value_surprise
 from claimtrack.model import (
     HTTP_URL_MAX_LENGTH,
     ID_MAX_LENGTH,
@@ -97,7 +101,22 @@ _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 
 
 class ClaimReviewImportError(ClaimtrackError, ValueError):
-    """The input holds no ClaimReview that can be imported, or is not JSON-LD."""
+    """The input holds no ClaimReview that can be imported, or is not JSON-LD: what is wrong,
+    where in the input (1-based line and column, when there is a place) and what to do."""
+
+    def __init__(
+        self, message: str, *, line: int | None = None, column: int | None = None, hint: str
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+    def located(self, name: str) -> str:
+        """The error as one line naming ``name`` (and the place, when there is one)."""
+        where = name if self.line is None else f"{name}:{self.line}:{self.column}"
+        return f"{where}: {self.message}. {self.hint}"
 
 
 @attrs.frozen(kw_only=True)
@@ -114,12 +133,20 @@ class _LdJson(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
+        self.starts: list[tuple[int, int]] = []
         self._inside = False
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         kind = dict(attrs_).get("type") or ""
         self._inside = tag == "script" and kind.strip().lower() == "application/ld+json"
         if self._inside:
+            # The block's text starts right after its start tag: its line and (0-based)
+            # column in the page, so errors in it are placed in the page.
+            line, column = self.getpos()
+            tag_text = self.get_starttag_text() or ""
+            breaks = tag_text.count("\n")
+            column = len(tag_text) - tag_text.rfind("\n") - 1 if breaks else column + len(tag_text)
+            self.starts.append((line + breaks, column))
             self.blocks.append("")
 
     def handle_endtag(self, tag: str) -> None:
@@ -148,30 +175,54 @@ def _is_review(node: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "ClaimReview" for k in kinds)
 
 
+def _block_data(block: str, line: int, column: int) -> Any:
+    """A JSON-LD block's data, read as claim files are (so nothing it holds can break the
+    claim file written from it); an error placed in the input, the block starting at
+    ``line`` (1-based) and ``column`` (0-based)."""
+    try:
+        data, positions = parse_json(block)
+        surprise = value_surprise(data, block)
+        if surprise is not None:
+            path, message, key, hint = surprise
+            raise ParseProblem(
+                rules.UNSUPPORTED_VALUE, message, positions.span(path, key=key), hint=hint
+            )
+    except ParseProblem as problem:
+        span = problem.span or Span(1, 1)
+        raise ClaimReviewImportError(
+            problem.message,
+            line=line + span.line - 1,
+            column=column + span.column if span.line == 1 else span.column,
+            hint=problem.hint or "Correct the JSON at that place: JSON-LD is read as plain JSON.",
+        ) from None
+    return data
+
+
 def reviews_in(text: str) -> list[dict[str, Any]]:
-    """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith(("{", "[")):
-        blocks = [stripped]
+    """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks;
+    :class:`ClaimReviewImportError`, placed in ``text``, if a block is not JSON."""
+    # A byte-order mark read as a space keeps every line and column where it is.
+    body = " " + text[1:] if text.startswith("\ufeff") else text
+    if body.lstrip(" \t\r\n").startswith(("{", "[")):
+        blocks = [(body, 1, 0)]
     else:
         parser = _LdJson()
         parser.feed(text)
         parser.close()
-        blocks = parser.blocks
+        blocks = [
+            (block, line, column)
+            for block, (line, column) in zip(parser.blocks, parser.starts, strict=True)
+        ]
         if not blocks:
             raise ClaimReviewImportError(
-                "the input is neither JSON-LD nor an HTML page with an application/ld+json script"
+                "the input is neither JSON-LD nor an HTML page with an application/ld+json script",
+                hint="Give the .json or .jsonld file, or the HTML page, of the fact check.",
             )
     reviews: list[dict[str, Any]] = []
-    for number, block in enumerate(blocks, start=1):
-        try:
-            data = json.loads(block)
-        except json.JSONDecodeError as error:
-            where = f"JSON-LD block {number}, " if len(blocks) > 1 else ""
-            raise ClaimReviewImportError(
-                f"{where}line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
-            ) from None
-        reviews.extend(node for node in _nodes(data) if _is_review(node))
+    for block, line, column in blocks:
+        reviews.extend(
+            node for node in _nodes(_block_data(block, line, column)) if _is_review(node)
+        )
     return reviews
 
 
@@ -298,7 +349,10 @@ def import_claimreview(
     )
     reviews = reviews_in(text)
     if not reviews:
-        raise ClaimReviewImportError("the input holds no ClaimReview")
+        raise ClaimReviewImportError(
+            "the input holds no ClaimReview",
+            hint="Give a file or page whose JSON-LD has a node of @type ClaimReview.",
+        )
     claims: list[Claim] = []
     sources: list[Source] = []
     skipped: list[str] = []
@@ -362,7 +416,10 @@ def import_claimreview(
             )
         )
     if not claims:
-        raise ClaimReviewImportError("no ClaimReview in the input has a claimReviewed text")
+        raise ClaimReviewImportError(
+            "no ClaimReview in the input has a claimReviewed text",
+            hint="Each review needs claimReviewed, the words of the claim it checks.",
+        )
     document = Document(id=document_id, title=title, provenance=provenance)
     claim_file = ClaimFile(document=document, sources=tuple(sources), claims=tuple(claims))
     return Imported(claim_file=claim_file, skipped=tuple(skipped))

@@ -115,7 +115,7 @@ class TestImport:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ('{"@type": "ClaimReview",\n "claimReviewed": }', "line 2, column 19: not valid JSON"),
+            ('{"@type": "ClaimReview",\n "claimReviewed": }', "invalid JSON"),
             ('{"@type": "Article"}', "holds no ClaimReview"),
             ("<html><p>no data</p></html>", "neither JSON-LD nor an HTML page"),
             (json.dumps(_review(url="https://x.example/")), "has a claimReviewed text"),
@@ -125,6 +125,33 @@ class TestImport:
         """Unusable input raises the import error with a reason (and a position for JSON)."""
         with pytest.raises(ClaimReviewImportError, match=message):
             import_claimreview(text, document_id="x", title="X", now=NOW)
+
+    @pytest.mark.parametrize(
+        ("text", "place", "message"),
+        [
+            ('{"@type": "ClaimReview",\n "claimReviewed": }', "2:19", "invalid JSON"),
+            ('\n\n\n{"@type": "ClaimReview",\n "claimReviewed": }', "5:19", "invalid JSON"),
+            ('\ufeff{"@type": "ClaimReview", "claimReviewed": }', "1:44", "invalid JSON"),
+            (
+                '<html>\n<head>\n<script\n  type="application/ld+json">{"a": 1}</script>\n'
+                '  <script type="application/ld+json">  {"@type": "ClaimReview", }\n</script>',
+                "5:65",
+                "invalid JSON",
+            ),
+            ("[" * 100_000 + "]" * 100_000, "1:1", "nesting is too deep"),
+            ('{"@type": "ClaimReview", "claimReviewed": "a \\ud800 b"}', "1:43", "lone surrogate"),
+            ('{"@type": "ClaimReview", "reviewRating": {"ratingValue": NaN}}', "1:58", "NaN"),
+            ('{"@type": "ClaimReview", "claimReviewed": "a", "claimReviewed": "b"}', "1:", "twice"),
+        ],
+    )
+    def test_unreadable_json_is_placed_in_the_input(
+        self, text: str, place: str, message: str
+    ) -> None:
+        """JSON that cannot be read (or held in a claim file) is an import error at its line
+        and column in the input, counted in the page for an HTML block, never a crash."""
+        with pytest.raises(ClaimReviewImportError, match=message) as raised:
+            import_claimreview(text, document_id="x", title="X", now=NOW)
+        assert raised.value.located("in.html").startswith(f"in.html:{place}")
 
 
 class TestCommand:
@@ -146,6 +173,27 @@ class TestCommand:
         result = CliRunner().invoke(cli, ["import", "claimreview", str(source), "-o", str(out)])
         assert result.exit_code == 2
         assert out.read_text(encoding="utf-8") == "mine\n"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"@type": "ClaimReview",\n "claimReviewed": }',
+            "[" * 100_000 + "]" * 100_000,
+            '{"@type": "ClaimReview", "claimReviewed": "a \\ud800 b"}',
+            '{"@type": "NewsArticle"}',
+        ],
+    )
+    def test_bad_json_is_a_clear_error(self, tmp_path: Path, text: str) -> None:
+        """Malformed, too deep, unwritable or not ClaimReview: a message naming the file (and
+        line and column where there is one) and what to do, exit 2, never a traceback."""
+        source = tmp_path / "review.json"
+        source.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["import", "claimreview", str(source)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"claimtrack import: {source}")
+        assert result.stderr.rstrip().endswith(".")
+        assert "internal error" not in result.output
+        assert "Traceback" not in result.output
 
     def test_unreadable_input_exits_2(self, tmp_path: Path) -> None:
         """A missing file is a clear message and exit 2, never a traceback."""
