@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import datetime
 import html.parser
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 
@@ -36,6 +38,7 @@ from claimtrack.io.problem import ParseProblem
 from claimtrack.io.values import value_surprise
 from claimtrack.model import (
     HTTP_URL_MAX_LENGTH,
+    HTTP_URL_PATTERN,
     ID_MAX_LENGTH,
     Anchor,
     Attribution,
@@ -96,7 +99,10 @@ _VERDICT_WORDS: tuple[tuple[Status, tuple[str, ...]], ...] = (
     ),
     (Status.SUPPORTED, ("true", "correct", "accurate", "confirmed", "verified")),
 )
-_URL = ecma_regex(r"^https?://[^\s/?#]+[^\s]*$")
+_URL = ecma_regex(HTTP_URL_PATTERN)
+# What the claim file's URLs may not hold (white space, control characters, the byte-order
+# mark): Python's \s is Unicode's white space, the rest spelled out.
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\xa0\ufeff]")
 _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 
 
@@ -232,20 +238,30 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _name_of(value: Any) -> str | None:
+def _names_of(value: Any) -> tuple[str, ...]:
+    """The names of a person or organization, a plain name, or a list of either, in order,
+    each once."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
+        if name is not None and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _first_node(value: Any) -> dict[str, Any]:
+    """An object, or the first object of a list (``itemReviewed`` is published as both)."""
     if isinstance(value, list):
-        for item in value:
-            name = _name_of(item)
-            if name:
-                return name
-        return None
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _text(value)
+        return next((item for item in value if isinstance(item, dict)), {})
+    return value if isinstance(value, dict) else {}
 
 
 def _url(value: Any) -> str | None:
-    text = _text(value)
+    """An http(s) URL, with white space and control characters inside it percent-encoded
+    (as a browser sends them), so the claim file can hold it."""
+    if not isinstance(value, str):
+        return None
+    text = _NOT_IN_URL.sub(lambda found: quote(found.group(), safe=""), value.strip())
     if text and _URL.search(text) and len(text) <= HTTP_URL_MAX_LENGTH:
         return text
     return None
@@ -269,14 +285,16 @@ def _date(value: Any) -> str | None:
 def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
+    number: float | None = None
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+        number = float(value)
+    elif isinstance(value, str):
         try:
-            return float(value.strip())
+            number = float(value.strip())
         except ValueError:
             return None
-    return None
+    # "NaN" or "1e999" as text is no place on a scale.
+    return number if number is not None and math.isfinite(number) else None
 
 
 def verdict(rating: Any) -> Status:
@@ -367,9 +385,10 @@ def import_claimreview(
             claim_id = f"{claim_id[: ID_MAX_LENGTH - 8]}-{number}"
         used.add(claim_id)
         status = verdict(review.get("reviewRating"))
-        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
-        speaker = _name_of(item.get("author")) if item else None
-        reviewer = _name_of(review.get("author"))
+        item = _first_node(review.get("itemReviewed"))
+        speaker = next(iter(_names_of(item.get("author"))), None)
+        reviewers = _names_of(review.get("author"))
+        reviewer = next(iter(reviewers), None)
         review_url = _url(review.get("url"))
         citations: tuple[Citation, ...] = ()
         if review_url is not None or reviewer is not None:
@@ -385,7 +404,7 @@ def import_claimreview(
                     id=source_id,
                     type=SourceType.WEBPAGE,
                     title=source_title,
-                    authors=(Name(literal=reviewer),) if reviewer else (),
+                    authors=tuple(Name(literal=name) for name in reviewers),
                     publisher=reviewer,
                     issued=_date(review.get("datePublished")),
                     url=review_url,

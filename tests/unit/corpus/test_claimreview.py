@@ -40,6 +40,8 @@ class TestVerdict:
             ({"ratingValue": "1", "bestRating": "5"}, Status.REFUTED),
             ({"ratingValue": 3}, Status.DISPUTED),
             ({"ratingValue": 2, "bestRating": 2, "worstRating": 2}, Status.UNVERIFIED),
+            ({"ratingValue": "NaN", "bestRating": 5}, Status.UNVERIFIED),
+            ({"ratingValue": "1e999", "bestRating": 5}, Status.UNVERIFIED),
             ({}, Status.UNVERIFIED),
         ],
     )
@@ -103,6 +105,39 @@ class TestImport:
             + "</script></body></html>"
         )
         assert [r["claimReviewed"] for r in reviews_in(page)] == ["A.", "B."]
+
+    def test_published_variants_keep_who_said_it_and_who_checked_it(self) -> None:
+        """``itemReviewed`` as a list, ``author`` as a string or a list, and a review URL
+        holding spaces: the claimant, every reviewer and the URL are all kept."""
+        text = json.dumps(
+            [
+                _review(
+                    claimReviewed="A.",
+                    url="https://checker.example/a b/ü",
+                    author=[{"@type": "Organization", "name": "Desk One"}, "Desk Two"],
+                    itemReviewed=[{"@type": "Claim", "author": {"name": "Jane Doe"}}],
+                ),
+                _review(
+                    claimReviewed="B.",
+                    url=" https://checker.example/b\n",
+                    author="Desk One",
+                    itemReviewed={"@type": "Claim", "author": ["John Roe", "Jane Doe"]},
+                ),
+            ]
+        )
+        claim_file = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file
+        first, second = claim_file.claims
+        assert first.attribution is not None
+        assert first.attribution.asserted_by == "Jane Doe"
+        assert second.attribution is not None
+        assert second.attribution.asserted_by == "John Roe"
+        one, two = claim_file.sources
+        assert [name.literal for name in one.authors] == ["Desk One", "Desk Two"]
+        assert one.publisher == "Desk One"
+        assert one.url == "https://checker.example/a%20b/ü"
+        assert [name.literal for name in two.authors] == ["Desk One"]
+        assert two.url == "https://checker.example/b"
+        assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
 
     def test_repeated_texts_get_distinct_ids(self) -> None:
         """Two reviews of the same words become two claims with different ids."""
