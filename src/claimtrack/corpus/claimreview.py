@@ -42,6 +42,7 @@ from claimtrack.model import (
     ID_MAX_LENGTH,
     Anchor,
     Attribution,
+    Backs,
     Citation,
     Claim,
     ClaimFile,
@@ -342,6 +343,43 @@ def _slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+def _appearance_sources(
+    item: dict[str, Any], claim_id: str, provenance: Provenance
+) -> list[Source]:
+    """Where the claim was made (the item's ``firstAppearance`` and ``appearance``, objects or
+    URLs), one ``webpage`` source for each distinct URL, by whoever made the claim."""
+    nodes: list[tuple[dict[str, Any], str | None]] = []
+    for key in ("firstAppearance", "appearance"):
+        # The claim's own date is when it was first made: the first appearance's date.
+        claimed_on = _date(item.get("datePublished")) if key == "firstAppearance" else None
+        value = item.get(key)
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, str):
+                nodes.append(({"url": node}, claimed_on))
+            elif isinstance(node, dict):
+                nodes.append((node, claimed_on))
+    made: list[Source] = []
+    urls: set[str] = set()
+    for node, claimed_on in nodes:
+        url = _url(node.get("url"))
+        if url is None or url in urls:
+            continue
+        urls.add(url)
+        authors = _names_of(node.get("author")) or _names_of(item.get("author"))
+        made.append(
+            Source(
+                id=f"appearance-{len(made) + 1}-{claim_id}"[:ID_MAX_LENGTH].rstrip("-._"),
+                type=SourceType.WEBPAGE,
+                title=_text(node.get("name")) or _text(node.get("headline")) or url,
+                authors=tuple(Name(literal=name) for name in authors),
+                issued=_date(node.get("datePublished")) or claimed_on,
+                url=url,
+                provenance=provenance,
+            )
+        )
+    return made
+
+
 _STANCE = {
     Status.SUPPORTED: Stance.SUPPORTS,
     Status.REFUTED: Stance.DISPUTES,
@@ -418,6 +456,14 @@ def import_claimreview(
                     quote=_text(review.get("reviewBody")),
                 ),
             )
+        appeared = _appearance_sources(item, claim_id, provenance)
+        sources.extend(appeared)
+        citations += tuple(
+            Citation(source=source.id, stance=Stance.SUPPORTS, backs=Backs.ATTRIBUTION)
+            if speaker
+            else Citation(source=source.id, stance=Stance.MENTIONS)
+            for source in appeared
+        )
         claims.append(
             Claim(
                 id=claim_id,

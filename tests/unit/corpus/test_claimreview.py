@@ -17,7 +17,7 @@ from claimtrack.corpus.claimreview import (
     reviews_in,
     verdict,
 )
-from claimtrack.model import Specificity, Stance, Status
+from claimtrack.model import Backs, Specificity, Stance, Status
 
 NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
@@ -137,6 +137,46 @@ class TestImport:
         assert one.url == "https://checker.example/a%20b/ü"
         assert [name.literal for name in two.authors] == ["Desk One"]
         assert two.url == "https://checker.example/b"
+        assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
+
+    def test_appearances_become_sources_by_the_claimant(self) -> None:
+        """Each distinct URL where the claim appeared (``firstAppearance``, ``appearance`` as
+        objects or URLs) is a source by the claimant, cited for the attribution; the claim's
+        date dates only its first appearance."""
+        text = json.dumps(
+            _review(
+                claimReviewed="A.",
+                url="https://checker.example/a",
+                itemReviewed={
+                    "@type": "Claim",
+                    "author": {"@type": "Person", "name": "Jane Doe"},
+                    "datePublished": "2024-05-01",
+                    "firstAppearance": {"@type": "CreativeWork", "url": "https://a.example/0"},
+                    "appearance": [
+                        {"@type": "CreativeWork", "url": "https://a.example/0"},
+                        {
+                            "url": "https://a.example/1",
+                            "headline": "Post",
+                            "datePublished": "2024-05-03",
+                        },
+                        "https://a.example/2",
+                        {"@type": "CreativeWork", "name": "no URL"},
+                    ],
+                },
+            )
+        )
+        claim_file = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file
+        _reviewed_at, *appeared = claim_file.sources
+        assert [(s.url, s.title, s.issued) for s in appeared] == [
+            ("https://a.example/0", "https://a.example/0", "2024-05-01"),
+            ("https://a.example/1", "Post", "2024-05-03"),
+            ("https://a.example/2", "https://a.example/2", None),
+        ]
+        assert all([n.literal for n in s.authors] == ["Jane Doe"] for s in appeared)
+        (claim,) = claim_file.claims
+        assert [(c.source, c.stance, c.backs) for c in claim.citations[1:]] == [
+            (s.id, Stance.SUPPORTS, Backs.ATTRIBUTION) for s in appeared
+        ]
         assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
 
     def test_repeated_texts_get_distinct_ids(self) -> None:
