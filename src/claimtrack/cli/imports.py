@@ -68,7 +68,7 @@ def claimreview_command(
             title=title or f"ClaimReview records from {' '.join(source.name.split())}",
         )
     except ClaimReviewImportError as error:
-        _fail(f"{source}: {error}")
+        _fail(error.located(str(source)))
     for why in imported.skipped:
         click.echo(f"claimtrack import: {source}: skipped {why}", err=True)
     out_format = detect_format(out.name) if out is not None else Format.YAML

@@ -21,20 +21,28 @@ from __future__ import annotations
 
 import datetime
 import html.parser
-import json
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 
+from claimtrack import rules
 from claimtrack._version import __version__
 from claimtrack.errors import ClaimtrackError
+from claimtrack.findings import Span
+from claimtrack.io.json import parse_json
+from claimtrack.io.problem import ParseProblem
+from claimtrack.io.values import value_surprise
 from claimtrack.model import (
     HTTP_URL_MAX_LENGTH,
+    HTTP_URL_PATTERN,
     ID_MAX_LENGTH,
     Anchor,
     Attribution,
+    Backs,
     Citation,
     Claim,
     ClaimFile,
@@ -92,12 +100,30 @@ _VERDICT_WORDS: tuple[tuple[Status, tuple[str, ...]], ...] = (
     ),
     (Status.SUPPORTED, ("true", "correct", "accurate", "confirmed", "verified")),
 )
-_URL = ecma_regex(r"^https?://[^\s/?#]+[^\s]*$")
+_URL = ecma_regex(HTTP_URL_PATTERN)
+# What the claim file's URLs may not hold (white space, control characters, the byte-order
+# mark): Python's \s is Unicode's white space, the rest spelled out.
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\xa0\ufeff]")
 _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 
 
 class ClaimReviewImportError(ClaimtrackError, ValueError):
-    """The input holds no ClaimReview that can be imported, or is not JSON-LD."""
+    """The input holds no ClaimReview that can be imported, or is not JSON-LD: what is wrong,
+    where in the input (1-based line and column, when there is a place) and what to do."""
+
+    def __init__(
+        self, message: str, *, line: int | None = None, column: int | None = None, hint: str
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+    def located(self, name: str) -> str:
+        """The error as one line naming ``name`` (and the place, when there is one)."""
+        where = name if self.line is None else f"{name}:{self.line}:{self.column}"
+        return f"{where}: {self.message}. {self.hint}"
 
 
 @attrs.frozen(kw_only=True)
@@ -114,12 +140,20 @@ class _LdJson(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
+        self.starts: list[tuple[int, int]] = []
         self._inside = False
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         kind = dict(attrs_).get("type") or ""
         self._inside = tag == "script" and kind.strip().lower() == "application/ld+json"
         if self._inside:
+            # The block's text starts right after its start tag: its line and (0-based)
+            # column in the page, so errors in it are placed in the page.
+            line, column = self.getpos()
+            tag_text = self.get_starttag_text() or ""
+            breaks = tag_text.count("\n")
+            column = len(tag_text) - tag_text.rfind("\n") - 1 if breaks else column + len(tag_text)
+            self.starts.append((line + breaks, column))
             self.blocks.append("")
 
     def handle_endtag(self, tag: str) -> None:
@@ -148,30 +182,54 @@ def _is_review(node: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "ClaimReview" for k in kinds)
 
 
+def _block_data(block: str, line: int, column: int) -> Any:
+    """A JSON-LD block's data, read as claim files are (so nothing it holds can break the
+    claim file written from it); an error placed in the input, the block starting at
+    ``line`` (1-based) and ``column`` (0-based)."""
+    try:
+        data, positions = parse_json(block)
+        surprise = value_surprise(data, block)
+        if surprise is not None:
+            path, message, key, hint = surprise
+            raise ParseProblem(
+                rules.UNSUPPORTED_VALUE, message, positions.span(path, key=key), hint=hint
+            )
+    except ParseProblem as problem:
+        span = problem.span or Span(1, 1)
+        raise ClaimReviewImportError(
+            problem.message,
+            line=line + span.line - 1,
+            column=column + span.column if span.line == 1 else span.column,
+            hint=problem.hint or "Correct the JSON at that place: JSON-LD is read as plain JSON.",
+        ) from None
+    return data
+
+
 def reviews_in(text: str) -> list[dict[str, Any]]:
-    """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith(("{", "[")):
-        blocks = [stripped]
+    """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks;
+    :class:`ClaimReviewImportError`, placed in ``text``, if a block is not JSON."""
+    # A byte-order mark read as a space keeps every line and column where it is.
+    body = " " + text[1:] if text.startswith("\ufeff") else text
+    if body.lstrip(" \t\r\n").startswith(("{", "[")):
+        blocks = [(body, 1, 0)]
     else:
         parser = _LdJson()
         parser.feed(text)
         parser.close()
-        blocks = parser.blocks
+        blocks = [
+            (block, line, column)
+            for block, (line, column) in zip(parser.blocks, parser.starts, strict=True)
+        ]
         if not blocks:
             raise ClaimReviewImportError(
-                "the input is neither JSON-LD nor an HTML page with an application/ld+json script"
+                "the input is neither JSON-LD nor an HTML page with an application/ld+json script",
+                hint="Give the .json or .jsonld file, or the HTML page, of the fact check.",
             )
     reviews: list[dict[str, Any]] = []
-    for number, block in enumerate(blocks, start=1):
-        try:
-            data = json.loads(block)
-        except json.JSONDecodeError as error:
-            where = f"JSON-LD block {number}, " if len(blocks) > 1 else ""
-            raise ClaimReviewImportError(
-                f"{where}line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
-            ) from None
-        reviews.extend(node for node in _nodes(data) if _is_review(node))
+    for block, line, column in blocks:
+        reviews.extend(
+            node for node in _nodes(_block_data(block, line, column)) if _is_review(node)
+        )
     return reviews
 
 
@@ -181,20 +239,30 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _name_of(value: Any) -> str | None:
+def _names_of(value: Any) -> tuple[str, ...]:
+    """The names of a person or organization, a plain name, or a list of either, in order,
+    each once."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
+        if name is not None and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _first_node(value: Any) -> dict[str, Any]:
+    """An object, or the first object of a list (``itemReviewed`` is published as both)."""
     if isinstance(value, list):
-        for item in value:
-            name = _name_of(item)
-            if name:
-                return name
-        return None
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _text(value)
+        return next((item for item in value if isinstance(item, dict)), {})
+    return value if isinstance(value, dict) else {}
 
 
 def _url(value: Any) -> str | None:
-    text = _text(value)
+    """An http(s) URL, with white space and control characters inside it percent-encoded
+    (as a browser sends them), so the claim file can hold it."""
+    if not isinstance(value, str):
+        return None
+    text = _NOT_IN_URL.sub(lambda found: quote(found.group(), safe=""), value.strip())
     if text and _URL.search(text) and len(text) <= HTTP_URL_MAX_LENGTH:
         return text
     return None
@@ -218,14 +286,16 @@ def _date(value: Any) -> str | None:
 def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
+    number: float | None = None
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+        number = float(value)
+    elif isinstance(value, str):
         try:
-            return float(value.strip())
+            number = float(value.strip())
         except ValueError:
             return None
-    return None
+    # "NaN" or "1e999" as text is no place on a scale.
+    return number if number is not None and math.isfinite(number) else None
 
 
 def verdict(rating: Any) -> Status:
@@ -273,6 +343,43 @@ def _slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+def _appearance_sources(
+    item: dict[str, Any], claim_id: str, provenance: Provenance
+) -> list[Source]:
+    """Where the claim was made (the item's ``firstAppearance`` and ``appearance``, objects or
+    URLs), one ``webpage`` source for each distinct URL, by whoever made the claim."""
+    nodes: list[tuple[dict[str, Any], str | None]] = []
+    for key in ("firstAppearance", "appearance"):
+        # The claim's own date is when it was first made: the first appearance's date.
+        claimed_on = _date(item.get("datePublished")) if key == "firstAppearance" else None
+        value = item.get(key)
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, str):
+                nodes.append(({"url": node}, claimed_on))
+            elif isinstance(node, dict):
+                nodes.append((node, claimed_on))
+    made: list[Source] = []
+    urls: set[str] = set()
+    for node, claimed_on in nodes:
+        url = _url(node.get("url"))
+        if url is None or url in urls:
+            continue
+        urls.add(url)
+        authors = _names_of(node.get("author")) or _names_of(item.get("author"))
+        made.append(
+            Source(
+                id=f"appearance-{len(made) + 1}-{claim_id}"[:ID_MAX_LENGTH].rstrip("-._"),
+                type=SourceType.WEBPAGE,
+                title=_text(node.get("name")) or _text(node.get("headline")) or url,
+                authors=tuple(Name(literal=name) for name in authors),
+                issued=_date(node.get("datePublished")) or claimed_on,
+                url=url,
+                provenance=provenance,
+            )
+        )
+    return made
+
+
 _STANCE = {
     Status.SUPPORTED: Stance.SUPPORTS,
     Status.REFUTED: Stance.DISPUTES,
@@ -298,7 +405,10 @@ def import_claimreview(
     )
     reviews = reviews_in(text)
     if not reviews:
-        raise ClaimReviewImportError("the input holds no ClaimReview")
+        raise ClaimReviewImportError(
+            "the input holds no ClaimReview",
+            hint="Give a file or page whose JSON-LD has a node of @type ClaimReview.",
+        )
     claims: list[Claim] = []
     sources: list[Source] = []
     skipped: list[str] = []
@@ -313,9 +423,10 @@ def import_claimreview(
             claim_id = f"{claim_id[: ID_MAX_LENGTH - 8]}-{number}"
         used.add(claim_id)
         status = verdict(review.get("reviewRating"))
-        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
-        speaker = _name_of(item.get("author")) if item else None
-        reviewer = _name_of(review.get("author"))
+        item = _first_node(review.get("itemReviewed"))
+        speaker = next(iter(_names_of(item.get("author"))), None)
+        reviewers = _names_of(review.get("author"))
+        reviewer = next(iter(reviewers), None)
         review_url = _url(review.get("url"))
         citations: tuple[Citation, ...] = ()
         if review_url is not None or reviewer is not None:
@@ -331,7 +442,7 @@ def import_claimreview(
                     id=source_id,
                     type=SourceType.WEBPAGE,
                     title=source_title,
-                    authors=(Name(literal=reviewer),) if reviewer else (),
+                    authors=tuple(Name(literal=name) for name in reviewers),
                     publisher=reviewer,
                     issued=_date(review.get("datePublished")),
                     url=review_url,
@@ -345,6 +456,14 @@ def import_claimreview(
                     quote=_text(review.get("reviewBody")),
                 ),
             )
+        appeared = _appearance_sources(item, claim_id, provenance)
+        sources.extend(appeared)
+        citations += tuple(
+            Citation(source=source.id, stance=Stance.SUPPORTS, backs=Backs.ATTRIBUTION)
+            if speaker
+            else Citation(source=source.id, stance=Stance.MENTIONS)
+            for source in appeared
+        )
         claims.append(
             Claim(
                 id=claim_id,
@@ -362,7 +481,10 @@ def import_claimreview(
             )
         )
     if not claims:
-        raise ClaimReviewImportError("no ClaimReview in the input has a claimReviewed text")
+        raise ClaimReviewImportError(
+            "no ClaimReview in the input has a claimReviewed text",
+            hint="Each review needs claimReviewed, the words of the claim it checks.",
+        )
     document = Document(id=document_id, title=title, provenance=provenance)
     claim_file = ClaimFile(document=document, sources=tuple(sources), claims=tuple(claims))
     return Imported(claim_file=claim_file, skipped=tuple(skipped))

@@ -17,7 +17,7 @@ from claimtrack.corpus.claimreview import (
     reviews_in,
     verdict,
 )
-from claimtrack.model import Specificity, Stance, Status
+from claimtrack.model import Backs, Specificity, Stance, Status
 
 NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
@@ -40,6 +40,8 @@ class TestVerdict:
             ({"ratingValue": "1", "bestRating": "5"}, Status.REFUTED),
             ({"ratingValue": 3}, Status.DISPUTED),
             ({"ratingValue": 2, "bestRating": 2, "worstRating": 2}, Status.UNVERIFIED),
+            ({"ratingValue": "NaN", "bestRating": 5}, Status.UNVERIFIED),
+            ({"ratingValue": "1e999", "bestRating": 5}, Status.UNVERIFIED),
             ({}, Status.UNVERIFIED),
         ],
     )
@@ -104,6 +106,79 @@ class TestImport:
         )
         assert [r["claimReviewed"] for r in reviews_in(page)] == ["A.", "B."]
 
+    def test_published_variants_keep_who_said_it_and_who_checked_it(self) -> None:
+        """``itemReviewed`` as a list, ``author`` as a string or a list, and a review URL
+        holding spaces: the claimant, every reviewer and the URL are all kept."""
+        text = json.dumps(
+            [
+                _review(
+                    claimReviewed="A.",
+                    url="https://checker.example/a b/ü",
+                    author=[{"@type": "Organization", "name": "Desk One"}, "Desk Two"],
+                    itemReviewed=[{"@type": "Claim", "author": {"name": "Jane Doe"}}],
+                ),
+                _review(
+                    claimReviewed="B.",
+                    url=" https://checker.example/b\n",
+                    author="Desk One",
+                    itemReviewed={"@type": "Claim", "author": ["John Roe", "Jane Doe"]},
+                ),
+            ]
+        )
+        claim_file = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file
+        first, second = claim_file.claims
+        assert first.attribution is not None
+        assert first.attribution.asserted_by == "Jane Doe"
+        assert second.attribution is not None
+        assert second.attribution.asserted_by == "John Roe"
+        one, two = claim_file.sources
+        assert [name.literal for name in one.authors] == ["Desk One", "Desk Two"]
+        assert one.publisher == "Desk One"
+        assert one.url == "https://checker.example/a%20b/ü"
+        assert [name.literal for name in two.authors] == ["Desk One"]
+        assert two.url == "https://checker.example/b"
+        assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
+
+    def test_appearances_become_sources_by_the_claimant(self) -> None:
+        """Each distinct URL where the claim appeared (``firstAppearance``, ``appearance`` as
+        objects or URLs) is a source by the claimant, cited for the attribution; the claim's
+        date dates only its first appearance."""
+        text = json.dumps(
+            _review(
+                claimReviewed="A.",
+                url="https://checker.example/a",
+                itemReviewed={
+                    "@type": "Claim",
+                    "author": {"@type": "Person", "name": "Jane Doe"},
+                    "datePublished": "2024-05-01",
+                    "firstAppearance": {"@type": "CreativeWork", "url": "https://a.example/0"},
+                    "appearance": [
+                        {"@type": "CreativeWork", "url": "https://a.example/0"},
+                        {
+                            "url": "https://a.example/1",
+                            "headline": "Post",
+                            "datePublished": "2024-05-03",
+                        },
+                        "https://a.example/2",
+                        {"@type": "CreativeWork", "name": "no URL"},
+                    ],
+                },
+            )
+        )
+        claim_file = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file
+        _reviewed_at, *appeared = claim_file.sources
+        assert [(s.url, s.title, s.issued) for s in appeared] == [
+            ("https://a.example/0", "https://a.example/0", "2024-05-01"),
+            ("https://a.example/1", "Post", "2024-05-03"),
+            ("https://a.example/2", "https://a.example/2", None),
+        ]
+        assert all([n.literal for n in s.authors] == ["Jane Doe"] for s in appeared)
+        (claim,) = claim_file.claims
+        assert [(c.source, c.stance, c.backs) for c in claim.citations[1:]] == [
+            (s.id, Stance.SUPPORTS, Backs.ATTRIBUTION) for s in appeared
+        ]
+        assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
+
     def test_repeated_texts_get_distinct_ids(self) -> None:
         """Two reviews of the same words become two claims with different ids."""
         text = json.dumps(
@@ -115,7 +190,7 @@ class TestImport:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ('{"@type": "ClaimReview",\n "claimReviewed": }', "line 2, column 19: not valid JSON"),
+            ('{"@type": "ClaimReview",\n "claimReviewed": }', "invalid JSON"),
             ('{"@type": "Article"}', "holds no ClaimReview"),
             ("<html><p>no data</p></html>", "neither JSON-LD nor an HTML page"),
             (json.dumps(_review(url="https://x.example/")), "has a claimReviewed text"),
@@ -125,6 +200,33 @@ class TestImport:
         """Unusable input raises the import error with a reason (and a position for JSON)."""
         with pytest.raises(ClaimReviewImportError, match=message):
             import_claimreview(text, document_id="x", title="X", now=NOW)
+
+    @pytest.mark.parametrize(
+        ("text", "place", "message"),
+        [
+            ('{"@type": "ClaimReview",\n "claimReviewed": }', "2:19", "invalid JSON"),
+            ('\n\n\n{"@type": "ClaimReview",\n "claimReviewed": }', "5:19", "invalid JSON"),
+            ('\ufeff{"@type": "ClaimReview", "claimReviewed": }', "1:44", "invalid JSON"),
+            (
+                '<html>\n<head>\n<script\n  type="application/ld+json">{"a": 1}</script>\n'
+                '  <script type="application/ld+json">  {"@type": "ClaimReview", }\n</script>',
+                "5:65",
+                "invalid JSON",
+            ),
+            ("[" * 100_000 + "]" * 100_000, "1:1", "nesting is too deep"),
+            ('{"@type": "ClaimReview", "claimReviewed": "a \\ud800 b"}', "1:43", "lone surrogate"),
+            ('{"@type": "ClaimReview", "reviewRating": {"ratingValue": NaN}}', "1:58", "NaN"),
+            ('{"@type": "ClaimReview", "claimReviewed": "a", "claimReviewed": "b"}', "1:", "twice"),
+        ],
+    )
+    def test_unreadable_json_is_placed_in_the_input(
+        self, text: str, place: str, message: str
+    ) -> None:
+        """JSON that cannot be read (or held in a claim file) is an import error at its line
+        and column in the input, counted in the page for an HTML block, never a crash."""
+        with pytest.raises(ClaimReviewImportError, match=message) as raised:
+            import_claimreview(text, document_id="x", title="X", now=NOW)
+        assert raised.value.located("in.html").startswith(f"in.html:{place}")
 
 
 class TestCommand:
@@ -146,6 +248,27 @@ class TestCommand:
         result = CliRunner().invoke(cli, ["import", "claimreview", str(source), "-o", str(out)])
         assert result.exit_code == 2
         assert out.read_text(encoding="utf-8") == "mine\n"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"@type": "ClaimReview",\n "claimReviewed": }',
+            "[" * 100_000 + "]" * 100_000,
+            '{"@type": "ClaimReview", "claimReviewed": "a \\ud800 b"}',
+            '{"@type": "NewsArticle"}',
+        ],
+    )
+    def test_bad_json_is_a_clear_error(self, tmp_path: Path, text: str) -> None:
+        """Malformed, too deep, unwritable or not ClaimReview: a message naming the file (and
+        line and column where there is one) and what to do, exit 2, never a traceback."""
+        source = tmp_path / "review.json"
+        source.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["import", "claimreview", str(source)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"claimtrack import: {source}")
+        assert result.stderr.rstrip().endswith(".")
+        assert "internal error" not in result.output
+        assert "Traceback" not in result.output
 
     def test_unreadable_input_exits_2(self, tmp_path: Path) -> None:
         """A missing file is a clear message and exit 2, never a traceback."""
