@@ -22,6 +22,7 @@ from claimtrack.anchor._place import (
     fits_context,
     locate,
     normalize,
+    normalize_anchor,
     place,
 )
 from claimtrack.anchor._rebase import (
@@ -67,6 +68,7 @@ __all__ = [
     "locate",
     "nearest",
     "normalize",
+    "normalize_anchor",
     "place",
     "rebase",
     "shortest_context",

@@ -30,7 +30,7 @@ from operator import itemgetter
 import attrs
 
 from claimtrack.anchor._fill import disambiguate
-from claimtrack.anchor._place import Match, PlacementStatus, find_all, place
+from claimtrack.anchor._place import Match, PlacementStatus, find_all, normalize_anchor, place
 from claimtrack.model import Anchor
 
 __all__ = [
@@ -139,6 +139,7 @@ class _Origin:
 
 
 def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
+    anchor = normalize_anchor(anchor)
     if old_text is not None:
         placement = place(old_text, anchor)
         match = placement.match
@@ -446,7 +447,7 @@ def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
         return RebaseResult(
             status=RebaseStatus.ORPHANED, anchor=anchor, old=anchor, best=best, reason=reason
         )
-    moved = _moved(new_text, anchor, chosen.match)
+    moved = _moved(new_text, normalize_anchor(anchor), chosen.match)
     status = RebaseStatus.UNCHANGED if moved == anchor else RebaseStatus.MOVED
     return RebaseResult(status=status, anchor=moved, old=anchor, best=chosen)
 
