@@ -136,6 +136,11 @@ class _Origin:
     after: str
     expected: int | None
     old_count: int
+    #: Whether the old context was cut short by the start (or end) of the old text: then
+    #: all the old text before (or after) the quote is known, and a candidate with exactly
+    #: that text before (or after) it wins a tie (:func:`_untied`).
+    at_start: bool = False
+    at_end: bool = False
 
 
 def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
@@ -151,6 +156,8 @@ def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
                 old_text[match.end : match.end + CONTEXT_WIDTH],
                 expected,
                 len(placement.occurrences),
+                at_start=match.start < CONTEXT_WIDTH,
+                at_end=match.end + CONTEXT_WIDTH > len(old_text),
             )
     return _Origin(
         anchor.exact,
@@ -353,6 +360,28 @@ def _rival(ranked: list[Candidate]) -> Candidate | None:
     return None
 
 
+def _keeps_edge(text: str, match: Match, origin: _Origin) -> bool:
+    """Whether all the text before (or after) ``match`` is all the old text before (or
+    after) the quote: the quote still opens (or closes) the document the same way."""
+    if origin.at_start and match.start == len(origin.before) and text.startswith(origin.before):
+        return True
+    return (
+        origin.at_end and len(text) - match.end == len(origin.after) and text.endswith(origin.after)
+    )
+
+
+def _untied(text: str, ranked: list[Candidate], origin: _Origin) -> Candidate | None:
+    """The best candidate, or, when others tie with it (:func:`_rival`), the one of them
+    that keeps the old quote's place at the start or end of the text; None when the tie
+    stands."""
+    best = ranked[0]
+    if _rival(ranked) is None:
+        return best
+    tied = [c for c in ranked if best.score - c.score < TIE_MARGIN]
+    keeping = [c for c in tied if _keeps_edge(text, c.match, origin)]
+    return keeping[0] if len(keeping) == 1 else None
+
+
 def _exact_stage(text: str, origin: _Origin) -> tuple[Candidate | None, list[Candidate]]:
     occurrences = find_all(text, origin.exact)
     scored = _ranked(_score(text, m.start, m.end, origin) for m in occurrences)
@@ -363,7 +392,10 @@ def _exact_stage(text: str, origin: _Origin) -> tuple[Candidate | None, list[Can
         return best, scored
     if best.context_similarity is None or best.context_similarity < MIN_CONTEXT_SIMILARITY:
         return None, scored
-    return (None if _rival(scored) else best), scored
+    chosen = _untied(text, scored, origin)
+    if chosen is None or chosen.context_similarity is None:
+        return None, scored
+    return (chosen if chosen.context_similarity >= MIN_CONTEXT_SIMILARITY else None), scored
 
 
 def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | None, str | None]:
@@ -394,17 +426,19 @@ def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | N
         )
     if best.score < THRESHOLD:
         return None, best, f"the best candidate scores {best.score:.2f}, below {THRESHOLD}"
-    rival = _rival(ranked)
-    if rival is not None:
-        return (
-            None,
-            best,
-            (
-                f"two passages match equally well (offsets {best.match.start} and"
-                f" {rival.match.start})"
-            ),
-        )
-    return best, best, None
+    chosen = _untied(text, ranked, origin)
+    if (
+        chosen is not None
+        and chosen.quote_similarity >= MIN_QUOTE_SIMILARITY
+        and chosen.score >= THRESHOLD
+    ):
+        return chosen, chosen, None
+    rival = _rival(ranked) or ranked[0]
+    return (
+        None,
+        best,
+        f"two passages match equally well (offsets {best.match.start} and {rival.match.start})",
+    )
 
 
 def _moved(text: str, anchor: Anchor, match: Match) -> Anchor:

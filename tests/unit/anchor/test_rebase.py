@@ -180,3 +180,32 @@ def test_bounded_refinement_lands_where_the_full_ascent_does(
     expected_start, expected_end, expected_score = _plain_ascent(text, quote, start, end)
     assert (refined.match.start, refined.match.end) == (expected_start, expected_end)
     assert refined.quote_similarity == expected_score
+
+
+class TestRepeatedPassages:
+    """A passage the document repeats is moved only where its own text shows it stands."""
+
+    SENTENCE = "The agency said 400 staff were hired in 2021."
+    # Long enough that the two copies' positions hardly differ: position alone cannot pick.
+    REST = "".join(f" Paragraph {n} of the report is about something else." for n in range(20))
+    OLD = f"{SENTENCE} {SENTENCE} {SENTENCE} Unions said the figure was nearer 250.{REST}"
+
+    def test_quote_opening_the_text_stays_when_an_edit_is_elsewhere(self) -> None:
+        """The first of three identical sentences, at the very start of the text, keeps its
+        place when only a later sentence is corrected: nothing before it changed."""
+        anchor = _anchor(self.OLD, self.SENTENCE)
+        new = self.OLD.replace("nearer 250", "nearer 205")
+        result = rebase(self.OLD, new, anchor)
+        assert result.status is RebaseStatus.UNCHANGED
+        assert result.match == Match(0, len(self.SENTENCE))
+
+    def test_quote_closing_the_text_stays_when_an_edit_is_elsewhere(self) -> None:
+        """The last of three identical sentences, ending the text, keeps its place too."""
+        copies = " ".join([self.SENTENCE] * 3)
+        old = f"{self.REST} Unions said the figure was nearer 250. {copies}"
+        start = old.rindex(self.SENTENCE)
+        anchor = Anchor(exact=self.SENTENCE, start=start, end=len(old))
+        new = old.replace("nearer 250", "near 250")
+        result = rebase(old, new, anchor)
+        assert result.status is RebaseStatus.MOVED
+        assert result.match == Match(start - 2, len(new))
