@@ -40,6 +40,7 @@ from claimtrack.anchor._rebase import (
     RebaseStatus,
     nearest,
     rebase,
+    rebase_all,
 )
 
 __all__ = [
@@ -71,5 +72,6 @@ __all__ = [
     "normalize_anchor",
     "place",
     "rebase",
+    "rebase_all",
     "shortest_context",
 ]

@@ -23,7 +23,7 @@ comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from operator import itemgetter
 
@@ -50,6 +50,7 @@ __all__ = [
     "RebaseStatus",
     "nearest",
     "rebase",
+    "rebase_all",
 ]
 
 QUOTE_WEIGHT = 0.6
@@ -484,6 +485,72 @@ def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
     moved = _moved(new_text, normalize_anchor(anchor), chosen.match)
     status = RebaseStatus.UNCHANGED if moved == anchor else RebaseStatus.MOVED
     return RebaseResult(status=status, anchor=moved, old=anchor, best=chosen)
+
+
+def _old_span(old_text: str | None, anchor: Anchor) -> Match | None:
+    """Where ``anchor`` stood: placed in the old text, else its own offsets, else unknown."""
+    if old_text is not None:
+        match = place(old_text, anchor).match
+        if match is not None:
+            return match
+    if anchor.start is not None and anchor.end is not None:
+        return Match(anchor.start, anchor.end)
+    return None
+
+
+def _converge(old: tuple[Match | None, Match | None], new: tuple[Match, Match]) -> bool:
+    """Whether two anchors that stood on separate passages now stand on one: their old
+    spans are known and do not overlap, and their new spans overlap by at least half of
+    the shorter one."""
+    (old_a, old_b), (new_a, new_b) = old, new
+    if old_a is None or old_b is None:
+        return False
+    if old_a.start < old_b.end and old_b.start < old_a.end:
+        return False
+    shared = min(new_a.end, new_b.end) - max(new_a.start, new_b.start)
+    shorter = min(new_a.end - new_a.start, new_b.end - new_b.start)
+    return shared > 0 and 2 * shared >= shorter
+
+
+def rebase_all(
+    old_text: str | None, new_text: str, anchors: Sequence[Anchor]
+) -> list[RebaseResult]:
+    """:func:`rebase` each of ``anchors`` (one document's), then orphan anchors that stood
+    on separate passages and now land on one: when a passage the document had twice is
+    deleted, or one anchor's passage is gone and its search found another's, only the
+    better-scoring anchor keeps the place (neither, when they score within
+    :data:`TIE_MARGIN`), so no two claims are silently moved onto one passage."""
+    results = [rebase(old_text, new_text, anchor) for anchor in anchors]
+    olds = [_old_span(old_text, anchor) for anchor in anchors]
+    placed = [(i, result.match) for i, result in enumerate(results) if result.match is not None]
+    placed.sort(key=lambda item: (-results[item[0]].score, item[0]))
+    kept: list[tuple[int, Match]] = []
+    orphaned: dict[int, Match] = {}  # each orphan and where it would have moved
+    for index, match in placed:
+        rivals = [
+            (k, taken) for k, taken in kept if _converge((olds[index], olds[k]), (match, taken))
+        ]
+        if not rivals:
+            kept.append((index, match))
+            continue
+        orphaned[index] = match
+        for rival, taken in rivals:
+            if results[rival].score - results[index].score < TIE_MARGIN:
+                orphaned.setdefault(rival, taken)
+    for index, taken in orphaned.items():
+        result = results[index]
+        results[index] = RebaseResult(
+            status=RebaseStatus.ORPHANED,
+            anchor=result.old,
+            old=result.old,
+            best=result.best,
+            reason=(
+                f"the passage it would move to (offsets {taken.start}-{taken.end}) is also"
+                " where another anchor, which stood elsewhere, moves: the passage this one"
+                " stood on may have been deleted"
+            ),
+        )
+    return results
 
 
 def nearest(text: str, anchor: Anchor) -> Candidate | None:

@@ -13,6 +13,7 @@ from claimtrack.anchor import (
     locate,
     nearest,
     rebase,
+    rebase_all,
 )
 from claimtrack.model import Anchor
 
@@ -209,3 +210,39 @@ class TestRepeatedPassages:
         result = rebase(old, new, anchor)
         assert result.status is RebaseStatus.MOVED
         assert result.match == Match(start - 2, len(new))
+
+
+class TestRebaseAll:
+    """One document's anchors rebased together: no two separate passages merged into one."""
+
+    SENTENCE = "The agency said 400 staff were hired in 2021."
+    OLD = f"{SENTENCE} {SENTENCE} {SENTENCE} Unions disagreed, and said 60 had left.\n"
+
+    def _anchors(self) -> list[Anchor]:
+        starts = [i for i in range(len(self.OLD)) if self.OLD.startswith(self.SENTENCE, i)]
+        return [Anchor(exact=self.SENTENCE, start=s, end=s + len(self.SENTENCE)) for s in starts]
+
+    def test_deleted_copy_orphans_one_anchor_instead_of_doubling_another(self) -> None:
+        """With one of three identical sentences deleted, two anchors cannot both take the
+        same remaining sentence: one moves, the other is orphaned with the reason."""
+        new = self.OLD.replace(f"{self.SENTENCE} ", "", 1)
+        results = rebase_all(self.OLD, new, self._anchors())
+        placed = [r.match for r in results if r.status is not RebaseStatus.ORPHANED]
+        orphans = [r for r in results if r.status is RebaseStatus.ORPHANED]
+        assert len(placed) == len(set(placed)) == 2
+        assert len(orphans) == 1
+        assert orphans[0].reason is not None
+        assert "another anchor" in orphans[0].reason
+
+    def test_anchors_sharing_a_passage_move_together(self) -> None:
+        """Two claims anchored on the very same words stay together: that is no clash."""
+        anchor = Anchor(exact="Unions disagreed", start=self.OLD.index("Unions"))
+        anchor = Anchor(exact=anchor.exact, start=anchor.start, end=(anchor.start or 0) + 16)
+        new = "New first paragraph.\n" + self.OLD
+        results = rebase_all(self.OLD, new, [anchor, anchor])
+        assert [r.status for r in results] == [RebaseStatus.MOVED, RebaseStatus.MOVED]
+        assert (
+            results[0].match
+            == results[1].match
+            == Match(new.index("Unions"), new.index("Unions") + 16)
+        )
