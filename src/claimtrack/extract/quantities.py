@@ -14,7 +14,7 @@ import re
 import attrs
 
 from claimtrack.extract.magnitudes import find_magnitudes
-from claimtrack.extract.numbers import NUMBER_WORD_PATTERN, SCALES, parse_number
+from claimtrack.extract.numbers import DIGITS_PATTERN, NUMBER_WORD_PATTERN, SCALES, parse_number
 from claimtrack.model import Quantity
 
 __all__ = ["FoundQuantity", "find_quantities"]
@@ -77,7 +77,7 @@ _CURRENCY_WORD_PATTERN = "|".join(
 _CODES = "USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|RUB"
 _SIGN = "|".join(re.escape(sign) for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
 _CUR = rf"(?:{_SIGN}|(?-i:{_CODES})\s?)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = DIGITS_PATTERN
 _TIME_WORDS = "decades?|century|centuries|years?|months?|weeks?|days?"
 _ARTICLE_NUMBER = rf"an?(?=\s+(?:hundred|thousand|million|billion|trillion|dozen|{_TIME_WORDS})\b)"
 _NUM = rf"(?:{_DIGITS}|{NUMBER_WORD_PATTERN}|{_ARTICLE_NUMBER})"

@@ -66,6 +66,18 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
     ("as many as 500 people", "as many as 500 people", {"upper_bound": 500}),
     ("two dozen eggs", "two dozen eggs", {"value": 24, "unit": "eggs"}),
     ("US$2.4 billion in aid", "US$2.4 billion", {"value": 2.4e9, "currency": "USD"}),
+    (
+        "The mayor said 2\u00a0000 homes were flooded.",
+        "2\u00a0000 homes",
+        {"value": 2000, "unit": "homes"},
+    ),
+    ("a road of 2\u202f500 km", "2\u202f500 km", {"value": 2500, "unit": "km"}),
+    (
+        "roughly 1,5 million of them weekly",
+        "roughly 1,5 million",
+        {"value": 1.5e6, "approximate": True},
+    ),
+    ("it costs 45,5 million euros", "45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
 ]
 
 
