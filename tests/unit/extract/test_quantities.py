@@ -77,6 +77,11 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
         "roughly 1,5 million",
         {"value": 1.5e6, "approximate": True},
     ),
+    (
+        "a public debt of US$1.5tn",
+        "US$1.5tn",
+        {"value": 1.5e12, "currency": "USD"},
+    ),
     ("it costs 45,5 million euros", "45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
 ]
 
@@ -105,6 +110,7 @@ class TestFindQuantities:
             "from 2011–2014",
             "at 10:30 on Monday",
             "a year of crisis",
+            "on the 1,000th day",
         ],
     )
     def test_not_quantities(self, phrase: str) -> None:
