@@ -23,6 +23,7 @@ comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from operator import itemgetter
@@ -524,14 +525,22 @@ def rebase_all(
     olds = [_old_span(old_text, anchor) for anchor in anchors]
     placed = [(i, result.match) for i, result in enumerate(results) if result.match is not None]
     placed.sort(key=lambda item: (-results[item[0]].score, item[0]))
-    kept: list[tuple[int, Match]] = []
+    # The places taken so far, sorted by start: only those starting before a span's end
+    # and less than the longest span before its start can overlap it.
+    kept: list[tuple[int, int, int]] = []  # start, end, index
+    longest = 0
     orphaned: dict[int, Match] = {}  # each orphan and where it would have moved
     for index, match in placed:
-        rivals = [
-            (k, taken) for k, taken in kept if _converge((olds[index], olds[k]), (match, taken))
-        ]
+        rivals = []
+        at = bisect.bisect_left(kept, (match.end, -1, -1))
+        while at > 0 and kept[at - 1][0] >= match.start - longest:
+            at -= 1
+            start, end, k = kept[at]
+            if _converge((olds[index], olds[k]), (match, Match(start, end))):
+                rivals.append((k, Match(start, end)))
         if not rivals:
-            kept.append((index, match))
+            bisect.insort(kept, (match.start, match.end, index))
+            longest = max(longest, match.end - match.start)
             continue
         orphaned[index] = match
         for rival, taken in rivals:
