@@ -122,6 +122,26 @@ class TestVisible:
         """visible_lines keeps tab and line feed, and escapes the rest."""
         assert visible_lines("a\tb\nc\rd\x1b") == "a\tb\nc\\x0dd\\x1b"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u06cc\u0645",  # a Persian word
+            "\U0001f468\u200d\U0001f469\u200d\U0001f467 families",  # one emoji sequence
+        ],
+    )
+    def test_joiners_inside_words_and_emoji_are_kept(self, text: str) -> None:
+        """A zero-width non-joiner or joiner between two visible characters, as Persian
+        words and emoji sequences are written, reaches a report as it is."""
+        assert visible(text) == visible_lines(text) == text
+
+    @pytest.mark.parametrize("text", ["a\u200d", "\u200db", "a \u200c b", "a\u200d\u200db"])
+    def test_joiners_that_join_nothing_are_escaped(self, text: str) -> None:
+        """A joiner at an edge, beside a space or beside another is shown as an escape."""
+        shown = visible(text)
+        assert "\u200c" not in shown
+        assert "\u200d" not in shown
+        assert "\\u200" in shown
+
     def test_undecodable_name_bytes_are_shown_as_bytes(self) -> None:
         """A name that is not UTF-8 (bytes kept as surrogates) shows its bytes."""
         assert visible(b"caf\xe9.yaml".decode("utf-8", "surrogateescape")) == "caf\\xe9.yaml"

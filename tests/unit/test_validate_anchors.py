@@ -47,3 +47,24 @@ class TestAnchorNotFound:
             finding.hint
             == "Copy the quote exactly from the snapshot (same quotes, dashes and spacing)."
         )
+
+
+class TestQuoteNormalisation:
+    """A quote is compared with the snapshot in the snapshot's normalisation (NFC, LF)."""
+
+    def test_decomposed_quote_places_in_a_composed_snapshot(self, tmp_path: Path) -> None:
+        """A quote copied with decomposed accents (e + U+0301) is no E220 against the
+        snapshot's composed text, since both read the same."""
+        (tmp_path / "claimtrack.toml").write_text("")
+        article = "The caf\u00e9 owner said fifty people attended.\n"
+        (tmp_path / "article.txt").write_text(article)
+        digest = hashlib.sha256(article.encode()).hexdigest()
+        path = tmp_path / "claims.yaml"
+        path.write_text(
+            "version: 1\n"
+            f"document: {{id: d, title: T, snapshot: {{path: article.txt, sha256: {digest}}}}}\n"
+            "claims:\n"
+            '  - {id: c, text: A claim., kind: event, anchor: {exact: "The cafe\\u0301 owner",'
+            " start: 0, end: 14}}\n"
+        )
+        assert [f.code for f in check(path).findings if f.code.startswith("E")] == []

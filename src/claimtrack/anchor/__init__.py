@@ -22,6 +22,7 @@ from claimtrack.anchor._place import (
     fits_context,
     locate,
     normalize,
+    normalize_anchor,
     place,
 )
 from claimtrack.anchor._rebase import (
@@ -39,6 +40,7 @@ from claimtrack.anchor._rebase import (
     RebaseStatus,
     nearest,
     rebase,
+    rebase_all,
 )
 
 __all__ = [
@@ -67,7 +69,9 @@ __all__ = [
     "locate",
     "nearest",
     "normalize",
+    "normalize_anchor",
     "place",
     "rebase",
+    "rebase_all",
     "shortest_context",
 ]

@@ -19,6 +19,7 @@ from claimtrack.anchor._place import (
     PlacementStatus,
     find_all,
     fits_context,
+    normalize_anchor,
     place,
 )
 from claimtrack.model import Anchor
@@ -140,12 +141,16 @@ def fill(text: str, anchor: Anchor) -> FillResult:
 
     Values the anchor has are never changed: an anchor that does not place (quote not
     found, ambiguous, offsets or context that disagree) comes back as it was, ``UNPLACEABLE``.
+    A quote or context written in another Unicode form or with CR line endings is placed by
+    its normalised form, which a filled anchor records (so ``exact`` is what the offsets
+    select).
     """
     placement = place(text, anchor)
     match = placement.match
     if placement.status is not PlacementStatus.FOUND or match is None:
         return FillResult(FillStatus.UNPLACEABLE, anchor, placement)
-    filled = disambiguate(text, anchor, match) or anchor
+    normal = normalize_anchor(anchor)
+    filled = disambiguate(text, normal, match) or normal
     filled = attrs.evolve(filled, start=match.start, end=match.end)
     status = FillStatus.COMPLETE if filled == anchor else FillStatus.FILLED
     return FillResult(status, filled, placement)

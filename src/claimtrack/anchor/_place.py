@@ -22,6 +22,7 @@ __all__ = [
     "fits_context",
     "locate",
     "normalize",
+    "normalize_anchor",
     "place",
 ]
 
@@ -29,6 +30,26 @@ __all__ = [
 def normalize(text: str) -> str:
     """The text anchors are counted on: CRLF and CR become LF, then Unicode NFC."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _normalized(value: str | None) -> str | None:
+    if value is None or ("\r" not in value and unicodedata.is_normalized("NFC", value)):
+        return value
+    return normalize(value)
+
+
+def normalize_anchor(anchor: Anchor) -> Anchor:
+    """``anchor`` with its quote, prefix and suffix normalised as the text is (line endings
+    to LF, Unicode NFC), so a quote copied with decomposed accents or CRLF line endings is
+    found in the normalised text; the same anchor when they already are."""
+    exact, prefix, suffix = (
+        _normalized(anchor.exact) or "",
+        _normalized(anchor.prefix),
+        _normalized(anchor.suffix),
+    )
+    if exact == anchor.exact and prefix == anchor.prefix and suffix == anchor.suffix:
+        return anchor
+    return attrs.evolve(anchor, exact=exact, prefix=prefix, suffix=suffix)
 
 
 @attrs.frozen
@@ -74,8 +95,10 @@ def place(text: str, anchor: Anchor) -> Placement:
     """Place ``anchor`` in normalised ``text``, saying exactly what went wrong if it fails.
 
     Offsets, when given, must select the quote; prefix and suffix, when given, must surround
-    it; a quote that occurs several times needs one of them to pick an occurrence.
+    it; a quote that occurs several times needs one of them to pick an occurrence. The
+    quote and context are compared in normalised form (:func:`normalize_anchor`).
     """
+    anchor = normalize_anchor(anchor)
     occurrences = find_all(text, anchor.exact)
     if not occurrences:
         return Placement(PlacementStatus.NOT_FOUND, None, occurrences)

@@ -23,14 +23,15 @@ comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from operator import itemgetter
 
 import attrs
 
 from claimtrack.anchor._fill import disambiguate
-from claimtrack.anchor._place import Match, PlacementStatus, find_all, place
+from claimtrack.anchor._place import Match, PlacementStatus, find_all, normalize_anchor, place
 from claimtrack.model import Anchor
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "RebaseStatus",
     "nearest",
     "rebase",
+    "rebase_all",
 ]
 
 QUOTE_WEIGHT = 0.6
@@ -136,9 +138,15 @@ class _Origin:
     after: str
     expected: int | None
     old_count: int
+    #: Whether the old context was cut short by the start (or end) of the old text: then
+    #: all the old text before (or after) the quote is known, and a candidate with exactly
+    #: that text before (or after) it wins a tie (:func:`_untied`).
+    at_start: bool = False
+    at_end: bool = False
 
 
 def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
+    anchor = normalize_anchor(anchor)
     if old_text is not None:
         placement = place(old_text, anchor)
         match = placement.match
@@ -150,6 +158,8 @@ def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
                 old_text[match.end : match.end + CONTEXT_WIDTH],
                 expected,
                 len(placement.occurrences),
+                at_start=match.start < CONTEXT_WIDTH,
+                at_end=match.end + CONTEXT_WIDTH > len(old_text),
             )
     return _Origin(
         anchor.exact,
@@ -352,6 +362,28 @@ def _rival(ranked: list[Candidate]) -> Candidate | None:
     return None
 
 
+def _keeps_edge(text: str, match: Match, origin: _Origin) -> bool:
+    """Whether all the text before (or after) ``match`` is all the old text before (or
+    after) the quote: the quote still opens (or closes) the document the same way."""
+    if origin.at_start and match.start == len(origin.before) and text.startswith(origin.before):
+        return True
+    return (
+        origin.at_end and len(text) - match.end == len(origin.after) and text.endswith(origin.after)
+    )
+
+
+def _untied(text: str, ranked: list[Candidate], origin: _Origin) -> Candidate | None:
+    """The best candidate, or, when others tie with it (:func:`_rival`), the one of them
+    that keeps the old quote's place at the start or end of the text; None when the tie
+    stands."""
+    best = ranked[0]
+    if _rival(ranked) is None:
+        return best
+    tied = [c for c in ranked if best.score - c.score < TIE_MARGIN]
+    keeping = [c for c in tied if _keeps_edge(text, c.match, origin)]
+    return keeping[0] if len(keeping) == 1 else None
+
+
 def _exact_stage(text: str, origin: _Origin) -> tuple[Candidate | None, list[Candidate]]:
     occurrences = find_all(text, origin.exact)
     scored = _ranked(_score(text, m.start, m.end, origin) for m in occurrences)
@@ -362,7 +394,10 @@ def _exact_stage(text: str, origin: _Origin) -> tuple[Candidate | None, list[Can
         return best, scored
     if best.context_similarity is None or best.context_similarity < MIN_CONTEXT_SIMILARITY:
         return None, scored
-    return (None if _rival(scored) else best), scored
+    chosen = _untied(text, scored, origin)
+    if chosen is None or chosen.context_similarity is None:
+        return None, scored
+    return (chosen if chosen.context_similarity >= MIN_CONTEXT_SIMILARITY else None), scored
 
 
 def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | None, str | None]:
@@ -393,17 +428,19 @@ def _search(text: str, origin: _Origin) -> tuple[Candidate | None, Candidate | N
         )
     if best.score < THRESHOLD:
         return None, best, f"the best candidate scores {best.score:.2f}, below {THRESHOLD}"
-    rival = _rival(ranked)
-    if rival is not None:
-        return (
-            None,
-            best,
-            (
-                f"two passages match equally well (offsets {best.match.start} and"
-                f" {rival.match.start})"
-            ),
-        )
-    return best, best, None
+    chosen = _untied(text, ranked, origin)
+    if (
+        chosen is not None
+        and chosen.quote_similarity >= MIN_QUOTE_SIMILARITY
+        and chosen.score >= THRESHOLD
+    ):
+        return chosen, chosen, None
+    rival = _rival(ranked) or ranked[0]
+    return (
+        None,
+        best,
+        f"two passages match equally well (offsets {best.match.start} and {rival.match.start})",
+    )
 
 
 def _moved(text: str, anchor: Anchor, match: Match) -> Anchor:
@@ -446,9 +483,83 @@ def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
         return RebaseResult(
             status=RebaseStatus.ORPHANED, anchor=anchor, old=anchor, best=best, reason=reason
         )
-    moved = _moved(new_text, anchor, chosen.match)
+    moved = _moved(new_text, normalize_anchor(anchor), chosen.match)
     status = RebaseStatus.UNCHANGED if moved == anchor else RebaseStatus.MOVED
     return RebaseResult(status=status, anchor=moved, old=anchor, best=chosen)
+
+
+def _old_span(old_text: str | None, anchor: Anchor) -> Match | None:
+    """Where ``anchor`` stood: placed in the old text, else its own offsets, else unknown."""
+    if old_text is not None:
+        match = place(old_text, anchor).match
+        if match is not None:
+            return match
+    if anchor.start is not None and anchor.end is not None:
+        return Match(anchor.start, anchor.end)
+    return None
+
+
+def _converge(old: tuple[Match | None, Match | None], new: tuple[Match, Match]) -> bool:
+    """Whether two anchors that stood on separate passages now stand on one: their old
+    spans are known and do not overlap, and their new spans overlap by at least half of
+    the shorter one."""
+    (old_a, old_b), (new_a, new_b) = old, new
+    if old_a is None or old_b is None:
+        return False
+    if old_a.start < old_b.end and old_b.start < old_a.end:
+        return False
+    shared = min(new_a.end, new_b.end) - max(new_a.start, new_b.start)
+    shorter = min(new_a.end - new_a.start, new_b.end - new_b.start)
+    return shared > 0 and 2 * shared >= shorter
+
+
+def rebase_all(
+    old_text: str | None, new_text: str, anchors: Sequence[Anchor]
+) -> list[RebaseResult]:
+    """:func:`rebase` each of ``anchors`` (one document's), then orphan anchors that stood
+    on separate passages and now land on one: when a passage the document had twice is
+    deleted, or one anchor's passage is gone and its search found another's, only the
+    better-scoring anchor keeps the place (neither, when they score within
+    :data:`TIE_MARGIN`), so no two claims are silently moved onto one passage."""
+    results = [rebase(old_text, new_text, anchor) for anchor in anchors]
+    olds = [_old_span(old_text, anchor) for anchor in anchors]
+    placed = [(i, result.match) for i, result in enumerate(results) if result.match is not None]
+    placed.sort(key=lambda item: (-results[item[0]].score, item[0]))
+    # The places taken so far, sorted by start: only those starting before a span's end
+    # and less than the longest span before its start can overlap it.
+    kept: list[tuple[int, int, int]] = []  # start, end, index
+    longest = 0
+    orphaned: dict[int, Match] = {}  # each orphan and where it would have moved
+    for index, match in placed:
+        rivals = []
+        at = bisect.bisect_left(kept, (match.end, -1, -1))
+        while at > 0 and kept[at - 1][0] >= match.start - longest:
+            at -= 1
+            start, end, k = kept[at]
+            if _converge((olds[index], olds[k]), (match, Match(start, end))):
+                rivals.append((k, Match(start, end)))
+        if not rivals:
+            bisect.insort(kept, (match.start, match.end, index))
+            longest = max(longest, match.end - match.start)
+            continue
+        orphaned[index] = match
+        for rival, taken in rivals:
+            if results[rival].score - results[index].score < TIE_MARGIN:
+                orphaned.setdefault(rival, taken)
+    for index, taken in orphaned.items():
+        result = results[index]
+        results[index] = RebaseResult(
+            status=RebaseStatus.ORPHANED,
+            anchor=result.old,
+            old=result.old,
+            best=result.best,
+            reason=(
+                f"the passage it would move to (offsets {taken.start}-{taken.end}) is also"
+                " where another anchor, which stood elsewhere, moves: the passage this one"
+                " stood on may have been deleted"
+            ),
+        )
+    return results
 
 
 def nearest(text: str, anchor: Anchor) -> Candidate | None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "SCALES", "parse_number", "parse_number_words"]
+__all__ = [
+    "DIGITS_PATTERN",
+    "NUMBER_WORDS",
+    "NUMBER_WORD_PATTERN",
+    "SCALES",
+    "parse_number",
+    "parse_number_words",
+]
 
 _UNITS = {
     "zero": 0,
@@ -51,7 +58,15 @@ SCALES = {
 _WORD = "|".join(sorted([*_UNITS, *SCALES], key=len, reverse=True))
 NUMBER_WORD_PATTERN = rf"(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*"
 _NUMBER_WORDS = re.compile(rf"^{NUMBER_WORD_PATTERN}$", re.IGNORECASE)
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_GROUPS = "|".join(rf"(?:{sep}\d{{3}})+" for sep in (",", "\u00a0", "\u202f", "\u2009"))
+DIGITS_PATTERN = rf"(?:\d{{1,3}}(?:{_GROUPS})(?:\.\d+)?|\d+,\d{{1,2}}(?!\d)|\d+(?:\.\d+)?)"
+"""A number in digits: thousands grouped by commas ("4,500") or, as SI style writes them, by
+non-breaking, narrow non-breaking or thin spaces ("4\u00a0500"); a decimal point ("1.5"); or
+a decimal comma before one or two digits ("1,5 million"), which cannot be a thousands
+separator."""
+_DIGITS = re.compile(rf"^{DIGITS_PATTERN}$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+_SEPARATORS = re.compile("[,\u00a0\u202f\u2009]")
 
 
 def parse_number_words(words: str) -> int | None:
@@ -76,9 +91,12 @@ def parse_number_words(words: str) -> int | None:
 
 
 def parse_number(token: str) -> float | None:
-    """A number in digits ("4,500", "1.5") or words ("seventeen"), or ``None``."""
+    """A number in digits ("4,500", "4\u00a0500", "1.5", "1,5") or words ("seventeen"), or
+    ``None``."""
     text = token.strip()
     if _DIGITS.match(text):
-        return float(text.replace(",", ""))
+        if _DECIMAL_COMMA.match(text):
+            return float(text.replace(",", "."))
+        return float(_SEPARATORS.sub("", text))
     value = parse_number_words(text)
     return None if value is None else float(value)

@@ -14,7 +14,7 @@ import re
 import attrs
 
 from claimtrack.extract.magnitudes import find_magnitudes
-from claimtrack.extract.numbers import NUMBER_WORD_PATTERN, SCALES, parse_number
+from claimtrack.extract.numbers import DIGITS_PATTERN, NUMBER_WORD_PATTERN, SCALES, parse_number
 from claimtrack.model import Quantity
 
 __all__ = ["FoundQuantity", "find_quantities"]
@@ -77,11 +77,11 @@ _CURRENCY_WORD_PATTERN = "|".join(
 _CODES = "USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|RUB"
 _SIGN = "|".join(re.escape(sign) for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
 _CUR = rf"(?:{_SIGN}|(?-i:{_CODES})\s?)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = DIGITS_PATTERN
 _TIME_WORDS = "decades?|century|centuries|years?|months?|weeks?|days?"
 _ARTICLE_NUMBER = rf"an?(?=\s+(?:hundred|thousand|million|billion|trillion|dozen|{_TIME_WORDS})\b)"
 _NUM = rf"(?:{_DIGITS}|{NUMBER_WORD_PATTERN}|{_ARTICLE_NUMBER})"
-_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn)\b|\s+dozen\b|(?<=\d)[mkb]\b)"
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|tn|trn)\b|\s+dozen\b|(?<=\d)[mkb]\b)"
 
 _MODS = "|".join(part.replace(" ", r"\s+") for part in (_LOWER, _UPPER, _APPROX, _RANGE))
 _PATTERN = re.compile(
@@ -89,11 +89,11 @@ _PATTERN = re.compile(
     (?<![\w.,$€£¥₹-])
     (?:(?P<mod>{_MODS})\s*)?
     (?P<cur1>{_CUR})?
-    (?P<n1>{_NUM})(?P<scale1>{_SCALE})?
+    (?P<n1>{_NUM})(?![.,]\d)(?P<scale1>{_SCALE})?
     (?:
       (?P<sep>\s*[–—]\s*|-|\s+to\s+|\s+and\s+)
       (?P<cur2>{_CUR})?
-      (?P<n2>{_NUM})(?P<scale2>{_SCALE})?
+      (?P<n2>{_NUM})(?![.,]\d)(?P<scale2>{_SCALE})?
     )?
     (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)?
     (?P<curword>\s+(?:{_CURRENCY_WORD_PATTERN})\b(?!\s+of\b))?
@@ -149,7 +149,15 @@ def _scale(word: str | None) -> float:
     if not word:
         return 1.0
     key = word.strip().lower()
-    short = {"bn": "billion", "b": "billion", "mn": "million", "m": "million", "k": "thousand"}
+    short = {
+        "tn": "trillion",
+        "trn": "trillion",
+        "bn": "billion",
+        "b": "billion",
+        "mn": "million",
+        "m": "million",
+        "k": "thousand",
+    }
     if key == "dozen":
         return 12.0
     return float(SCALES[short.get(key, key)])

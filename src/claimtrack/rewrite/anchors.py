@@ -22,7 +22,7 @@ import attrs
 
 from claimtrack import rules
 from claimtrack._api import to_model
-from claimtrack.anchor import FillStatus, RebaseStatus, fill, normalize, rebase
+from claimtrack.anchor import FillStatus, RebaseStatus, fill, normalize, rebase_all
 from claimtrack.errors import ClaimtrackError, FileChangedError, LoadError
 from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
@@ -304,8 +304,8 @@ def _plan_rebase(
     old_text = None if stale else normalize(current)
     outcomes = []
     changes: list[Change] = []
-    for index, claim in enumerate(claim_file.claims):
-        result = rebase(old_text, new_text, claim.anchor)
+    results = rebase_all(old_text, new_text, [claim.anchor for claim in claim_file.claims])
+    for index, (claim, result) in enumerate(zip(claim_file.claims, results, strict=True)):
         outcome = Outcome(result.status.value)
         if result.status is not RebaseStatus.ORPHANED:
             changes.extend(_anchor_changes(index, claim.anchor, result.anchor))

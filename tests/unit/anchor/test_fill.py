@@ -70,3 +70,23 @@ class TestFill:
         result = fill(TEXT, anchor)
         assert result.status is FillStatus.UNPLACEABLE
         assert result.anchor == anchor
+
+
+class TestNormalisedQuotes:
+    """Quotes and context in another Unicode form or with CRLF place by their normal form."""
+
+    def test_decomposed_quote_is_filled_in_composed_form(self) -> None:
+        """An NFD quote is placed in the NFC text and recorded in NFC, so its offsets
+        select exactly the recorded quote."""
+        text = "The caf\u00e9 owner said fifty people attended.\n"
+        result = fill(text, Anchor(exact="caf\u0065\u0301 owner", suffix=" said"))
+        assert result.status is FillStatus.FILLED
+        assert result.anchor == Anchor(exact="caf\u00e9 owner", suffix=" said", start=4, end=14)
+        assert text[4:14] == result.anchor.exact
+
+    def test_crlf_quote_places_in_lf_text(self) -> None:
+        """A quote spanning a line end written as CRLF places where the text has LF."""
+        text = "First line ends.\nSecond line starts.\n"
+        placed = place(text, Anchor(exact="ends.\r\nSecond"))
+        assert placed.status is PlacementStatus.FOUND
+        assert placed.match == Match(11, 23)

@@ -13,6 +13,7 @@ from claimtrack.anchor import (
     locate,
     nearest,
     rebase,
+    rebase_all,
 )
 from claimtrack.model import Anchor
 
@@ -180,3 +181,68 @@ def test_bounded_refinement_lands_where_the_full_ascent_does(
     expected_start, expected_end, expected_score = _plain_ascent(text, quote, start, end)
     assert (refined.match.start, refined.match.end) == (expected_start, expected_end)
     assert refined.quote_similarity == expected_score
+
+
+class TestRepeatedPassages:
+    """A passage the document repeats is moved only where its own text shows it stands."""
+
+    SENTENCE = "The agency said 400 staff were hired in 2021."
+    # Long enough that the two copies' positions hardly differ: position alone cannot pick.
+    REST = "".join(f" Paragraph {n} of the report is about something else." for n in range(20))
+    OLD = f"{SENTENCE} {SENTENCE} {SENTENCE} Unions said the figure was nearer 250.{REST}"
+
+    def test_quote_opening_the_text_stays_when_an_edit_is_elsewhere(self) -> None:
+        """The first of three identical sentences, at the very start of the text, keeps its
+        place when only a later sentence is corrected: nothing before it changed."""
+        anchor = _anchor(self.OLD, self.SENTENCE)
+        new = self.OLD.replace("nearer 250", "nearer 205")
+        result = rebase(self.OLD, new, anchor)
+        assert result.status is RebaseStatus.UNCHANGED
+        assert result.match == Match(0, len(self.SENTENCE))
+
+    def test_quote_closing_the_text_stays_when_an_edit_is_elsewhere(self) -> None:
+        """The last of three identical sentences, ending the text, keeps its place too."""
+        copies = " ".join([self.SENTENCE] * 3)
+        old = f"{self.REST} Unions said the figure was nearer 250. {copies}"
+        start = old.rindex(self.SENTENCE)
+        anchor = Anchor(exact=self.SENTENCE, start=start, end=len(old))
+        new = old.replace("nearer 250", "near 250")
+        result = rebase(old, new, anchor)
+        assert result.status is RebaseStatus.MOVED
+        assert result.match == Match(start - 2, len(new))
+
+
+class TestRebaseAll:
+    """One document's anchors rebased together: no two separate passages merged into one."""
+
+    SENTENCE = "The agency said 400 staff were hired in 2021."
+    OLD = f"{SENTENCE} {SENTENCE} {SENTENCE} Unions disagreed, and said 60 had left.\n"
+
+    def _anchors(self) -> list[Anchor]:
+        starts = [i for i in range(len(self.OLD)) if self.OLD.startswith(self.SENTENCE, i)]
+        return [Anchor(exact=self.SENTENCE, start=s, end=s + len(self.SENTENCE)) for s in starts]
+
+    def test_deleted_copy_orphans_one_anchor_instead_of_doubling_another(self) -> None:
+        """With one of three identical sentences deleted, two anchors cannot both take the
+        same remaining sentence: one moves, the other is orphaned with the reason."""
+        new = self.OLD.replace(f"{self.SENTENCE} ", "", 1)
+        results = rebase_all(self.OLD, new, self._anchors())
+        placed = [r.match for r in results if r.status is not RebaseStatus.ORPHANED]
+        orphans = [r for r in results if r.status is RebaseStatus.ORPHANED]
+        assert len(placed) == len(set(placed)) == 2
+        assert len(orphans) == 1
+        assert orphans[0].reason is not None
+        assert "another anchor" in orphans[0].reason
+
+    def test_anchors_sharing_a_passage_move_together(self) -> None:
+        """Two claims anchored on the very same words stay together: that is no clash."""
+        anchor = Anchor(exact="Unions disagreed", start=self.OLD.index("Unions"))
+        anchor = Anchor(exact=anchor.exact, start=anchor.start, end=(anchor.start or 0) + 16)
+        new = "New first paragraph.\n" + self.OLD
+        results = rebase_all(self.OLD, new, [anchor, anchor])
+        assert [r.status for r in results] == [RebaseStatus.MOVED, RebaseStatus.MOVED]
+        assert (
+            results[0].match
+            == results[1].match
+            == Match(new.index("Unions"), new.index("Unions") + 16)
+        )

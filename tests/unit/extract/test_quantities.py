@@ -66,6 +66,23 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
     ("as many as 500 people", "as many as 500 people", {"upper_bound": 500}),
     ("two dozen eggs", "two dozen eggs", {"value": 24, "unit": "eggs"}),
     ("US$2.4 billion in aid", "US$2.4 billion", {"value": 2.4e9, "currency": "USD"}),
+    (
+        "The mayor said 2\u00a0000 homes were flooded.",
+        "2\u00a0000 homes",
+        {"value": 2000, "unit": "homes"},
+    ),
+    ("a road of 2\u202f500 km", "2\u202f500 km", {"value": 2500, "unit": "km"}),
+    (
+        "roughly 1,5 million of them weekly",
+        "roughly 1,5 million",
+        {"value": 1.5e6, "approximate": True},
+    ),
+    (
+        "a public debt of US$1.5tn",
+        "US$1.5tn",
+        {"value": 1.5e12, "currency": "USD"},
+    ),
+    ("it costs 45,5 million euros", "45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
 ]
 
 
@@ -93,6 +110,7 @@ class TestFindQuantities:
             "from 2011–2014",
             "at 10:30 on Monday",
             "a year of crisis",
+            "on the 1,000th day",
         ],
     )
     def test_not_quantities(self, phrase: str) -> None:

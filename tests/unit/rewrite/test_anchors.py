@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -48,6 +49,38 @@ class TestApplyPlans:
         plan = plan_anchors(path, AnchorSettings(document=tmp_path / "article-edited.txt"))
         assert len(plan.orphans) == 7
         assert plan.snapshot_copy is None
+
+
+class TestRebasePlan:
+    """A rebase plan looks at a file's anchors together."""
+
+    def test_deleted_repeat_orphans_an_anchor_rather_than_doubling_one(
+        self, tmp_path: Path
+    ) -> None:
+        """Three claims on three identical sentences: after one sentence is deleted, two
+        claims do not both move onto one sentence; one is orphaned and the hash waits."""
+        (tmp_path / "claimtrack.toml").write_text("")
+        sentence = "The agency said 400 staff were hired in 2021."
+        old = f"{sentence} {sentence} {sentence} Unions disagreed, and said 60 had left.\n"
+        (tmp_path / "article.txt").write_text(old)
+        digest = hashlib.sha256(old.encode()).hexdigest()
+        claims = "".join(
+            f"  - {{id: c{n}, text: A claim., kind: event, anchor: {{exact: '{sentence}',"
+            f" start: {start}, end: {start + len(sentence)}}}}}\n"
+            for n, start in enumerate(range(0, 3 * (len(sentence) + 1), len(sentence) + 1))
+        )
+        path = tmp_path / "claims.yaml"
+        path.write_text(
+            "version: 1\n"
+            f"document: {{id: d, title: T, snapshot: {{path: article.txt, sha256: {digest}}}}}\n"
+            f"claims:\n{claims}"
+        )
+        (tmp_path / "new.txt").write_text(old.replace(f"{sentence} ", "", 1))
+        plan = plan_anchors(path, AnchorSettings(rebase=tmp_path / "new.txt"))
+        assert [o.outcome for o in plan.outcomes].count(Outcome.ORPHANED) == 1
+        placed = [o.new.start for o in plan.outcomes if o.outcome is not Outcome.ORPHANED]
+        assert sorted(placed) == [0, len(sentence) + 1]
+        assert not plan.hash_updated
 
 
 class TestImportCost:

@@ -168,7 +168,9 @@ def _article(doc: DocumentReport) -> str:
             f'{opened}<a class="hl" href="#{row_id}{inner.number}"'
             f' title="Claim {inner.number}">{piece}</a>{"</mark>" * len(covering)}'
         )
-    return '<div class="article" lang="{}">{}</div>'.format(
+    # dir="auto": an article in Arabic, Hebrew or Persian reads right to left, as its first
+    # letter says, inside a page whose own furniture stays left to right.
+    return '<div class="article" lang="{}" dir="auto">{}</div>'.format(
         _e(doc.claim_file.document.language or "") if doc.claim_file else "", "".join(out)
     )
 

@@ -114,6 +114,13 @@ class TestHighlights:
         text = "".join(article.itertext())
         assert text == article_report.documents[0].text
 
+    def test_article_takes_its_own_direction(self, article_report: Report) -> None:
+        """The article's text carries dir="auto", so an article in a right-to-left script
+        (Arabic, Hebrew, Persian) reads right to left in the page."""
+        tree = _parse(render_html(article_report))
+        article = next(d for d in tree.iter("div") if d.get("class") == "article")
+        assert article.get("dir") == "auto"
+
     def test_identical_anchors_both_link(self) -> None:
         """Two claims on the same words each get a marker, a mark and a link to their row."""
         claim_file = claimtrack.loads(
