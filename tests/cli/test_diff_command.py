@@ -227,6 +227,38 @@ class TestBadInput:
         validator = Draft202012Validator(load_schema("diff-output.schema.json"))
         assert list(validator.iter_errors(json.loads(result.stdout))) == []
 
+    def test_links_to_nowhere_in_the_work_tree(
+        self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An untracked loop of links and a dangling link named like claim files are each a
+        head side that does not load (E100, named), never an internal error or a document
+        without a name; the exit is 2."""
+        os.symlink("loop-b.yaml", history.root / "claims" / "loop-a.yaml")
+        os.symlink("loop-a.yaml", history.root / "claims" / "loop-b.yaml")
+        os.symlink("nowhere.yaml", history.root / "claims" / "dangling.yaml")
+        result = _run(history, "-f", "json", monkeypatch=monkeypatch)
+        self._fails(result, "claims/loop-a.yaml:1:1:", "claims/dangling.yaml:1:1:")
+        assert "internal error" not in result.output
+        documents = json.loads(result.stdout)["documents"]
+        assert [d["path"] for d in documents] == [
+            "claims/dangling.yaml",
+            "claims/loop-a.yaml",
+            "claims/loop-b.yaml",
+        ]
+        assert all([f["code"] for f in d["problems"]["head"]] == ["E100"] for d in documents)
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+    def test_a_fifo_in_two_file_mode(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Comparing a claim file with a FIFO says the FIFO's side does not load (exit 2),
+        instead of diffing the work tree."""
+        (tmp_path / "a.yaml").write_text(SMALL, encoding="utf-8")
+        os.mkfifo(tmp_path / "pipe.yaml")
+        self._fails(
+            _run(tmp_path, "a.yaml", "pipe.yaml", monkeypatch=monkeypatch),
+            "pipe.yaml:1:1: the head side does not load",
+            "FIFO",
+        )
+
     def test_a_path_outside_the_repository(
         self, history: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -8,6 +8,8 @@ import contextlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 import claimtrack
 from claimtrack.cli.main import cli
 from tests.conftest import FIXTURES
+from tests.gitrepo import SMALL, GitRepo
 
 GOOD = FIXTURES / "claims" / "invalid" / "F101-citation-needed.yaml"
 HEAD = "version: 1\ndocument: {id: d, title: t}\nsources: []\n"
@@ -143,6 +146,49 @@ class TestOnlyRegularFiles:
         assert [f["code"] for f in pipe] == ["E100"]
         assert "FIFO" in str(pipe[0]["message"])
         assert any(str(f["path"]).endswith("good.yaml") for f in findings)
+
+    @staticmethod
+    def _in_process(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        """The command line in a process of its own, so that a hang fails the test."""
+        return subprocess.run(
+            [sys.executable, "-m", "claimtrack", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+    def test_fifo_given_to_match(self, tmp_path: Path) -> None:
+        """`match` names a FIFO among its files as unreadable (exit 2) instead of blocking."""
+        shutil.copy(GOOD, tmp_path / "good.yaml")
+        os.mkfifo(tmp_path / "pipe.yaml")
+        done = self._in_process(tmp_path, "match", "good.yaml", "pipe.yaml")
+        assert done.returncode == 2, done.stderr
+        assert "pipe.yaml:1:1: E100" in done.stderr
+        assert "FIFO" in done.stderr
+        assert "Traceback" not in done.stderr
+
+    def test_fifo_beside_the_claim_review_sign_signs(self, tmp_path: Path) -> None:
+        """`review sign --in FOLDER` passes over a FIFO in the folder and signs the claim in
+        the claim file beside it."""
+        shutil.copy(GOOD, tmp_path / "good.yaml")
+        os.mkfifo(tmp_path / "pipe.yaml")
+        done = self._in_process(
+            tmp_path, "review", "sign", "casualties", "--by", "Ada", "--in", "."
+        )
+        assert done.returncode == 0, done.stderr
+        assert "verified_by: Ada" in (tmp_path / "good.yaml").read_text(encoding="utf-8")
+
+    def test_fifo_beside_the_claim_log_finds_it(self, tmp_path: Path) -> None:
+        """`log CLAIM FOLDER` passes over a FIFO in the folder when it finds the claim."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("claims/small.yaml", SMALL)
+        repo.commit("Add the record")
+        os.mkfifo(repo.root / "claims" / "pipe.yaml")
+        done = self._in_process(repo.root, "log", "level", "claims")
+        assert done.returncode == 0, done.stderr
+        assert "Add the record" in done.stdout
 
     def test_fifo_snapshot(self, tmp_path: Path) -> None:
         """A FIFO as the snapshot is an E210 finding saying what it is."""

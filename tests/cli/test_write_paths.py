@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 from claimtrack.cli.main import cli
 from claimtrack.io.atomic import write_atomic
 from claimtrack.io.targets import STALE_SECONDS, ReadOnlyFileError
+from tests.gitrepo import SMALL, GitRepo
 
 ANCHORS = Path(__file__).resolve().parent.parent / "fixtures" / "anchors"
 INVALID = Path(__file__).resolve().parent.parent / "fixtures" / "claims" / "invalid"
@@ -95,6 +96,44 @@ class TestInputsAreNotOutputs:
         result = _run("report", "-o", path, path)
         assert result.exit_code == 2
         assert path.read_bytes() == before
+
+    @pytest.mark.parametrize(
+        "command",
+        [["match", "c.yaml", "d.yaml"], ["diff", "d.yaml", "c.yaml"]],
+        ids=["match", "diff-of-two-files"],
+    )
+    def test_output_naming_a_compared_file_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+    ) -> None:
+        """``match`` and ``diff`` with ``-o`` naming one of the claim files they read exit
+        2 and leave the file as it was."""
+        monkeypatch.chdir(tmp_path)
+        for name in ("c.yaml", "d.yaml"):
+            shutil.copy(INVALID / "F101-citation-needed.yaml", tmp_path / name)
+        before = (tmp_path / "c.yaml").read_bytes()
+        result = _run(*command, "-o", "c.yaml")
+        assert result.exit_code == 2, result.output
+        assert "is the input" in result.output
+        assert (tmp_path / "c.yaml").read_bytes() == before
+
+    @pytest.mark.parametrize(
+        "command", [["diff"], ["log", "level", "claims/small.yaml"]], ids=["diff", "log"]
+    )
+    def test_output_naming_the_claim_file_of_a_history_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+    ) -> None:
+        """``diff`` (of the work tree) and ``log`` with ``-o`` naming the claim file they
+        show exit 2 and leave the file as it was."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("claims/small.yaml", SMALL)
+        repo.commit("Add the record")
+        repo.edit("claims/small.yaml", "title: Level survey", "title: Survey")
+        before = (repo.root / "claims" / "small.yaml").read_bytes()
+        monkeypatch.chdir(repo.root)
+        result = _run(*command, "-o", "claims/small.yaml")
+        assert result.exit_code == 2, result.output
+        assert "is the input" in result.output
+        assert (repo.root / "claims" / "small.yaml").read_bytes() == before
 
     def test_write_baseline_naming_a_claim_file_is_refused(self, tmp_path: Path) -> None:
         """--write-baseline over an existing file that is not a baseline exits 2."""

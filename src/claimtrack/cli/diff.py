@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -84,10 +85,10 @@ def diff_command(
         )
     try:
         settings = _settings(config_file, select, extend_select, ignore, cache, cache_dir)
-        result = _diff(arguments, settings)
+        result, inputs = _diff(arguments, settings)
     except ClaimtrackError as error:
         _fail(str(error))
-    emit(_render(result, output_format, links), output)
+    emit(_render(result, output_format, links), output, inputs=inputs)
     for document in result.documents:
         for side, problems in (("base", document.base_problems), ("head", document.head_problems)):
             if problems:
@@ -131,13 +132,16 @@ def _settings(
     shared = library.paths if library is not None else frozenset()
 
     def is_excluded(name: str) -> bool:
-        path = (root / name).resolve()
+        # realpath, not resolve: a loop of links is a name like any other (never an error).
+        path = Path(os.path.realpath(root / name))
         return config.is_excluded(name) or path == own or str(path) in shared
 
     return DiffSettings(check=check, is_excluded=is_excluded)
 
 
-def _diff(arguments: tuple[str, ...], settings: DiffSettings) -> Diff:
+def _diff(arguments: tuple[str, ...], settings: DiffSettings) -> tuple[Diff, list[str]]:
+    """The diff the arguments ask for, and the claim files it is about (the files named,
+    and the work tree's copy of each claim file compared), which ``-o`` may not overwrite."""
     from claimtrack.errors import ClaimtrackError
     from claimtrack.review.diff import DiffError, diff_files, diff_revisions
     from claimtrack.review.git import Repository
@@ -152,8 +156,8 @@ def _diff(arguments: tuple[str, ...], settings: DiffSettings) -> Diff:
     missing = [path for path in paths if not Path(path).exists()]
     if missing:
         raise DiffError(f"{missing[0]}: no such file or folder")
-    if not revisions and len(paths) == 2 and all(Path(p).is_file() for p in paths):
-        return diff_files(paths[0], paths[1], settings)
+    if not revisions and len(paths) == 2 and not any(Path(p).is_dir() for p in paths):
+        return diff_files(paths[0], paths[1], settings), paths
     try:
         repository = Repository.find(Path.cwd())
     except ClaimtrackError:
@@ -162,13 +166,13 @@ def _diff(arguments: tuple[str, ...], settings: DiffSettings) -> Diff:
         repository = Repository.find(Path(paths[0]).absolute())
     base, head, labels = _sides(repository, revisions)
     settings = _rooted(settings, repository)
-    return diff_revisions(repository, base, head, paths, settings, labels=labels)
+    result = diff_revisions(repository, base, head, paths, settings, labels=labels)
+    compared = [str(repository.root / document.path) for document in result.documents]
+    return result, [*paths, *compared]
 
 
 def _rooted(settings: DiffSettings, repository: Repository) -> DiffSettings:
     """Exclusions asked of repository-relative names, from wherever the command runs."""
-    import os
-
     import attrs
 
     excluded = settings.is_excluded

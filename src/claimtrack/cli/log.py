@@ -60,5 +60,5 @@ def log_command(claim_id: str, path: str | None, output_format: str, output: str
     from claimtrack.render.findings.history import render_history_json, render_history_text
 
     render = render_history_json if output_format == "json" else render_history_text
-    emit(render(claim_id, entries), output)
+    emit(render(claim_id, entries), output, inputs=[target])
     sys.exit(exit_codes.OK)

@@ -101,7 +101,7 @@ def match_command(
             f" {len(proposals) - len(new)} already recorded."
         )
         text = "\n".join(lines) + "\n"
-    emit(text, output)
+    emit(text, output, inputs=found.files)
     if accept and new:
         # Only the files that gain links are read again; each is rewritten only if it has
         # not changed since (one that no longer loads is reported and left alone).

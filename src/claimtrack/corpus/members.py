@@ -7,11 +7,10 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack import rules
 from claimtrack._api import to_model
 from claimtrack.errors import LoadError
-from claimtrack.findings import Finding, Location
-from claimtrack.io.load import LoadedDocument, load_bytes
+from claimtrack.findings import Finding
+from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.model import Claim, ClaimFile
 
 __all__ = ["Loaded", "Member", "claims_of", "load_members"]
@@ -43,20 +42,12 @@ def load_members(names: Iterable[str]) -> Loaded:
     problems: list[Finding] = []
     for name in names:
         try:
-            original = Path(name).read_bytes()
+            # Only a regular file, within the input limit: a pipe must not block the run.
+            original = read_bytes(name, name=name)
             document = load_bytes(original, name, file_path=Path(name))
             claim_file = to_model(document)
         except LoadError as error:
             problems.extend(error.findings)
-            continue
-        except OSError as error:
-            problems.append(
-                rules.finding(
-                    rules.UNREADABLE,
-                    f"cannot be read: {error.strerror or error}",
-                    Location(path=name),
-                )
-            )
             continue
         members.append(
             Member(path=name, original=original, document=document, claim_file=claim_file)

@@ -27,7 +27,7 @@ from claimtrack.batch import check
 from claimtrack.errors import ClaimtrackError, LoadError
 from claimtrack.findings import Finding
 from claimtrack.io.discover import CLAIM_FILE_SUFFIXES
-from claimtrack.io.load import LoadedDocument, load_bytes, load_path
+from claimtrack.io.load import LoadedDocument, load_bytes, load_path, read_bytes
 from claimtrack.model import ClaimFile
 from claimtrack.pipeline import check_document
 from claimtrack.results import FileResult
@@ -175,8 +175,8 @@ class _Reader:
         found = {}
         for name in names:
             try:
-                found[name] = (self.repository.root / name).read_bytes()
-            except OSError:
+                found[name] = read_bytes(self.repository.root / name, name=name)
+            except LoadError:
                 continue
         return found
 
@@ -231,7 +231,9 @@ class _Reader:
         return found
 
     def _work_tree(self, names: Sequence[str], settings: CheckSettings) -> dict[str, Version]:
-        present = [name for name in names if (self.repository.root / name).is_file()]
+        # Anything but a folder is checked: a dangling link, a loop of links or a pipe
+        # the work tree lists gives its E100 finding, as `claimtrack check` would.
+        present = [name for name in names if not (self.repository.root / name).is_dir()]
         cwd = os.getcwd()
         paths = [os.path.relpath(self.repository.root / name, cwd) for name in present]
         results = check(paths, attrs.evolve(settings, jobs=1)).files
@@ -339,7 +341,7 @@ def diff_revisions(
 
 def _file_version(path: str, settings: CheckSettings) -> Version:
     name = Path(path).as_posix()
-    if not Path(path).is_file():
+    if Path(path).is_dir() or not Path(path).exists():
         raise DiffError(f"{name}: no such file; give two claim files that exist")
     plain = attrs.evolve(
         settings, baseline=None, keep_records=True, keep_documents=True, cache=None

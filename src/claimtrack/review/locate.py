@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from claimtrack.errors import LoadError
-from claimtrack.io.load import load_bytes
+from claimtrack.io.load import load_bytes, read_bytes
 
 __all__ = ["holders"]
 
@@ -17,8 +16,8 @@ def holders(files: Iterable[str], claim_ids: Sequence[str]) -> dict[str, list[st
     found: dict[str, list[str]] = {claim_id: [] for claim_id in claim_ids}
     for name in files:
         try:
-            content = Path(name).read_bytes()
-        except OSError:
+            content = read_bytes(name, name=name)  # a regular file within the input limit
+        except LoadError:
             continue
         wanted = [claim_id for claim_id in found if claim_id.encode("utf-8") in content]
         if not wanted:

@@ -13,7 +13,7 @@ import attrs
 from claimtrack._api import to_model
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.atomic import replace_if_unchanged
-from claimtrack.io.load import LoadedDocument, load_bytes
+from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.roundtrip import Change, Writer, rewrite
 from claimtrack.lint.signoff import claim_fingerprint
@@ -81,7 +81,7 @@ def plan_signoff(document: LoadedDocument, claim_ids: Sequence[str], by: str, at
 def sign(path: str | os.PathLike[str], claim_ids: Sequence[str], by: str, at: str) -> SignOff:
     """Sign off claims of the file at ``path`` (see :func:`plan_signoff`) and write it
     atomically, keeping its mode, unless it changed since it was read."""
-    original = Path(path).read_bytes()
+    original = read_bytes(path, name=display_name(path))
     document = load_bytes(original, display_name(path), file_path=Path(path))
     plan = plan_signoff(document, claim_ids, by, at)
     if plan.method is not Writer.NONE:
