@@ -207,30 +207,46 @@ def _block_data(block: str, line: int, column: int) -> Any:
 
 def reviews_in(text: str) -> list[dict[str, Any]]:
     """The ClaimReview objects of a JSON-LD document or of an HTML page's JSON-LD blocks;
-    :class:`ClaimReviewImportError`, placed in ``text``, if a block is not JSON."""
+    :class:`ClaimReviewImportError`, placed in ``text``, if the document is not JSON, or if
+    none of the page's blocks holds a review and one of them is not JSON."""
+    return _reviews_and_skipped(text)[0]
+
+
+def _reviews_and_skipped(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """:func:`reviews_in`, and a line for each of a page's JSON-LD blocks that was left out
+    because it is not JSON while another block held a review (a page often carries blocks
+    of its own beside the fact check's, and a broken one of those does not stop the
+    import; with no review found, the first broken block's error is raised)."""
     # A byte-order mark read as a space keeps every line and column where it is.
     body = " " + text[1:] if text.startswith("\ufeff") else text
     if body.lstrip(" \t\r\n").startswith(("{", "[")):
-        blocks = [(body, 1, 0)]
-    else:
-        parser = _LdJson()
-        parser.feed(text)
-        parser.close()
-        blocks = [
-            (block, line, column)
-            for block, (line, column) in zip(parser.blocks, parser.starts, strict=True)
-        ]
-        if not blocks:
-            raise ClaimReviewImportError(
-                "the input is neither JSON-LD nor an HTML page with an application/ld+json script",
-                hint="Give the .json or .jsonld file, or the HTML page, of the fact check.",
-            )
-    reviews: list[dict[str, Any]] = []
-    for block, line, column in blocks:
-        reviews.extend(
-            node for node in _nodes(_block_data(block, line, column)) if _is_review(node)
+        data = _block_data(body, 1, 0)
+        return [node for node in _nodes(data) if _is_review(node)], []
+    parser = _LdJson()
+    parser.feed(text)
+    parser.close()
+    if not parser.blocks:
+        raise ClaimReviewImportError(
+            "the input is neither JSON-LD nor an HTML page with an application/ld+json script",
+            hint="Give the .json or .jsonld file, or the HTML page, of the fact check.",
         )
-    return reviews
+    reviews: list[dict[str, Any]] = []
+    broken: list[ClaimReviewImportError] = []
+    for block, (line, column) in zip(parser.blocks, parser.starts, strict=True):
+        try:
+            data = _block_data(block, line, column)
+        except ClaimReviewImportError as error:
+            broken.append(error)
+            continue
+        reviews.extend(node for node in _nodes(data) if _is_review(node))
+    if broken and not reviews:
+        raise broken[0]
+    skipped = [
+        f"a JSON-LD block that is not JSON (line {error.line}, column {error.column}:"
+        f" {error.message})"
+        for error in broken
+    ]
+    return reviews, skipped
 
 
 def _text(value: Any) -> str | None:
@@ -403,7 +419,7 @@ def import_claimreview(
         tool="claimtrack",
         tool_version=__version__,
     )
-    reviews = reviews_in(text)
+    reviews, skipped = _reviews_and_skipped(text)
     if not reviews:
         raise ClaimReviewImportError(
             "the input holds no ClaimReview",
@@ -411,7 +427,6 @@ def import_claimreview(
         )
     claims: list[Claim] = []
     sources: list[Source] = []
-    skipped: list[str] = []
     used: set[str] = set()
     for number, review in enumerate(reviews, start=1):
         claimed = _text(review.get("claimReviewed"))

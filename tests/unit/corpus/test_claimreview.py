@@ -106,6 +106,22 @@ class TestImport:
         )
         assert [r["claimReviewed"] for r in reviews_in(page)] == ["A.", "B."]
 
+    def test_a_broken_block_beside_the_review_is_left_out_and_said(self) -> None:
+        """A page's own JSON-LD block that is not JSON (a breadcrumb list with a trailing
+        comma) does not stop the import of the fact check's block; the import says which
+        block it left out, and where."""
+        page = (
+            "<html>\n<head>\n"
+            '<script type="application/ld+json">{"@type": "BreadcrumbList", }</script>\n'
+            '<script type="application/ld+json">'
+            + json.dumps(_review(claimReviewed="A.", url="https://checks.example/a"))
+            + "</script>\n</head></html>"
+        )
+        imported = import_claimreview(page, document_id="x", title="X", now=NOW)
+        assert [claim.text for claim in imported.claim_file.claims] == ["A."]
+        (note,) = imported.skipped
+        assert note.startswith("a JSON-LD block that is not JSON (line 3, column 64: invalid JSON")
+
     def test_published_variants_keep_who_said_it_and_who_checked_it(self) -> None:
         """``itemReviewed`` as a list, ``author`` as a string or a list, and a review URL
         holding spaces: the claimant, every reviewer and the URL are all kept."""
