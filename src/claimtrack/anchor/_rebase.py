@@ -520,7 +520,7 @@ def rebase_all(
     on separate passages and now land on one: when a passage the document had twice is
     deleted, or one anchor's passage is gone and its search found another's, only the
     better-scoring anchor keeps the place (neither, when they score within
-    :data:`TIE_MARGIN`), so no two claims are silently moved onto one passage."""
+    ``TIE_MARGIN``), so no two claims are silently moved onto one passage."""
     results = [rebase(old_text, new_text, anchor) for anchor in anchors]
     olds = [_old_span(old_text, anchor) for anchor in anchors]
     placed = [(i, result.match) for i, result in enumerate(results) if result.match is not None]
