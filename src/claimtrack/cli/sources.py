@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
     from claimtrack.fetch import FetchResult
@@ -219,7 +220,7 @@ def check_command(
     from claimtrack._convert import structure
     from claimtrack.errors import LoadError
     from claimtrack.fetch import HttpSettings, MissingExtra
-    from claimtrack.fetch.links import LinkSettings, LinkState, check_links
+    from claimtrack.fetch.links import LinkSettings, LinkState, LinkStateError, check_links
     from claimtrack.findings import Severity
     from claimtrack.io.load import load_path
     from claimtrack.io.snapshot import find_project_root
@@ -241,7 +242,11 @@ def check_command(
     state_file = state_path or (
         find_project_root(Path(files[0]).parent) / ".claimtrack" / "link-state.json"
     )
-    state = LinkState.load(state_file)
+    try:
+        state = LinkState.load(state_file)
+    except LinkStateError as error:  # left as it is: its history is not written over
+        click.echo(inert(f"claimtrack: {error}"), err=True)
+        sys.exit(exit_codes.USAGE)
     settings = LinkSettings(http=HttpSettings(timeout=timeout), strict=strict)
     results: list[FileResult] = []
     for name in files:
