@@ -142,3 +142,29 @@ def test_fifo_as_snapshot_is_refused_without_waiting(project: Path) -> None:
     assert "FIFO" in done.stderr
     assert "--snapshot" in done.stderr
     assert not (project / "c.yaml").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        (["init"], "`claimtrack init`"),
+        (["extract"], "`claimtrack extract`"),
+        (["import", "claimreview"], "`claimtrack import claimreview`"),
+    ],
+)
+def test_fifo_input_message_names_the_command_that_ran(
+    tmp_path: Path, command: list[str], named: str
+) -> None:
+    """A FIFO given as the input file is refused (exit 2) with what to do worded for the
+    command that ran, not for another one."""
+    fifo = tmp_path / "input.txt"
+    os.mkfifo(fifo)
+    result = _run(*command, fifo, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.output
+    assert named in result.output
+    others = {"`claimtrack init`", "`claimtrack extract`", "`claimtrack import claimreview`"}
+    assert not any(other in result.output for other in others - {named})
+    if command != ["extract"]:
+        assert "extract" not in result.output

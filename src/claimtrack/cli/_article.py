@@ -156,7 +156,7 @@ def prepare(
     from claimtrack.model import ID_PATTERN
 
     try:
-        raw = read_article(article)
+        raw = read_article(article, command=f"claimtrack {command}")
     except ArticleReadError as error:
         fail(command, str(error))
     fmt = (
