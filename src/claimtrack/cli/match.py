@@ -49,6 +49,7 @@ def match_command(
     """Find claims that two or more documents make. PATH may be a file, a folder or a glob.
     Claims already linked by 'same_as' are listed as accepted."""
     from claimtrack.cli._inputs import discover_without_library, nearest_config
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.corpus.links import apply_links, plan_links
     from claimtrack.corpus.match import DEFAULT_THRESHOLD
     from claimtrack.corpus.members import load_members
@@ -58,9 +59,11 @@ def match_command(
     # The shared source library's files hold sources, not claims: they are left out.
     config = nearest_config()  # its input limits too: files are read as check reads them
     found = discover_without_library(paths, config)
-    failed = bool(found.missing) or not found.files
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    # As check: a path that does not exist, or a folder or glob naming no claim file, is
+    # reported and exits 2 (the other paths are still read).
+    failed = report_unmatched(found)
+    if not found.files:
+        sys.exit(exit_codes.USAGE)
     if STDIN in found.files:
         raise click.UsageError("claimtrack match reads whole corpora: '-' cannot be used.")
     scanned = scan(found.files, config.limits)  # one file at a time; only the claims' features stay

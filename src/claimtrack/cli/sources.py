@@ -29,14 +29,16 @@ def sources_group() -> None:
 
 
 def _targets(paths: tuple[str, ...]) -> tuple[list[str], bool]:
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
 
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    # As check: a path that does not exist, or a folder or glob naming no claim file, is
+    # reported and exits 2 (the other paths are still read).
+    unmatched = report_unmatched(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack sources rewrites files: '-' cannot be used.")
-    return list(found.files), bool(found.missing)
+    return list(found.files), unmatched
 
 
 @sources_group.command("fetch", epilog=_FETCH_HELP)
