@@ -25,6 +25,5 @@ def test_empty_folder_exits_2_as_check_does(
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "claimtrack: empty: the folder names no claim files (*.yaml, *.yml, *.json); check"
-        " the path"
+        "claimtrack: empty: the folder names no claim files (*.yaml, *.yml, *.json); check the path"
     ), result.stderr
