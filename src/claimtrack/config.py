@@ -220,7 +220,12 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{name}: not valid TOML: {error}") from None
+        from claimtrack.io.syntax import toml_syntax
+
+        line, column, reason = toml_syntax(error, text)
+        raise ConfigError(
+            f"{name}:{line}:{column}: not valid TOML: {reason}; correct the TOML at that place"
+        ) from None
     if found.name == "pyproject.toml" or "tool" in data:
         tool = data.get("tool")
         table = tool.get("claimtrack", {}) if isinstance(tool, dict) else {}

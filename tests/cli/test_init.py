@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,48 @@ class TestRehash:
         out = project / "article.yaml"
         assert _run("init", project / "article.txt", "-o", out).exit_code == 0
         assert _run("anchor", "--rehash", "--fill", out).exit_code == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_fifo_as_snapshot_is_refused_without_waiting(project: Path) -> None:
+    """A FIFO named by --snapshot is refused at once (exit 2, naming it), not read."""
+    fifo = project / "snapshot.txt"
+    os.mkfifo(fifo)
+    command = ["init", str(project / "article.txt"), "-o", str(project / "c.yaml")]
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", *command, "--snapshot", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "FIFO" in done.stderr
+    assert "--snapshot" in done.stderr
+    assert not (project / "c.yaml").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        (["init"], "`claimtrack init`"),
+        (["extract"], "`claimtrack extract`"),
+        (["import", "claimreview"], "`claimtrack import claimreview`"),
+    ],
+)
+def test_fifo_input_message_names_the_command_that_ran(
+    tmp_path: Path, command: list[str], named: str
+) -> None:
+    """A FIFO given as the input file is refused (exit 2) with what to do worded for the
+    command that ran, not for another one."""
+    fifo = tmp_path / "input.txt"
+    os.mkfifo(fifo)
+    result = _run(*command, fifo, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.output
+    assert named in result.output
+    others = {"`claimtrack init`", "`claimtrack extract`", "`claimtrack import claimreview`"}
+    assert not any(other in result.output for other in others - {named})
+    if command != ["extract"]:
+        assert "extract" not in result.output

@@ -108,3 +108,31 @@ class TestFoundConfiguration:
         os.mkfifo(project / "claimtrack.toml")
         result = _run(project, "report", "c.yaml")
         _usage_error(result, "claimtrack.toml", "FIFO")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["match", "c.yaml"],
+        ["review", "sign", "background", "--by", "Desk", "--in", "c.yaml"],
+    ],
+)
+def test_claim_files_read_within_the_configured_limit(project: Path, command: list[str]) -> None:
+    """match and review sign read claim files within the configured max-file-size, as check
+    does: a file over it is refused (exit 2) and left as it was."""
+    (project / "claimtrack.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    words = " ".join(["The board met on Monday."] * 50)
+    claims = "version: 1\ndocument:\n  id: d\n  title: T\nclaims:\n  - id: background\n"
+    claims += f"    text: {words}\n    kind: assessment\n    anchor:\n      exact: board\n"
+    (project / "c.yaml").write_text(claims, encoding="utf-8")
+    before = (project / "c.yaml").read_bytes()
+    assert len(before) > 1000
+    checked = _run(project, "check", "--no-cache", "c.yaml")
+    assert checked.returncode == 1  # check: an E104 finding on the file
+    assert "E104" in checked.stdout
+    result = _run(project, *command)
+    assert result.returncode == 2, result.stdout + result.stderr
+    if command[0] == "match":
+        assert "E104" in result.stderr, result.stderr
+        assert "over the limit of 1,000" in result.stderr, result.stderr
+    assert (project / "c.yaml").read_bytes() == before

@@ -5,6 +5,9 @@ whose text changed since their snapshot."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from claimtrack.cli.main import cli
 from claimtrack.fetch import HttpSettings
-from claimtrack.fetch.links import LinkSettings, LinkState, check_links
+from claimtrack.fetch.links import LinkSettings, LinkState, LinkStateError, check_links
 from claimtrack.io.load import load_path
 from claimtrack.model import Source
 from tests.cli.test_sources_fetch import HTML, PAGES
@@ -147,3 +150,68 @@ class TestChangedSources:
         assert code == 1, output
         assert "F212" in output
         assert "1 line added, 1 removed; first removed: 'A monitoring group said more" in output
+
+
+class TestStateFile:
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (
+                '{"version": 1,\n "failures": {"https://a.example/": [}\n',
+                ":2:38: the link state is",
+            ),
+            ("[]\n", ": not a claimtrack link-state file"),
+            ('{"version": 1, "failures": {"https://a.example/": "x"}}', "are not a list"),
+            ('{"version": 1, "failures": {"https://a.example/": ["soon"]}}', "'soon'"),
+            ('{"version": 1, "failures": {"https://a.example/": ["2026-01-01"]}}', "offset"),
+            (b"\xff\xfe{}", ": the link state is not UTF-8 text"),
+        ],
+    )
+    def test_damaged_state_is_an_error_and_kept(
+        self, httpserver: HTTPServer, tmp_path: Path, content: str | bytes, message: str
+    ) -> None:
+        """A damaged state file stops the run before any request (exit 2) with its name (and
+        FILE:LINE:COL for a JSON syntax error) and what to do; its bytes are kept."""
+        path = _project(tmp_path, httpserver.url_for("/page"))
+        state = tmp_path / "state.json"
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        state.write_bytes(data)
+        code, output = _run("--online", "--state", str(state), str(path))
+        assert code == 2, output
+        line = output.strip()
+        assert line.startswith(f"claimtrack: {state.as_posix()}"), output
+        assert message in line
+        assert line.endswith("; move it aside or delete it to start afresh")
+        assert "Traceback" not in output
+        assert state.read_bytes() == data
+        assert httpserver.log == []
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+    def test_fifo_as_state_is_refused_without_waiting(self, tmp_path: Path) -> None:
+        """A FIFO given as --state is refused at once (exit 2), not waited on for a writer."""
+        path = _project(tmp_path, "http://127.0.0.1:9/page")
+        fifo = tmp_path / "state.json"
+        os.mkfifo(fifo)
+        command = ["sources", "check", "--online", "--state", str(fifo), str(path)]
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        assert "FIFO" in done.stderr
+        assert "regular file" in done.stderr
+
+    def test_state_over_the_limit_is_refused(self, tmp_path: Path) -> None:
+        """A state file over the limit is refused as it is read, never held whole."""
+        state = tmp_path / "state.json"
+        state.write_text('{"version": 1, "failures": {}}', encoding="utf-8")
+        with pytest.raises(LinkStateError, match="over the limit of 10"):
+            LinkState.load(state, limit=10)
+        assert LinkState.load(state).failures == {}
+
+    def test_missing_state_is_a_first_run(self, tmp_path: Path) -> None:
+        """No state file yet is an empty history, not an error."""
+        assert LinkState.load(tmp_path / "none.json").failures == {}

@@ -140,6 +140,27 @@ exclude = ["drafts/*"]
             load_config(path)
         assert str(caught.value).startswith(path.as_posix())
 
+    @pytest.mark.parametrize(
+        ("name", "text", "place"),
+        [
+            ("pyproject.toml", '[tool.claimtrack]\nselect = ["F1\n', "2:14"),
+            ("claimtrack.toml", 'ignore = ["F101"\n', "2:1"),
+            ("claimtrack.toml", "\n\nfail-level = \n", "3:14"),
+        ],
+    )
+    def test_toml_syntax_error_names_its_place_first(
+        self, tmp_path: Path, name: str, text: str, place: str
+    ) -> None:
+        """A TOML syntax error starts FILE:LINE:COL, says what is wrong and what to do, and
+        leaves no "(at line ...)" inside the message; the end of the file is a place too."""
+        path = _write(tmp_path / name, text)
+        with pytest.raises(ConfigError) as caught:
+            load_config(path)
+        message = str(caught.value)
+        assert message.startswith(f"{path.as_posix()}:{place}: not valid TOML: ")
+        assert message.endswith("; correct the TOML at that place")
+        assert "(at " not in message
+
     def test_claimtrack_toml_has_no_prefix(self, tmp_path: Path) -> None:
         """In claimtrack.toml keys stand at the top level and errors name them so."""
         path = _write(tmp_path / "claimtrack.toml", "ignor = ['F101']\n")

@@ -101,10 +101,17 @@ def _slug(text: str) -> str:
 def _write_snapshot(command: str, path: Path, text: str, force: bool) -> str:
     """Write the snapshot unless an identical file is there; its SHA-256."""
     from claimtrack.cli.output import write_output
+    from claimtrack.io.regular import NotRegularFileError, read_regular
 
     data = text.encode("utf-8")
     if path.exists():
-        if path.read_bytes() == data:
+        try:  # only a regular file, and no more of it than the snapshot's own length
+            same = read_regular(path, len(data)) == data
+        except NotRegularFileError as error:
+            fail(command, f"{path}: {error.strerror}; choose another --snapshot")
+        except (OSError, ValueError):  # longer than the snapshot (TooLargeError), unreadable
+            same = False
+        if same:
             return hashlib.sha256(data).hexdigest()
         if not force:
             fail(
@@ -149,7 +156,7 @@ def prepare(
     from claimtrack.model import ID_PATTERN
 
     try:
-        raw = read_article(article)
+        raw = read_article(article, command=f"claimtrack {command}")
     except ArticleReadError as error:
         fail(command, str(error))
     fmt = (

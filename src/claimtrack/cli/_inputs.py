@@ -33,6 +33,7 @@ __all__ = [
     "discover_claim_files",
     "discover_without_library",
     "gather",
+    "nearest_config",
     "read_stdin",
     "stream",
 ]
@@ -105,7 +106,7 @@ class Stream:
             progress.close()
 
 
-def _nearest_config() -> Config:
+def nearest_config() -> Config:
     """The nearest configuration; one that cannot be read stops the run (exit 2)."""
     from claimtrack.config import load_config
     from claimtrack.errors import ConfigError
@@ -140,14 +141,15 @@ def _less_excluded(found: Discovery, config: Config | None) -> Discovery:
     return attrs.evolve(found, files=tuple(f for f in found.files if not config.is_excluded(f)))
 
 
-def discover_without_library(paths: Sequence[str]) -> Discovery:
+def discover_without_library(paths: Sequence[str], config: Config | None = None) -> Discovery:
     """The files ``paths`` name, less the files of the shared source library the nearest
     configuration names and those its ``exclude`` patterns name: for commands that read
     claims but not the library (``anchor``, ``match``), so the library is found by its
     patterns and never loaded. A configuration that cannot be read stops the run (exit 2)."""
     from claimtrack.io.library import library_paths
 
-    config = _nearest_config()
+    if config is None:
+        config = nearest_config()
     found = _less_excluded(discover(paths), config)
     if not config.sources:
         return found
@@ -180,7 +182,7 @@ def stream(
     are left out); ``leave_out`` more files to leave out (absolute paths: the command's own
     outputs)."""
     if config is None:
-        config = _nearest_config()
+        config = nearest_config()
     found = _leave_out(discover_claim_files(paths, library, config), leave_out)
     unmatched = report_unmatched(found)
     settings = CheckSettings(project_root=project_root, limits=config.limits, library=library)

@@ -364,9 +364,12 @@ def _cache(settings: CheckSettings, config_path: Path | None, folder: Path | Non
 
     config_text = ""
     if config_path is not None:
-        try:
-            config_text = config_path.read_text(encoding="utf-8")
-        except OSError:
+        from claimtrack.io.limits import Limits
+        from claimtrack.io.regular import read_regular
+
+        try:  # read as load_config read it: a regular file within the default limit
+            config_text = read_regular(config_path, Limits().max_bytes).decode("utf-8")
+        except (OSError, ValueError):  # UnicodeDecodeError and TooLargeError among them
             config_text = "unreadable"
     where = folder or find_project_root(Path.cwd()) / CACHE_FOLDER
     return ResultCache(

@@ -52,7 +52,7 @@ def claimreview_command(
     from claimtrack.model import ID_PATTERN
 
     try:
-        text = read_article(source)
+        text = read_article(source, command="claimtrack import claimreview")
     except ArticleReadError as error:
         _fail(str(error))
     slug = document_id or "-".join(re.findall(r"[a-z0-9]+", source.stem.lower()))[:100]

@@ -48,7 +48,8 @@ def match_command(
 ) -> None:
     """Find claims that two or more documents make. PATH may be a file, a folder or a glob.
     Claims already linked by 'same_as' are listed as accepted."""
-    from claimtrack.cli._inputs import discover_without_library
+    from claimtrack.cli._inputs import discover_without_library, nearest_config
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.corpus.links import apply_links, plan_links
     from claimtrack.corpus.match import DEFAULT_THRESHOLD
     from claimtrack.corpus.members import load_members
@@ -56,13 +57,16 @@ def match_command(
     from claimtrack.io.discover import STDIN
 
     # The shared source library's files hold sources, not claims: they are left out.
-    found = discover_without_library(paths)
-    failed = bool(found.missing) or not found.files
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    config = nearest_config()  # its input limits too: files are read as check reads them
+    found = discover_without_library(paths, config)
+    # As check: a path that does not exist, or a folder or glob naming no claim file, is
+    # reported and exits 2 (the other paths are still read).
+    failed = report_unmatched(found)
+    if not found.files:
+        sys.exit(exit_codes.USAGE)
     if STDIN in found.files:
         raise click.UsageError("claimtrack match reads whole corpora: '-' cannot be used.")
-    scanned = scan(found.files)  # one file at a time; only the claims' features stay
+    scanned = scan(found.files, config.limits)  # one file at a time; only the claims' features stay
     for problem in scanned.problems:
         loc = problem.location
         click.echo(
@@ -106,7 +110,7 @@ def match_command(
         # Only the files that gain links are read again; each is rewritten only if it has
         # not changed since (one that no longer loads is reported and left alone).
         touched = sorted({ref.path for p in new for ref in (p.claim, p.other)})
-        reread = load_members(touched)
+        reread = load_members(touched, config.limits)
         for problem in reread.problems:
             click.echo(f"claimtrack: {problem.location.path}: {problem.message}", err=True)
             failed = True

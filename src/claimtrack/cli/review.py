@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from claimtrack.cli import exit_codes
+
+if TYPE_CHECKING:
+    from claimtrack.io.limits import Limits
 
 
 def _fail(message: str) -> NoReturn:
@@ -42,18 +45,20 @@ def sign_command(
 ) -> None:
     """Sign off claims: record who verified them, when, and a fingerprint of their content
     in each claim's provenance, rewriting the file without losing comments or formatting."""
+    from claimtrack.cli._inputs import nearest_config
     from claimtrack.errors import ClaimtrackError, FileChangedError, LoadError
     from claimtrack.io.discover import discover
     from claimtrack.review.sign import sign
 
     moment = at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    limits = nearest_config().limits  # the configured input limits, as check reads with
     found = discover(paths or (".",))
     for missing in found.missing:
         _fail(f"{missing}: no such file, folder or match")
-    where = _locate(found.files, claim_ids)
+    where = _locate(found.files, claim_ids, limits)
     try:
         for path, ids in where.items():
-            plan = sign(path, ids, by, moment)
+            plan = sign(path, ids, by, moment, limits=limits)
             click.echo(
                 f"claimtrack: {path}: signed off {', '.join(plan.claim_ids)} as {by}", err=True
             )
@@ -65,12 +70,14 @@ def sign_command(
         _fail(str(error))
 
 
-def _locate(files: tuple[str, ...], claim_ids: tuple[str, ...]) -> dict[str, list[str]]:
+def _locate(
+    files: tuple[str, ...], claim_ids: tuple[str, ...], limits: Limits
+) -> dict[str, list[str]]:
     """Which file holds each claim; exits 2 for a claim found in none or in several."""
     from claimtrack.review.locate import holders
 
     by_file: dict[str, list[str]] = {}
-    for claim_id, names in holders(files, claim_ids).items():
+    for claim_id, names in holders(files, claim_ids, limits).items():
         by_file.setdefault(one_holder(claim_id, names), []).append(claim_id)
     return by_file
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimtrack.cli import exit_codes
+from claimtrack.cli.output import inert
 
 if TYPE_CHECKING:
     from claimtrack.fetch import FetchResult
@@ -28,14 +29,16 @@ def sources_group() -> None:
 
 
 def _targets(paths: tuple[str, ...]) -> tuple[list[str], bool]:
+    from claimtrack.cli._unmatched import report_unmatched
     from claimtrack.io.discover import STDIN, discover
 
     found = discover(paths)
-    for missing in found.missing:
-        click.echo(f"claimtrack: {missing}: no such file, folder or match", err=True)
+    # As check: a path that does not exist, or a folder or glob naming no claim file, is
+    # reported and exits 2 (the other paths are still read).
+    unmatched = report_unmatched(found)
     if STDIN in found.files:
         raise click.UsageError("claimtrack sources rewrites files: '-' cannot be used.")
-    return list(found.files), bool(found.missing)
+    return list(found.files), unmatched
 
 
 @sources_group.command("fetch", epilog=_FETCH_HELP)
@@ -219,7 +222,7 @@ def check_command(
     from claimtrack._convert import structure
     from claimtrack.errors import LoadError
     from claimtrack.fetch import HttpSettings, MissingExtra
-    from claimtrack.fetch.links import LinkSettings, LinkState, check_links
+    from claimtrack.fetch.links import LinkSettings, LinkState, LinkStateError, check_links
     from claimtrack.findings import Severity
     from claimtrack.io.load import load_path
     from claimtrack.io.snapshot import find_project_root
@@ -241,7 +244,11 @@ def check_command(
     state_file = state_path or (
         find_project_root(Path(files[0]).parent) / ".claimtrack" / "link-state.json"
     )
-    state = LinkState.load(state_file)
+    try:
+        state = LinkState.load(state_file)
+    except LinkStateError as error:  # left as it is: its history is not written over
+        click.echo(inert(f"claimtrack: {error}"), err=True)
+        sys.exit(exit_codes.USAGE)
     settings = LinkSettings(http=HttpSettings(timeout=timeout), strict=strict)
     results: list[FileResult] = []
     for name in files:

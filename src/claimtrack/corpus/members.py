@@ -10,6 +10,7 @@ import attrs
 from claimtrack._api import to_model
 from claimtrack.errors import LoadError
 from claimtrack.findings import Finding
+from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.model import Claim, ClaimFile
 
@@ -35,16 +36,16 @@ class Loaded:
     problems: tuple[Finding, ...]
 
 
-def load_members(names: Iterable[str]) -> Loaded:
-    """Load each named claim file into records; a file that cannot be read or is not
-    schema-valid gives its findings instead."""
+def load_members(names: Iterable[str], limits: Limits | None = None) -> Loaded:
+    """Load each named claim file into records, within ``limits`` (default: the input
+    limits); a file that cannot be read or is not schema-valid gives its findings instead."""
     members = []
     problems: list[Finding] = []
     for name in names:
         try:
             # Only a regular file, within the input limit: a pipe must not block the run.
-            original = read_bytes(name, name=name)
-            document = load_bytes(original, name, file_path=Path(name))
+            original = read_bytes(name, name=name, limits=limits)
+            document = load_bytes(original, name, limits=limits, file_path=Path(name))
             claim_file = to_model(document)
         except LoadError as error:
             problems.extend(error.findings)

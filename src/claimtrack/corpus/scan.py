@@ -15,6 +15,7 @@ import attrs
 from claimtrack.corpus.match import ClaimRef, MatchIndex
 from claimtrack.corpus.members import load_members
 from claimtrack.findings import Finding
+from claimtrack.io.limits import Limits
 
 __all__ = ["Scanned", "scan"]
 
@@ -43,11 +44,12 @@ class Scanned:
         return pairs
 
 
-def scan(names: Iterable[str]) -> Scanned:
-    """Read each named claim file in turn, keep what matching needs of it, and let it go."""
+def scan(names: Iterable[str], limits: Limits | None = None) -> Scanned:
+    """Read each named claim file in turn (within ``limits``: default the input limits),
+    keep what matching needs of it, and let it go."""
     scanned = Scanned()
     for name in names:
-        loaded = load_members([name])
+        loaded = load_members([name], limits)
         scanned.problems.extend(loaded.problems)
         for member in loaded.members:
             scanned.files += 1

@@ -24,6 +24,7 @@ import attrs
 
 from claimtrack import rules
 from claimtrack.anchor import normalize
+from claimtrack.errors import ClaimtrackError
 from claimtrack.fetch._extract import MissingExtra, extract_text, media_type
 from claimtrack.fetch._http import FetchError, HttpSettings, Response, Session
 from claimtrack.findings import Finding
@@ -33,7 +34,15 @@ from claimtrack.io.source_snapshot import read_source_snapshots
 from claimtrack.lint.link_flags import LINK_DEAD, LINK_FAILING, SOURCE_CHANGED
 from claimtrack.model import Coverage, Source
 
-__all__ = ["DEAD_AFTER", "DEAD_SPAN", "LinkSettings", "LinkState", "check_links", "soft_404"]
+__all__ = [
+    "DEAD_AFTER",
+    "DEAD_SPAN",
+    "LinkSettings",
+    "LinkState",
+    "LinkStateError",
+    "check_links",
+    "soft_404",
+]
 
 DEAD_AFTER = 3
 """Failures needed before a link is called dead."""
@@ -57,6 +66,63 @@ class LinkSettings:
     now: Callable[[], datetime] = attrs.field(default=lambda: datetime.now(UTC))
 
 
+class LinkStateError(ClaimtrackError, ValueError):
+    """The link-state file cannot be used: not a regular file, too large, or damaged. It is
+    left as it is (the history it holds would be lost if it were written over)."""
+
+
+_AFRESH = "move it aside or delete it to start afresh"
+
+
+def _state_error(name: str, problem: str) -> LinkStateError:
+    return LinkStateError(f"{name}: {problem}; {_AFRESH}")
+
+
+def _state_text(path: Path, name: str, limit: int) -> str | None:
+    """The state file's text, read as claim files are (a regular file, at most ``limit``
+    bytes); None when there is no file yet."""
+    from claimtrack.io.regular import NotRegularFileError, TooLargeError, read_regular
+
+    try:
+        data = read_regular(path, limit)
+    except FileNotFoundError:
+        return None
+    except NotRegularFileError as error:
+        raise LinkStateError(
+            f"{name}: cannot read the link state: {error.strerror}; give --state the path of"
+            " a regular file"
+        ) from None
+    except TooLargeError as error:
+        raise _state_error(name, f"cannot read the link state: it is {error}") from None
+    except OSError as error:
+        raise LinkStateError(
+            f"{name}: cannot read the link state: {error.strerror or error}"
+        ) from None
+    except ValueError as error:  # a path holding a NUL
+        raise LinkStateError(f"{name}: cannot read the link state: {error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _state_error(name, "the link state is not UTF-8 text") from None
+
+
+def _times(url: str, times: object, name: str) -> list[str]:
+    """A URL's failure times, each an ISO 8601 time with its offset (as :meth:`failed`
+    writes them)."""
+    if not isinstance(times, list):
+        raise _state_error(name, f"the failures of {url!r} are not a list of times")
+    for when in times:
+        try:
+            moment = datetime.fromisoformat(when) if isinstance(when, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise _state_error(
+                name, f"a failure of {url!r} is not a time with its offset: {when!r}"
+            )
+    return list(times)
+
+
 class LinkState:
     """The failures seen of each URL, kept between runs in a small JSON file."""
 
@@ -64,22 +130,34 @@ class LinkState:
         self.failures: dict[str, list[str]] = failures or {}
 
     @classmethod
-    def load(cls, path: Path) -> LinkState:
-        """The state in ``path``; an empty state when it is missing or damaged."""
+    def load(cls, path: Path, *, limit: int | None = None) -> LinkState:
+        """The state in ``path``; an empty state when there is no file yet. The file is read
+        as claim files are (only a regular file, at most ``limit`` bytes: default the input
+        limit); one that cannot be read or is damaged is a :class:`LinkStateError` naming it
+        (``FILE:LINE:COL`` for a JSON syntax error)."""
+        from claimtrack.io.limits import Limits
+        from claimtrack.io.names import display_name
+        from claimtrack.io.syntax import json_syntax
+
+        name = display_name(path)
+        text = _state_text(path, name, Limits().max_bytes if limit is None else limit)
+        if text is None:
+            return cls()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            line, column, reason = json_syntax(error)
+            raise _state_error(
+                f"{name}:{line}:{column}", f"the link state is not valid JSON: {reason}"
+            ) from None
+        except RecursionError:
+            raise _state_error(name, "the link state is nested too deep to read") from None
         failures = data.get("failures") if isinstance(data, dict) else None
-        if not isinstance(failures, dict):
-            return cls()
-        return cls(
-            {
-                url: [when for when in times if isinstance(when, str)]
-                for url, times in failures.items()
-                if isinstance(url, str) and isinstance(times, list)
-            }
-        )
+        if not isinstance(failures, dict) or data.get("version", 1) != 1:
+            raise _state_error(
+                name, 'not a claimtrack link-state file (version 1, with a "failures" object)'
+            )
+        return cls({url: _times(url, times, name) for url, times in failures.items()})
 
     def save(self, path: Path) -> None:
         """Write the state atomically (creating its folder)."""

@@ -9,70 +9,68 @@ push memory past the limit either.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.io.regular import NotRegularFileError, TooLargeError, open_regular, read_capped
 
 __all__ = ["MAX_ARTICLE_BYTES", "ArticleReadError", "read_article"]
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-_CHUNK = 1024 * 1024
 
 
 class ArticleReadError(ClaimtrackError, ValueError):
     """An article cannot be read: missing, not a regular file, too large, or not UTF-8."""
 
 
-def _too_large(target: Path, size: str, limit: int) -> ArticleReadError:
+def _too_large(target: Path, size: str, limit: int, command: str) -> ArticleReadError:
     return ArticleReadError(
-        f"{target}: the file has {size} bytes, more than the {limit} an article may have;"
-        " extract a shorter part of it"
+        f"{target}: the file has {size} bytes, more than the {limit} `{command}` reads;"
+        " give it a shorter part of the file"
     )
 
 
-def _check_regular(target: Path, mode: int) -> None:
-    if not stat.S_ISREG(mode):
+def _read_bounded(target: Path, limit: int, command: str) -> bytes:
+    # Opened without blocking and refused unless regular: a named pipe would wait for a
+    # writer, a device never ends.
+    try:
+        descriptor = open_regular(target)
+    except NotRegularFileError:
         raise ArticleReadError(
-            f"{target}: not a regular file (a device, pipe or folder); save the article to a"
-            " file and extract that"
-        )
-
-
-def _read_bounded(target: Path, limit: int) -> bytes:
-    # Checked before opening too: opening a named pipe would wait for a writer.
-    _check_regular(target, target.stat().st_mode)
-    with target.open("rb") as handle:
-        status = os.fstat(handle.fileno())
-        _check_regular(target, status.st_mode)
-        if status.st_size > limit:
-            raise _too_large(target, str(status.st_size), limit)
-        chunks: list[bytes] = []
-        taken = 0
-        while taken <= limit:
-            chunk = handle.read(min(_CHUNK, limit + 1 - taken))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            taken += len(chunk)
-        if taken > limit:
+            f"{target}: not a regular file (a device, pipe or folder); save it to a regular"
+            f" file and give that to `{command}`"
+        ) from None
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > limit:
+            raise _too_large(target, str(size), limit, command)
+        try:
+            return read_capped(descriptor, limit)
+        except TooLargeError:
             raise ArticleReadError(
-                f"{target}: the file grew past the {limit} bytes an article may have while it"
-                " was read; extract a copy that is not being written to"
-            )
-        return b"".join(chunks)
+                f"{target}: the file grew past the {limit} bytes `{command}` reads while it"
+                " was read; give it a copy that is not being written to"
+            ) from None
+    finally:
+        os.close(descriptor)
 
 
-def read_article(path: str | os.PathLike[str], *, limit: int = MAX_ARTICLE_BYTES) -> str:
-    """The text of the article at ``path``; :class:`ArticleReadError` saying why not."""
+def read_article(
+    path: str | os.PathLike[str],
+    *,
+    limit: int = MAX_ARTICLE_BYTES,
+    command: str = "claimtrack extract",
+) -> str:
+    """The text of the article at ``path``; :class:`ArticleReadError` saying why not, in
+    words for ``command``, the command that reads it."""
     target = Path(path)
     try:
-        data = _read_bounded(target, limit)
+        data = _read_bounded(target, limit, command)
     except OSError as error:
         raise ArticleReadError(f"{target}: {error.strerror or error}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleReadError(
-            f"{target}: byte {error.start} is not UTF-8; save the article as UTF-8 text"
+            f"{target}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
         ) from None

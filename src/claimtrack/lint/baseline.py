@@ -177,7 +177,13 @@ def load_baseline(path: str | os.PathLike[str], max_bytes: int | None = None) ->
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ConfigError(f"{name}: the baseline is not valid JSON: {error}") from None
+        from claimtrack.io.syntax import json_syntax
+
+        line, column, reason = json_syntax(error)
+        raise ConfigError(
+            f"{name}:{line}:{column}: the baseline is not valid JSON: {reason}; correct it at"
+            " that place, or write it afresh with --write-baseline"
+        ) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"{name}: not a claimtrack baseline of version {BASELINE_VERSION}")
     items = data.get("entries")

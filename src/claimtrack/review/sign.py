@@ -13,6 +13,7 @@ import attrs
 from claimtrack._api import to_model
 from claimtrack.errors import ClaimtrackError
 from claimtrack.io.atomic import replace_if_unchanged
+from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_bytes, read_bytes
 from claimtrack.io.names import display_name
 from claimtrack.io.roundtrip import Change, Writer, rewrite
@@ -78,11 +79,19 @@ def plan_signoff(document: LoadedDocument, claim_ids: Sequence[str], by: str, at
     )
 
 
-def sign(path: str | os.PathLike[str], claim_ids: Sequence[str], by: str, at: str) -> SignOff:
+def sign(
+    path: str | os.PathLike[str],
+    claim_ids: Sequence[str],
+    by: str,
+    at: str,
+    *,
+    limits: Limits | None = None,
+) -> SignOff:
     """Sign off claims of the file at ``path`` (see :func:`plan_signoff`) and write it
-    atomically, keeping its mode, unless it changed since it was read."""
-    original = read_bytes(path, name=display_name(path))
-    document = load_bytes(original, display_name(path), file_path=Path(path))
+    atomically, keeping its mode, unless it changed since it was read. The file is read
+    within ``limits`` (default: the input limits)."""
+    original = read_bytes(path, name=display_name(path), limits=limits)
+    document = load_bytes(original, display_name(path), limits=limits, file_path=Path(path))
     plan = plan_signoff(document, claim_ids, by, at)
     if plan.method is not Writer.NONE:
         replace_if_unchanged(path, original, plan.text)

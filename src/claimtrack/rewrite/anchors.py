@@ -146,6 +146,15 @@ def _read_text(path: Path, limit: int) -> tuple[bytes, str]:
     return data, data.decode("utf-8").removeprefix("\ufeff")
 
 
+def _held(path: Path, limit: int) -> bytes | None:
+    """What the regular file at ``path`` holds, if it holds at most ``limit`` bytes (the
+    bytes it is compared with); None for anything else (absent, a FIFO, longer)."""
+    try:
+        return read_regular(path, limit)
+    except (OSError, ValueError):  # TooLargeError is a ValueError
+        return None
+
+
 def _anchor_changes(index: int, old: Anchor, new: Anchor) -> list[Change]:
     changes = []
     for field in _ANCHOR_FIELDS:
@@ -182,7 +191,10 @@ def plan_anchors(path: str | Path, settings: AnchorSettings) -> AnchorPlan:
             path=name, findings=error.findings, error=str(error) if unreadable else None
         )
     file_path = document.file_path or Path(path)
-    original = file_path.read_bytes()
+    try:
+        original = read_regular(file_path, settings.limits.max_bytes)  # as load_path read it
+    except (OSError, ValueError) as error:
+        return _error(name, f"cannot read the file: {_why(error)}")
     base = file_path.parent
     recorded = claim_file.document.snapshot
     root = settings.project_root or find_project_root(base)
@@ -326,7 +338,7 @@ def _plan_rebase(
     hash_updated = False
     if recorded is not None and settings.document is None and common.file_path is not None:
         target = (common.file_path.parent / recorded.path).resolve()
-        if not target.exists() or target.read_bytes() != new_bytes:
+        if _held(target, len(new_bytes)) != new_bytes:
             copy = SnapshotCopy(target, new_bytes, recorded.path)
         if not orphaned or settings.accept_orphans:
             digest = hashlib.sha256(new_bytes).hexdigest()
@@ -362,7 +374,10 @@ def apply_plans(
         if plan.error is not None:
             continue
         try:
-            if plan.file_path is not None and plan.file_path.read_bytes() != plan.original:
+            if (
+                plan.file_path is not None
+                and _held(plan.file_path, len(plan.original)) != plan.original
+            ):
                 raise FileChangedError(
                     f"{plan.path} changed since it was read; neither it nor its snapshot"
                     " was replaced"

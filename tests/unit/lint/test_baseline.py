@@ -84,6 +84,18 @@ class TestBaseline:
         assert data["version"] == 1
         assert [e["claim_id"] for e in data["entries"]] == ["a", "b"]
 
+    def test_json_syntax_error_names_its_place_first(self, tmp_path: Path) -> None:
+        """A baseline that is not JSON is an error starting FILE:LINE:COL, then what is
+        wrong and what to do."""
+        path = tmp_path / "baseline.json"
+        path.write_text('{"version": 1,\n "entries": [}\n', encoding="utf-8")
+        with pytest.raises(ConfigError) as caught:
+            load_baseline(path)
+        message = str(caught.value)
+        assert message.startswith(f"{path.as_posix()}:2:14: the baseline is not valid JSON: ")
+        assert "--write-baseline" in message
+        assert "line 2" not in message
+
     @pytest.mark.parametrize(
         ("content", "message"),
         [

@@ -1,0 +1,29 @@
+"""A folder naming no claim file is a usage error for every command that takes PATH...,
+worded and exited as ``check`` does (a job pointed at the wrong folder must not pass)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrack.cli.main import cli
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["match"], ["sources", "fetch"], ["sources", "check", "--online"]],
+)
+def test_empty_folder_exits_2_as_check_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """An empty folder exits 2 with check's message naming it, and nothing on stdout."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, [*command, "empty"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "claimtrack: empty: the folder names no claim files (*.yaml, *.yml, *.json); check the path"
+    ), result.stderr
