@@ -27,3 +27,18 @@ def test_empty_folder_exits_2_as_check_does(
     assert result.stderr.startswith(
         "claimtrack: empty: the folder names no claim files (*.yaml, *.yml, *.json); check the path"
     ), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "offered"),
+    [(["check"], True), (["match"], False), (["report"], False), (["sources", "fetch"], False)],
+)
+def test_only_check_offers_allow_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], offered: bool
+) -> None:
+    """The message offers --allow-empty only where the command has that option."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, [*command, "empty"])
+    assert result.exit_code == 2, result.output
+    assert ("--allow-empty" in result.stderr) is offered, result.stderr

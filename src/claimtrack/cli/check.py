@@ -184,7 +184,7 @@ def check_command(
 
     listed: list[str] = []
     found = discover(paths, listed)
-    unmatched = report_unmatched(found, allow_empty=allow_empty)
+    unmatched = report_unmatched(found, allow_empty=allow_empty, can_allow_empty=True)
     if unmatched and not found.files:
         sys.exit(exit_codes.USAGE)  # nothing to check, and "0 files" would read as a pass
     # The baseline files themselves are not claim files (only a file of the same name can
