@@ -136,3 +136,26 @@ def test_claim_files_read_within_the_configured_limit(project: Path, command: li
         assert "E104" in result.stderr, result.stderr
         assert "over the limit of 1,000" in result.stderr, result.stderr
     assert (project / "c.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [(["sources", "fetch", "c.yaml"], 2), (["sources", "check", "--online", "c.yaml"], 1)],
+)
+def test_sources_read_claim_files_within_the_configured_limit(
+    project: Path, command: list[str], code: int
+) -> None:
+    """sources fetch and sources check read claim files within the configured max-file-size,
+    as check does: a file over it is refused before anything is fetched, and left as it was
+    (fetch exits 2, as for a file it cannot read; check reports E104, as check does)."""
+    (project / "claimtrack.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    url = "https://news.example.org/" + "a" * 1000
+    claims = "version: 1\ndocument:\n  id: d\n  title: T\nsources:\n  - id: wire\n"
+    claims += f"    type: webpage\n    title: Wire\n    url: {url}\nclaims: []\n"
+    (project / "c.yaml").write_text(claims, encoding="utf-8")
+    before = (project / "c.yaml").read_bytes()
+    assert len(before) > 1000
+    result = _run(project, *command)
+    assert result.returncode == code, result.stdout + result.stderr
+    assert "over the limit of 1,000" in result.stdout + result.stderr
+    assert (project / "c.yaml").read_bytes() == before

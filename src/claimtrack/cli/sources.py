@@ -106,6 +106,8 @@ def fetch_command(
     _quiet_pdf_warnings()
     if urllib.parse.urlsplit(archive_endpoint).scheme not in ("http", "https"):
         raise click.BadParameter("an http or https URL is needed", param_hint="--archive-endpoint")
+    from claimtrack.cli._inputs import nearest_config
+
     files, usage_problem = _targets(paths)
     archiving = ArchiveSettings(endpoint=archive_endpoint.rstrip("/"), keys=archive_keys or None)
     settings = FetchSettings(
@@ -114,6 +116,7 @@ def fetch_command(
         sources=frozenset(source_ids) if source_ids else None,
         refresh=refresh,
         project_root=project_root,
+        limits=nearest_config().limits,  # claim files read within the configured limits
     )
     failed = False
     progress = Progress(len(files), sys.stderr, label="fetching from", unit="files")
@@ -249,11 +252,14 @@ def check_command(
     except LinkStateError as error:  # left as it is: its history is not written over
         click.echo(inert(f"claimtrack: {error}"), err=True)
         sys.exit(exit_codes.USAGE)
+    from claimtrack.cli._inputs import nearest_config
+
     settings = LinkSettings(http=HttpSettings(timeout=timeout), strict=strict)
+    limits = nearest_config().limits  # claim files read within the configured limits
     results: list[FileResult] = []
     for name in files:
         try:
-            document = load_path(name)
+            document = load_path(name, limits=limits)
         except LoadError as error:
             results.append(FileResult(path=name, findings=error.findings))
             continue

@@ -28,6 +28,7 @@ from claimtrack.fetch._warc import warc_bytes
 from claimtrack.fetch.archive import Archiver, ArchiveSettings
 from claimtrack.findings import Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
+from claimtrack.io.limits import Limits
 from claimtrack.io.load import LoadedDocument, load_path
 from claimtrack.io.roundtrip import Change, rewrite
 from claimtrack.io.snapshot import find_project_root
@@ -60,6 +61,8 @@ class FetchSettings:
     now: Callable[[], datetime] = attrs.field(default=lambda: datetime.now(UTC))
     archive: ArchiveSettings | None = None
     """When set, Save Page Now is asked for each selected source without an ``archive_url``."""
+    limits: Limits = attrs.field(factory=Limits)
+    """The input limits claim files are read within (the configuration's, as ``check`` has)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -83,14 +86,14 @@ class FetchResult:
     error: str | None = None
 
 
-def _load(path: str) -> tuple[LoadedDocument, list[Source]] | str:
+def _load(path: str, limits: Limits) -> tuple[LoadedDocument, list[Source]] | str:
     from claimtrack._convert import structure
     from claimtrack.schema import SOURCE_LIBRARY_SCHEMA
     from claimtrack.validate import schema_findings
     from claimtrack.validate.library import is_library_data, library_records
 
     try:
-        document = load_path(path)
+        document = load_path(path, limits=limits)
     except LoadError as error:
         first = error.findings[0] if error.findings else None
         return first.message if first is not None else str(error)
@@ -198,7 +201,7 @@ def fetch_claim_file(
 
     Raises :class:`~claimtrack.fetch.MissingExtra` when a library fetching needs is not
     installed; every other problem is a value in the result."""
-    loaded = _load(path)
+    loaded = _load(path, settings.limits)
     if isinstance(loaded, str):
         return FetchResult(path=path, error=loaded)
     document, sources = loaded
