@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claimtrack._numerals import DIGITS_PATTERN, digits_value
+
 __all__ = [
     "DIGITS_PATTERN",
     "NUMBER_WORDS",
@@ -58,15 +60,7 @@ SCALES = {
 _WORD = "|".join(sorted([*_UNITS, *SCALES], key=len, reverse=True))
 NUMBER_WORD_PATTERN = rf"(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*"
 _NUMBER_WORDS = re.compile(rf"^{NUMBER_WORD_PATTERN}$", re.IGNORECASE)
-_GROUPS = "|".join(rf"(?:{sep}\d{{3}})+" for sep in (",", "\u00a0", "\u202f", "\u2009"))
-DIGITS_PATTERN = rf"(?:\d{{1,3}}(?:{_GROUPS})(?:\.\d+)?|\d+,\d{{1,2}}(?!\d)|\d+(?:\.\d+)?)"
-"""A number in digits: thousands grouped by commas ("4,500") or, as SI style writes them, by
-non-breaking, narrow non-breaking or thin spaces ("4\u00a0500"); a decimal point ("1.5"); or
-a decimal comma before one or two digits ("1,5 million"), which cannot be a thousands
-separator."""
 _DIGITS = re.compile(rf"^{DIGITS_PATTERN}$")
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
-_SEPARATORS = re.compile("[,\u00a0\u202f\u2009]")
 
 
 def parse_number_words(words: str) -> int | None:
@@ -95,8 +89,6 @@ def parse_number(token: str) -> float | None:
     ``None``."""
     text = token.strip()
     if _DIGITS.match(text):
-        if _DECIMAL_COMMA.match(text):
-            return float(text.replace(",", "."))
-        return float(_SEPARATORS.sub("", text))
+        return digits_value(text)
     value = parse_number_words(text)
     return None if value is None else float(value)

@@ -1,7 +1,9 @@
 """Reading the numbers a quote states: "more than 2,000", "$30–50 billion", "up to 5 million".
 
-Only what the text says plainly is read: digits with optional thousands separators and
-decimals, a scale word (thousand, million, billion, trillion, or bn/mn/tn), ranges written
+Only what the text says plainly is read: digits as :mod:`claimtrack._numerals` reads them
+(the reading ``extract`` uses: thousands grouped by commas or by non-breaking, narrow
+non-breaking or thin spaces, a decimal point, or a decimal comma before one or two digits),
+a scale word (thousand, million, billion, trillion, or bn/mn/tn/trn), ranges written
 with a dash, "to" or "between … and", and the bound words before a number. Numbers written
 as words ("two thousand") are not read, so a quote without digits is never flagged.
 """
@@ -14,6 +16,8 @@ from collections.abc import Iterator
 from enum import StrEnum
 
 import attrs
+
+from claimtrack._numerals import DIGITS_PATTERN, digits_value
 
 __all__ = [
     "Expression",
@@ -33,12 +37,10 @@ SCALES: dict[str, float] = {
     "bn": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "trn": 1e12,
 }
 
-_NUMBER = (
-    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"(?:\s*(thousand|million|billion|trillion)\b|(bn|mn|tn)\b)?"
-)
+_NUMBER = rf"({DIGITS_PATTERN})(?:\s*(thousand|million|billion|trillion)\b|(bn|mn|tn|trn)\b)?"
 _CURRENCY = r"(?:[$€£¥]|US\$|USD\s*|EUR\s*|GBP\s*)?"
 _RANGE_JOIN = r"\s*(?:–|—|-|to)\s*"
 _EXPRESSION = re.compile(
@@ -112,8 +114,8 @@ class Expression:
     approximate: bool = False
 
 
-def _number(digits: str, decimals: str | None, word: str | None, short: str | None) -> float:
-    value = float(digits.replace(",", "") + (decimals or ""))
+def _number(digits: str, word: str | None, short: str | None) -> float:
+    value = digits_value(digits)
     scale = (word or short or "").lower()
     return value * SCALES.get(scale, 1.0)
 
@@ -131,12 +133,12 @@ def _endings(before: str) -> frozenset[str]:
 
 def _values(match: re.Match[str]) -> tuple[float, ...]:
     """The number, or the two ends of the range, an expression states."""
-    _between, d1, f1, w1, s1, d2, f2, w2, s2 = match.groups()
+    _between, d1, w1, s1, d2, w2, s2 = match.groups()
     if d2 is None:
-        return (_number(d1, f1, w1, s1),)
+        return (_number(d1, w1, s1),)
     # A range: a scale written once at the end applies to both ends ("30–50 billion").
     low_word, low_short = (w1, s1) if (w1 or s1) else (w2, s2)
-    return _number(d1, f1, low_word, low_short), _number(d2, f2, w2, s2)
+    return _number(d1, low_word, low_short), _number(d2, w2, s2)
 
 
 def read_numbers(text: str) -> list[Expression]:

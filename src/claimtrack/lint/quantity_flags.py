@@ -12,7 +12,10 @@ QUANTITY_MISMATCH = flag(
     "quantity-text-mismatch",
     "A recorded quantity does not match the numbers in the quoted text.",
     "'More than 2,000' recorded as exactly 3,000, or '$30–50 billion' recorded as 30–50 "
-    "million, puts a wrong number into every report built on the record.",
+    "million, puts a wrong number into every report built on the record. The text's numbers"
+    " are read as extract reads them: thousands grouped by commas or by no-break or thin"
+    " spaces ('2\u00a0000'), a decimal point, or a decimal comma before one or two digits"
+    " ('1,5 million').",
     """\
 - id: casualties
   text: More than 2,000 fighters were killed.

@@ -129,7 +129,8 @@ FIGURE_NOT_IN_SOURCE = flag(
     " quote in the source's snapshot.",
     "The article says 26%, the source gives no percentage: the standard example of a failed"
     " verification. A quote that verifies but does not give the claim's number supports"
-    " something, just not the number.",
+    " something, just not the number. The source's numbers are read as F108 reads the"
+    " claim's, in every style extract reads ('2\u00a0000', '1,5 million', 'US$1.5trn').",
     _SNAPSHOT
     + """\
     text: About 1,500 families have returned to the valley.

@@ -117,6 +117,52 @@ class TestVerification:
         assert sorted(_codes(_project(tmp_path, claims))) == ["F120", "F123"]
 
 
+FIGURE = """\
+  - id: figure
+    text: {exact}
+    kind: quantity
+    anchor: {{exact: "{exact}"}}
+    quantities: [{quantity}]
+    status: unverified
+    citations:
+      - source: wire
+        quote: "had been counted since late November"
+"""
+
+_SOURCE_STYLES = [
+    *(
+        (f"more than 2{space}000 fighters", "more than 2,000 fighters", "{lower_bound: 2000}")
+        for space in ("\u00a0", "\u202f", "\u2009")
+    ),
+    ("1,5 million people", "1.5 million people", "{value: 1.5, unit: million people}"),
+    ("45,5 million euros", "45.5 million euros", "{value: 45500000, currency: EUR}"),
+    ("US$1.5trn", "US$1.5 trillion", "{value: 1.5, unit: trillion, currency: USD}"),
+]
+
+
+class TestFiguresInEveryStyle:
+    @pytest.mark.parametrize(("written", "exact", "quantity"), _SOURCE_STYLES)
+    def test_a_figure_the_source_writes_in_any_style_is_found(
+        self, tmp_path: Path, written: str, exact: str, quantity: str
+    ) -> None:
+        """A source stating the claim's figure with thousands grouped by a no-break or thin
+        space, a decimal comma or "trn" gives that figure: no F122."""
+        text = f"A monitoring group said {written} had been counted since late November.\n"
+        claims = FIGURE.format(exact=exact, quantity=quantity)
+        assert _codes(_project(tmp_path, claims, text=text)) == []
+
+    @pytest.mark.parametrize(("written", "exact", "quantity"), _SOURCE_STYLES)
+    def test_another_figure_in_that_style_is_not_the_claims(
+        self, tmp_path: Path, written: str, exact: str, quantity: str
+    ) -> None:
+        """A source that writes a different figure in that style does not give the
+        claim's: F122."""
+        other = written.replace("2", "3").replace("5", "7")
+        text = f"A monitoring group said {other} had been counted since late November.\n"
+        claims = FIGURE.format(exact=exact, quantity=quantity)
+        assert _codes(_project(tmp_path, claims, text=text)) == ["F122"]
+
+
 class TestSnapshotProblems:
     def test_changed_snapshot(self, tmp_path: Path) -> None:
         """A snapshot whose hash differs is an error, and its quotes are not judged."""

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import claimtrack
+from claimtrack.extract.numbers import parse_number
 from claimtrack.lint._numbers import (
     _APPROXIMATE,
     _CUE_WORDS,
@@ -20,6 +25,9 @@ from claimtrack.lint._numbers import (
 )
 from claimtrack.lint.quantities import quantity_problem
 from claimtrack.model import Quantity
+
+# Thousands grouped as SI style writes them: by a no-break, narrow no-break or thin space.
+SPACES = ["\u00a0", "\u202f", "\u2009"]
 
 
 class TestReadNumbers:
@@ -87,6 +95,33 @@ class TestReadNumbers:
         assert scale_of_unit("casualties") == 1.0
         assert scale_of_unit(None) == 1.0
 
+    @pytest.mark.parametrize(
+        ("text", "numbers"),
+        [
+            *((f"2{space}000 homes", (2000.0,)) for space in SPACES),
+            *(
+                (f"between 1{space}200{space}000 and 1{space}500{space}000", (1.2e6, 1.5e6))
+                for space in SPACES
+            ),
+            ("1,5 million displaced", (1.5e6,)),
+            ("45,5 million euros", (45.5e6,)),
+            ("a rate of 3,25 percent", (3.25,)),
+            ("US$1.5tn", (1.5e12,)),
+            ("US$1.5trn", (1.5e12,)),
+            ("1,000.5 tonnes", (1000.5,)),
+        ],
+    )
+    def test_reads_every_style_extract_reads(self, text: str, numbers: tuple[float, ...]) -> None:
+        """Thousands grouped by no-break or thin spaces, a decimal comma before one or two
+        digits and "trn" are read as one number, as extract reads them."""
+        assert [e.numbers for e in read_numbers(text)] == [numbers]
+
+    @pytest.mark.parametrize("text", ["version 1.5.3", "on 12.03.2024", "1,000,5", "1,2,3"])
+    def test_a_number_is_read_whole_or_not_at_all(self, text: str) -> None:
+        """Digits followed by a comma or point and more digits are no number, and no part of
+        them is read as one (a decimal comma does not make "1,2,3" 1.2)."""
+        assert read_numbers(text) == []
+
 
 # Digits, separators, scale words, currencies, range words and dashes, mixed with plain words.
 _PIECES = st.sampled_from(
@@ -108,6 +143,11 @@ _PIECES = st.sampled_from(
         "$",
         "US$",
         "thousand",
+        "\u00a0",
+        "\u202f",
+        "\u2009",
+        "1,5",
+        "trn",
         "more than",
         "fighters",
         "x",
@@ -123,7 +163,12 @@ class TestStatedNumbers:
         expected = [number for expression in read_numbers(text) for number in expression.numbers]
         assert stated_numbers(text) == expected
 
-    @given(st.text(alphabet="0123456789٣,. \n\t$€USDEURGBPbetwnBETWNusdrgpſKkİıx-–to", max_size=40))
+    @given(
+        st.text(
+            alphabet="0123456789٣,. \n\t\u00a0\u202f\u2009$€USDEURGBPbetwnBETWNusdrgpſKkİıx-–to",
+            max_size=40,
+        )
+    )
     def test_same_numbers_as_a_scan_of_every_position(self, text: str) -> None:
         """Trying the expression only just before digits finds what scanning every
         position finds, for any mix of digits, separators, currencies, case and spacing."""
@@ -197,3 +242,82 @@ class TestQuantityProblem:
     def test_text_without_digits_is_never_a_problem(self) -> None:
         """A quote without digits says nothing checkable about the number."""
         assert quantity_problem(Quantity(value=5), "several thousand fighters") is None
+
+
+def _claim_file(tmp_path: Path, exact: str, quantity: dict[str, object]) -> Path:
+    """A claim file of one claim whose anchor states ``exact``, recording ``quantity``."""
+    claim = {
+        "id": "homes",
+        "text": exact,
+        "kind": "quantity",
+        "anchor": {"exact": exact},
+        "quantities": [quantity],
+        "status": "unverified",
+    }
+    data = {"version": 1, "document": {"id": "doc", "title": "Doc"}, "claims": [claim]}
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _f108(path: Path) -> list[str]:
+    settings = claimtrack.CheckSettings(rules=claimtrack.RuleSelection(enabled=frozenset({"F108"})))
+    return [finding.message for finding in claimtrack.check([path], settings).findings]
+
+
+_STYLES = [
+    *((f"more than 2{space}000 homes were destroyed", {"lower_bound": 2000}) for space in SPACES),
+    ("roughly 1,5 million people fled", {"value": 1.5, "unit": "million people"}),
+    ("a fund of 45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
+    ("a deficit of US$1.5trn", {"value": 1.5, "unit": "trillion", "currency": "USD"}),
+]
+
+
+class TestQuantityMismatchInEveryStyle:
+    @pytest.mark.parametrize(("exact", "quantity"), _STYLES)
+    def test_the_right_quantity_is_not_flagged(
+        self, tmp_path: Path, exact: str, quantity: dict[str, object]
+    ) -> None:
+        """F108 reads the text's number in each style extract reads, so the quantity that
+        records it is not flagged."""
+        assert _f108(_claim_file(tmp_path, exact, quantity)) == []
+
+    @pytest.mark.parametrize(("exact", "quantity"), _STYLES)
+    def test_a_wrong_quantity_is_still_flagged(
+        self, tmp_path: Path, exact: str, quantity: dict[str, object]
+    ) -> None:
+        """A quantity recording ten times the stated number is flagged, naming the text's
+        number as written, whole."""
+        key = next(key for key in ("value", "lower_bound") if key in quantity)
+        wrong = {**quantity, key: float(quantity[key]) * 10}  # type: ignore[arg-type]
+        [message] = _f108(_claim_file(tmp_path, exact, wrong))
+        assert "but the text states" in message
+        stated = message.split("but the text states ")[1]
+        assert len(stated.split("', '")) == 1  # one number, not its pieces
+
+
+class TestOneReadingOfDigits:
+    @given(
+        st.integers(0, 10**12),
+        st.sampled_from([",", *SPACES]),
+        st.one_of(st.none(), st.integers(0, 99)),
+        st.sampled_from(["", " people", " million", "bn", "%"]),
+    )
+    def test_the_flags_and_extract_read_digits_alike(
+        self, number: int, separator: str, decimals: int | None, after: str
+    ) -> None:
+        """A number grouped by any separator, with a decimal point (after groups) or a
+        decimal comma (before one or two digits), reads as its value in the flags and in
+        extract, the one reading both share."""
+        grouped = f"{number:,}".replace(",", separator)
+        if decimals is not None and separator == ",":
+            grouped += f".{decimals}"
+            value = float(f"{number}.{decimals}")
+        elif decimals is not None:
+            grouped = f"{number},{decimals:02d}"
+            value = float(f"{number}.{decimals:02d}")
+        else:
+            value = float(number)
+        assert parse_number(grouped) == value
+        scale = {" million": 1e6, "bn": 1e9}.get(after, 1.0)
+        assert stated_numbers(f"a total of {grouped}{after} in all") == [value * scale]
