@@ -137,7 +137,6 @@ class LinkState:
         (``FILE:LINE:COL`` for a JSON syntax error)."""
         from claimtrack.io.limits import Limits
         from claimtrack.io.names import display_name
-        from claimtrack.io.syntax import json_syntax
 
         name = display_name(path)
         text = _state_text(path, name, Limits().max_bytes if limit is None else limit)
@@ -146,7 +145,7 @@ class LinkState:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            line, column, reason = json_syntax(error)
+            line, column, reason = error.lineno, error.colno, error.msg
             raise _state_error(
                 f"{name}:{line}:{column}", f"the link state is not valid JSON: {reason}"
             ) from None

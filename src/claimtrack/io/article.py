@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.io.regular import NotRegularFileError, TooLargeError, open_regular, read_capped
+from claimtrack.io.regular import NotRegularFileError, TooLargeError, read_regular
 
 __all__ = ["MAX_ARTICLE_BYTES", "ArticleReadError", "read_article"]
 
@@ -23,36 +23,22 @@ class ArticleReadError(ClaimtrackError, ValueError):
     """An article cannot be read: missing, not a regular file, too large, or not UTF-8."""
 
 
-def _too_large(target: Path, size: str, limit: int, command: str) -> ArticleReadError:
-    return ArticleReadError(
-        f"{target}: the file has {size} bytes, more than the {limit} `{command}` reads;"
-        " give it a shorter part of the file"
-    )
-
-
 def _read_bounded(target: Path, limit: int, command: str) -> bytes:
-    # Opened without blocking and refused unless regular: a named pipe would wait for a
-    # writer, a device never ends.
+    # Read as every input is (claimtrack.io.regular): opened without blocking and refused
+    # unless regular (a named pipe would wait for a writer, a device never ends), and never
+    # more than the limit, however the file grows while it is read.
     try:
-        descriptor = open_regular(target)
+        return read_regular(target, limit)
     except NotRegularFileError:
         raise ArticleReadError(
             f"{target}: not a regular file (a device, pipe or folder); save it to a regular"
             f" file and give that to `{command}`"
         ) from None
-    try:
-        size = os.fstat(descriptor).st_size
-        if size > limit:
-            raise _too_large(target, str(size), limit, command)
-        try:
-            return read_capped(descriptor, limit)
-        except TooLargeError:
-            raise ArticleReadError(
-                f"{target}: the file grew past the {limit} bytes `{command}` reads while it"
-                " was read; give it a copy that is not being written to"
-            ) from None
-    finally:
-        os.close(descriptor)
+    except TooLargeError as error:  # too large when opened, or grown past the limit since
+        raise ArticleReadError(
+            f"{target}: the file has {error.size} bytes, more than the {limit} `{command}`"
+            " reads; give it a shorter part of the file"
+        ) from None
 
 
 def read_article(

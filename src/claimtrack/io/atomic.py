@@ -56,18 +56,11 @@ def replace_if_unchanged(
     """Atomically replace ``path`` with ``data`` if it still holds ``expected`` (the bytes
     read before the change was computed); :class:`FileChangedError` and no write if not.
     ``force`` as for :func:`write_atomic`."""
-    from claimtrack.io.regular import TooLargeError, read_regular
+    from claimtrack.io.regular import holds
 
-    current: bytes | None
-    try:
-        # As the file was read: only a regular file (a FIFO put in its place must not
-        # block), and never more than one byte past what it held.
-        current = read_regular(path, len(expected))
-    except FileNotFoundError:
-        current = None
-    except (OSError, TooLargeError):
-        current = None  # something else is there now: not the file that was read
-    if current != expected:
+    # As the file was read: only a regular file (a FIFO put in its place must not block),
+    # and never more of it than it held.
+    if not holds(path, expected):
         raise FileChangedError(f"{Path(path).as_posix()} changed since it was read; not replaced")
     write_atomic(path, data, force=force)
 

@@ -62,7 +62,7 @@ from claimtrack.io.cache_rows import (
     sealed,
 )
 from claimtrack.io.cache_rows import signature as _signature
-from claimtrack.io.regular import read_regular
+from claimtrack.io.regular import holds, read_regular
 
 __all__ = [
     "CACHE_FOLDER",
@@ -359,7 +359,7 @@ class ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder / ".gitignore"
-            if not _holds(gitignore, _GITIGNORE):  # absent, or cut short by a full disk
+            if not holds(gitignore, _GITIGNORE):  # absent, or cut short by a full disk
                 write_atomic(gitignore, _GITIGNORE)
             old = self._results_name
             if self._fresh:
@@ -416,10 +416,3 @@ class ResultCache:
 
 
 _GITIGNORE = b"# Written by claimtrack; safe to delete.\n*\n"
-
-
-def _holds(path: Path, content: bytes) -> bool:
-    try:
-        return read_regular(path, len(content)) == content
-    except (OSError, ValueError):
-        return False

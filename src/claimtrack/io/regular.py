@@ -17,6 +17,7 @@ from claimtrack.errors import ConfigError
 __all__ = [
     "NotRegularFileError",
     "TooLargeError",
+    "holds",
     "open_regular",
     "read_capped",
     "read_regular",
@@ -100,6 +101,16 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         return read_capped(descriptor, limit)
     finally:
         os.close(descriptor)
+
+
+def holds(path: str | os.PathLike[str], content: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``content``: read no further than
+    that (so a FIFO in its place never blocks and a larger file is never read whole);
+    anything else there, or nothing, is False."""
+    try:
+        return read_regular(path, len(content)) == content
+    except (OSError, ValueError):  # TooLargeError is a ValueError, as is a path with a NUL
+        return False
 
 
 def read_settings_text(path: str | os.PathLike[str], limit: int, what: str, name: str) -> str:

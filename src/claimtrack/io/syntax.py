@@ -1,18 +1,18 @@
-"""Where a settings file's syntax error stands, for messages that name FILE:LINE:COL first.
+"""Where a TOML syntax error stands, for messages that name FILE:LINE:COL first.
 
-The claim files' own parse errors are findings with a location; the configuration, the
-baseline and the link-state file are read by the standard library's TOML and JSON parsers,
-whose errors carry the place in their own words. These helpers take the place out, so each
-message can start with it as every claim-file error does.
+The claim files' own parse errors are findings with a location; the configuration is read
+by the standard library's TOML parser, whose errors carry the place in their own words
+before Python 3.14. This takes the place out, so the message can start with it as every
+claim-file error does. (A JSON error gives its place as attributes: ``lineno``, ``colno``
+and ``msg``.)
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 
-__all__ = ["json_syntax", "toml_syntax"]
+__all__ = ["toml_syntax"]
 
 _TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
@@ -38,8 +38,3 @@ def toml_syntax(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, int, st
     if found.group(1) is None:
         return (*_end(text), reason)
     return int(found.group(1)), int(found.group(2)), reason
-
-
-def json_syntax(error: json.JSONDecodeError) -> tuple[int, int, str]:
-    """The 1-based line and column a JSON error points at, and what it says without them."""
-    return error.lineno, error.colno, error.msg

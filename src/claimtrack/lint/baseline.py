@@ -177,9 +177,7 @@ def load_baseline(path: str | os.PathLike[str], max_bytes: int | None = None) ->
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        from claimtrack.io.syntax import json_syntax
-
-        line, column, reason = json_syntax(error)
+        line, column, reason = error.lineno, error.colno, error.msg
         raise ConfigError(
             f"{name}:{line}:{column}: the baseline is not valid JSON: {reason}; correct it at"
             " that place, or write it afresh with --write-baseline"

@@ -28,7 +28,7 @@ from claimtrack.findings import Finding, Location
 from claimtrack.io.atomic import replace_if_unchanged, write_atomic
 from claimtrack.io.load import Limits, LoadedDocument, load_path
 from claimtrack.io.reasons import read_failure
-from claimtrack.io.regular import read_regular
+from claimtrack.io.regular import holds, read_regular
 from claimtrack.io.roundtrip import REMOVE, Change, RewriteError, Writer, rewrite
 from claimtrack.io.snapshot import find_project_root, read_snapshot
 from claimtrack.model import Anchor, ClaimFile, Snapshot
@@ -144,15 +144,6 @@ def _read_text(path: Path, limit: int) -> tuple[bytes, str]:
     # Only a regular file, and never more than the input limit (OSError or ValueError).
     data = read_regular(path, limit)
     return data, data.decode("utf-8").removeprefix("\ufeff")
-
-
-def _held(path: Path, limit: int) -> bytes | None:
-    """What the regular file at ``path`` holds, if it holds at most ``limit`` bytes (the
-    bytes it is compared with); None for anything else (absent, a FIFO, longer)."""
-    try:
-        return read_regular(path, limit)
-    except (OSError, ValueError):  # TooLargeError is a ValueError
-        return None
 
 
 def _anchor_changes(index: int, old: Anchor, new: Anchor) -> list[Change]:
@@ -338,7 +329,7 @@ def _plan_rebase(
     hash_updated = False
     if recorded is not None and settings.document is None and common.file_path is not None:
         target = (common.file_path.parent / recorded.path).resolve()
-        if _held(target, len(new_bytes)) != new_bytes:
+        if not holds(target, new_bytes):
             copy = SnapshotCopy(target, new_bytes, recorded.path)
         if not orphaned or settings.accept_orphans:
             digest = hashlib.sha256(new_bytes).hexdigest()
@@ -374,10 +365,7 @@ def apply_plans(
         if plan.error is not None:
             continue
         try:
-            if (
-                plan.file_path is not None
-                and _held(plan.file_path, len(plan.original)) != plan.original
-            ):
+            if plan.file_path is not None and not holds(plan.file_path, plan.original):
                 raise FileChangedError(
                     f"{plan.path} changed since it was read; neither it nor its snapshot"
                     " was replaced"
