@@ -55,7 +55,10 @@ _INSTITUTIONS = frozenset(
     police court council committee commission embassy broadcaster channel network website
     spokesman spokeswoman spokesperson president minister prime study survey report research
     poll analysis paper review census chair chairman chairwoman chief director head leader
-    secretary governor mayor commissioner""".split()
+    secretary governor mayor commissioner bank fund bureau institute organisation organization
+    union authority board regulator watchdog observatory monitor group charity service centre
+    center foundation association federation coalition alliance party parliament senate
+    congress cabinet administration""".split()
 )
 _PRONOUNS = frozenset("he she they it we".split())
 _DEFINITE = frozenset("the its his her their our".split())
@@ -115,22 +118,68 @@ def classify_source(
         return Specificity.NAMED  # a definite body's document: "the board's annual report"
     if vague or lowered[0] in _INDEFINITE:
         return Specificity.VAGUE  # unnamed: "officials", "a trader close to the board"
-    if lowered[0] in _DEFINITE and any(word in _INSTITUTIONS for word in lowered):
+    if lowered[0] in _DEFINITE and _institution_head(lowered):
         return Specificity.NAMED
     return None
+
+
+def _institution_head(lowered: list[str]) -> bool:
+    """True when the phrase's head is an institution: its last word ("the central bank"), or
+    the word before "of" or "for" ("the ministry of health"); not any word of a clause ("the
+    board will repair the dam")."""
+    heads = [lowered[-1]]
+    heads += [lowered[i - 1] for i, word in enumerate(lowered) if word in ("of", "for") and i]
+    return any(head in _INSTITUTIONS for head in heads)
 
 
 def _clean(phrase: str) -> str:
     return phrase.strip(" ,;:—–-“”\"'").strip()
 
 
+_MONTHS_AND_DAYS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+# Abbreviated only with their full stop: "Sun" may open a name ("Sun Yat-sen said").
+_ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thur?s?|fri|sat|sun"
+_TIME_WORD = (
+    rf"(?:{_MONTHS_AND_DAYS}|(?:{_ABBREVIATED})\.|\d{{1,4}}(?:st|nd|rd|th|s)?|early|late|mid"
+    r"|last|next|this"
+    r"|past|recent|year|years|week|weeks|month|months|days?|morning|afternoon|evening|night"
+    r"|weekend|spring|summer|autumn|fall|winter|decade|century|today|yesterday|tonight|ago"
+    r"|earlier|later|the(?=\s+(?:early|late|mid|past|last|next|same|following|morning"
+    r"|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b))"
+)
+# A time phrase opening the subject without a comma: "In Jan. 2025 the UN reported", "On
+# Monday officials said", "Last year the agency said", "Earlier this week the ministry said".
+_TIME_LEAD = re.compile(
+    rf"(?:(?:in|on|at|during|since|until|by|over|throughout|from|before|after)\s+{_TIME_WORD}"
+    r"|last|next|this|earlier|later|yesterday|today|tonight)"
+    rf"(?:,?\s+{_TIME_WORD})*(?:,?\s+(?=\S)|,?$)",
+    re.IGNORECASE,
+)
+
+# A place opening the subject without a comma: "In Lima officials said", "At the UN the
+# envoy said"; only before words in lower case, so "In-Q-Tel said" keeps its name.
+_PLACE_LEAD = re.compile(
+    r"(?:in|at|across|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*)*,?\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
 def _subject_before(text: str, position: int) -> tuple[str, bool, int]:
     """The words between the last clause boundary before ``position`` and ``position``
-    (without trailing auxiliaries and adverbs: "engineers have warned"), whether they open the
-    statement, and where they begin."""
+    (without trailing auxiliaries and adverbs: "engineers have warned", and without a time
+    phrase before them: "in 2025 the agency said"), whether they open the statement, and
+    where they begin."""
     head = _TRAILING_AUXILIARIES.sub("", text[:position].rstrip())
     starts = [match.end() for match in _CLAUSE_START.finditer(head)]
     begin = max([0, *[start for start in starts if start < len(head)]])
+    begin += len(head[begin:]) - len(head[begin:].lstrip())
+    lead = _TIME_LEAD.match(head, begin) or _PLACE_LEAD.match(head, begin)
+    if lead is not None:
+        begin = lead.end()
     return _clean(head[begin:]), begin == 0, begin
 
 

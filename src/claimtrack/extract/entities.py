@@ -10,7 +10,6 @@ alone elsewhere (as people's family names are).
 
 from __future__ import annotations
 
-import calendar
 import re
 
 import attrs
@@ -41,7 +40,18 @@ _PLACES = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     "in to from at into across near toward towards throughout inside outside via".split()
 )
-_NOT_NAMES = frozenset([*calendar.month_name[1:], *calendar.day_name, "I"])
+# Spelled out, not taken from the calendar module, whose names follow the process's locale.
+_NOT_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I""".split()
+)
+# Months and days as news style abbreviates them ("Dec. 8", "Sept 30", "Tues."): not names
+# when a full stop or a number follows; alone they may be one ("Jan said").
+_ABBREVIATED_DATES = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
+)
+_AFTER_ABBREVIATION = re.compile(r"\.|,?\s+\d")
 _FUNCTION_WORDS = frozenset(
     """a an the this that these those in on at as for but and or nor yet so if when while
     after before by with from of to it its their his her our one neither both either most much
@@ -120,6 +130,8 @@ class EntityFinder:
                 words = name.split()
             name = _POSSESSIVE.sub("", name.rstrip(".")).strip()
             if not name or name in _NOT_NAMES or name.lower().startswith("of "):
+                continue
+            if name in _ABBREVIATED_DATES and _AFTER_ABBREVIATION.match(text, start + len(name)):
                 continue
             after = re.match(r" ([a-z]+)\b", text[start + len(name) :])
             if (
