@@ -176,10 +176,48 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
                 yield from _nodes(data[key])
 
 
-def _is_review(node: dict[str, Any]) -> bool:
+def _is_of_type(node: dict[str, Any], name: str) -> bool:
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "ClaimReview" for k in kinds)
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == name for k in kinds)
+
+
+def _is_review(node: dict[str, Any]) -> bool:
+    return _is_of_type(node, "ClaimReview")
+
+
+# The CSL type of a schema.org work where a claim appeared; any other work is a web page.
+_WORK_TYPES = {
+    "NewsArticle": SourceType.ARTICLE_NEWSPAPER,
+    "ReportageNewsArticle": SourceType.ARTICLE_NEWSPAPER,
+    "AnalysisNewsArticle": SourceType.ARTICLE_NEWSPAPER,
+    "OpinionNewsArticle": SourceType.ARTICLE_NEWSPAPER,
+    "ScholarlyArticle": SourceType.ARTICLE_JOURNAL,
+    "Article": SourceType.ARTICLE,
+    "BlogPosting": SourceType.POST_WEBLOG,
+    "SocialMediaPosting": SourceType.POST,
+    "DiscussionForumPosting": SourceType.POST,
+    "VideoObject": SourceType.BROADCAST,
+    "AudioObject": SourceType.BROADCAST,
+    "Clip": SourceType.BROADCAST,
+    "Episode": SourceType.BROADCAST,
+    "TVEpisode": SourceType.BROADCAST,
+    "RadioEpisode": SourceType.BROADCAST,
+    "PodcastEpisode": SourceType.BROADCAST,
+    "BroadcastEvent": SourceType.BROADCAST,
+    "Book": SourceType.BOOK,
+    "Report": SourceType.REPORT,
+    "Dataset": SourceType.DATASET,
+    "Legislation": SourceType.LEGISLATION,
+}
+
+
+def _work_type(node: dict[str, Any]) -> SourceType:
+    kind = node.get("@type")
+    for name in kind if isinstance(kind, list) else [kind]:
+        if isinstance(name, str) and name.rsplit("/", 1)[-1] in _WORK_TYPES:
+            return _WORK_TYPES[name.rsplit("/", 1)[-1]]
+    return SourceType.WEBPAGE
 
 
 def _block_data(block: str, line: int, column: int) -> Any:
@@ -363,17 +401,31 @@ def _appearance_sources(
     item: dict[str, Any], claim_id: str, provenance: Provenance
 ) -> list[Source]:
     """Where the claim was made (the item's ``firstAppearance`` and ``appearance``, objects or
-    URLs), one ``webpage`` source for each distinct URL, by whoever made the claim."""
+    URLs; in the older form, the reviewed work itself and the work it is part of), one
+    ``webpage`` source for each distinct URL, by whoever made the claim."""
     nodes: list[tuple[dict[str, Any], str | None]] = []
-    for key in ("firstAppearance", "appearance"):
+    keys = ["firstAppearance", "appearance"]
+    if item and not _is_of_type(item, "Claim"):
+        # The older form reviews the work the claim was made in (a CreativeWork, an Article,
+        # a Clip of a VideoObject): the item itself is where the claim appeared, or, for a
+        # part of a work, the work it is part of.
+        nodes.append((item, _date(item.get("datePublished"))))
+        keys.append("isPartOf")
+    for key in keys:
         # The claim's own date is when it was first made: the first appearance's date.
-        claimed_on = _date(item.get("datePublished")) if key == "firstAppearance" else None
+        claimed_on = _date(item.get("datePublished")) if key != "appearance" else None
         value = item.get(key)
         for node in value if isinstance(value, list) else [value]:
             if isinstance(node, str):
                 nodes.append(({"url": node}, claimed_on))
             elif isinstance(node, dict):
-                nodes.append((node, claimed_on))
+                # A part's name says what the whole is ("Speech in Cairo") when it has none.
+                named = (
+                    node
+                    if key != "isPartOf" or "name" in node
+                    else {**node, "name": item.get("name")}
+                )
+                nodes.append((named, claimed_on))
     made: list[Source] = []
     urls: set[str] = set()
     for node, claimed_on in nodes:
@@ -385,7 +437,7 @@ def _appearance_sources(
         made.append(
             Source(
                 id=f"appearance-{len(made) + 1}-{claim_id}"[:ID_MAX_LENGTH].rstrip("-._"),
-                type=SourceType.WEBPAGE,
+                type=_work_type(node),
                 title=_text(node.get("name")) or _text(node.get("headline")) or url,
                 authors=tuple(Name(literal=name) for name in authors),
                 issued=_date(node.get("datePublished")) or claimed_on,

@@ -195,6 +195,44 @@ class TestImport:
         ]
         assert claimtrack.loads(claimtrack.dumps(claim_file)) == claim_file
 
+    def test_the_older_form_reviews_the_work_the_claim_was_made_in(self) -> None:
+        """When ``itemReviewed`` is the work itself (a NewsArticle, a Clip of a video), that
+        work, or the whole it is part of, is where the claim appeared, typed as CSL types it."""
+        text = json.dumps(
+            [
+                _review(
+                    claimReviewed="A.",
+                    url="https://checker.example/a",
+                    itemReviewed={
+                        "@type": "NewsArticle",
+                        "author": {"@type": "Person", "name": "Jane Doe"},
+                        "datePublished": "2024-05-01",
+                        "url": "https://paper.example/interview",
+                        "headline": "The interview",
+                    },
+                ),
+                _review(
+                    claimReviewed="B.",
+                    url="https://checker.example/b",
+                    itemReviewed={
+                        "@type": "Clip",
+                        "author": {"@type": "Person", "name": "John Roe"},
+                        "datePublished": "2023-02-03",
+                        "name": "The speech",
+                        "isPartOf": {"@type": "VideoObject", "url": "https://video.example/1"},
+                    },
+                ),
+            ]
+        )
+        claim_file = import_claimreview(text, document_id="x", title="X", now=NOW).claim_file
+        appeared = [s for s in claim_file.sources if s.id.startswith("appearance-")]
+        assert [(s.url, s.title, s.issued, s.type.value) for s in appeared] == [
+            ("https://paper.example/interview", "The interview", "2024-05-01", "article-newspaper"),
+            ("https://video.example/1", "The speech", "2023-02-03", "broadcast"),
+        ]
+        assert [[n.literal for n in s.authors] for s in appeared] == [["Jane Doe"], ["John Roe"]]
+        assert [c.citations[-1].source for c in claim_file.claims] == [s.id for s in appeared]
+
     def test_repeated_texts_get_distinct_ids(self) -> None:
         """Two reviews of the same words become two claims with different ids."""
         text = json.dumps(
