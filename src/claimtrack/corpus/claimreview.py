@@ -176,10 +176,15 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
                 yield from _nodes(data[key])
 
 
-def _is_of_type(node: dict[str, Any], name: str) -> bool:
+def _type_names(node: dict[str, Any]) -> list[str]:
+    """A node's ``@type`` names, one or a list, without a vocabulary's prefix."""
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.rsplit("/", 1)[-1] == name for k in kinds)
+    return [k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)]
+
+
+def _is_of_type(node: dict[str, Any], name: str) -> bool:
+    return name in _type_names(node)
 
 
 def _is_review(node: dict[str, Any]) -> bool:
@@ -213,11 +218,8 @@ _WORK_TYPES = {
 
 
 def _work_type(node: dict[str, Any]) -> SourceType:
-    kind = node.get("@type")
-    for name in kind if isinstance(kind, list) else [kind]:
-        if isinstance(name, str) and name.rsplit("/", 1)[-1] in _WORK_TYPES:
-            return _WORK_TYPES[name.rsplit("/", 1)[-1]]
-    return SourceType.WEBPAGE
+    known = [_WORK_TYPES[name] for name in _type_names(node) if name in _WORK_TYPES]
+    return known[0] if known else SourceType.WEBPAGE
 
 
 def _block_data(block: str, line: int, column: int) -> Any:
@@ -402,7 +404,7 @@ def _appearance_sources(
 ) -> list[Source]:
     """Where the claim was made (the item's ``firstAppearance`` and ``appearance``, objects or
     URLs; in the older form, the reviewed work itself and the work it is part of), one
-    ``webpage`` source for each distinct URL, by whoever made the claim."""
+    source for each distinct URL, typed by its ``@type``, by whoever made the claim."""
     nodes: list[tuple[dict[str, Any], str | None]] = []
     keys = ["firstAppearance", "appearance"]
     if item and not _is_of_type(item, "Claim"):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import attrs
 
 from claimtrack.extract import quotations
+from claimtrack.extract.dates import DAY_ABBREVIATIONS, DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES
 from claimtrack.extract.hedges import find_hedges
 from claimtrack.model import Attribution, Specificity
 
@@ -136,12 +137,9 @@ def _clean(phrase: str) -> str:
     return phrase.strip(" ,;:—–-“”\"'").strip()
 
 
-_MONTHS_AND_DAYS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+_MONTHS_AND_DAYS = "|".join([*MONTH_NAMES, *DAY_NAMES])
 # Abbreviated only with their full stop: "Sun" may open a name ("Sun Yat-sen said").
-_ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thur?s?|fri|sat|sun"
+_ABBREVIATED = "|".join([*MONTH_ABBREVIATIONS, *DAY_ABBREVIATIONS])
 _TIME_WORD = (
     rf"(?:{_MONTHS_AND_DAYS}|(?:{_ABBREVIATED})\.|\d{{1,4}}(?:st|nd|rd|th|s)?|early|late|mid"
     r"|last|next|this"

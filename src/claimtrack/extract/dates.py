@@ -20,11 +20,37 @@ import attrs
 from claimtrack.extract.numbers import NUMBER_WORD_PATTERN, parse_number
 from claimtrack.model import When
 
-__all__ = ["FoundDate", "Reference", "estimate_reference", "find_dates"]
+__all__ = [
+    "DAY_ABBREVIATIONS",
+    "DAY_NAMES",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "FoundDate",
+    "Reference",
+    "estimate_reference",
+    "find_dates",
+]
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+# English names, spelled out: the calendar module's follow the process's locale.
+MONTH_NAMES = tuple(
+    """January February March April May June July August September October November
+    December""".split()
+)
+DAY_NAMES = tuple("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+#: The abbreviations news style writes ("Dec. 8", "Sept 30", "Tues."), less those spelled
+#: like the whole name ("May").
+MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+DAY_ABBREVIATIONS = tuple("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS.update(
+    {
+        short.lower(): _MONTHS[full.lower()]
+        for short in MONTH_ABBREVIATIONS
+        for full in MONTH_NAMES
+        if full.startswith(short[:3])
+    }
+)
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

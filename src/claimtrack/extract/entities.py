@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from claimtrack.extract.dates import DAY_ABBREVIATIONS, DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES
 from claimtrack.model import Entity, EntityType
 
 __all__ = ["EntityFinder", "FoundEntity"]
@@ -40,17 +41,10 @@ _PLACES = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     "in to from at into across near toward towards throughout inside outside via".split()
 )
-# Spelled out, not taken from the calendar module, whose names follow the process's locale.
-_NOT_NAMES = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I""".split()
-)
-# Months and days as news style abbreviates them ("Dec. 8", "Sept 30", "Tues."): not names
-# when a full stop or a number follows; alone they may be one ("Jan said").
-_ABBREVIATED_DATES = frozenset(
-    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
-)
+_NOT_NAMES = frozenset([*MONTH_NAMES, *DAY_NAMES, "I"])
+# Abbreviated months and days ("Dec. 8", "Sept 30", "Tues."): not names when a full stop or a
+# number follows; alone they may be one ("Jan said").
+_ABBREVIATED_DATES = frozenset([*MONTH_ABBREVIATIONS, *DAY_ABBREVIATIONS])
 _AFTER_ABBREVIATION = re.compile(r"\.|,?\s+\d")
 _FUNCTION_WORDS = frozenset(
     """a an the this that these those in on at as for but and or nor yet so if when while
