@@ -1,9 +1,13 @@
 """The article as the extractor sees it: the snapshot text and a same-length reading view.
 
-Plain text is read as it is. Markdown keeps its own text as the snapshot (so anchors quote it
-exactly) and gets a view in which markup (heading and list markers, emphasis, link targets,
-code, front matter) is blanked out with spaces, so every offset in the view is an offset in the
-snapshot. HTML has its text extracted first, and that text becomes the snapshot.
+Plain text is read as it is, but for the markers that open its lines without being words of
+the line, list bullets and numbers ("- ", "• ", "2) "), blanked with spaces in its view.
+Markdown keeps its own text as the snapshot (so anchors quote it exactly) and gets a view in
+which markup (heading and list markers, emphasis, link targets, code, front matter) is blanked
+out with spaces, so every offset in the view is an offset in the snapshot. HTML has its text
+extracted first, and that text becomes the snapshot. In every format the labels of an
+interview's or a transcript's turns are blanked too, and the turns that name their speaker
+are kept (:mod:`claimtrack.extract.transcripts`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from html.parser import HTMLParser
 import attrs
 
 from claimtrack.anchor import normalize
+from claimtrack.extract.transcripts import SpeakerTurn, blank_labels
 
 __all__ = ["ArticleFormat", "ArticleText", "detect_article_format", "parse_article"]
 
@@ -35,6 +40,8 @@ class ArticleText:
     view: str
     format: ArticleFormat
     title: str | None = None
+    #: The labelled turns of a transcript that name their speaker, as spans of the view.
+    turns: tuple[SpeakerTurn, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if len(self.view) != len(self.text):
@@ -57,12 +64,15 @@ def parse_article(raw: str, format: ArticleFormat) -> ArticleText:
     """The article text and view for ``raw`` input of the given format."""
     if format is ArticleFormat.HTML:
         text, title = _html_text(raw)
-        return ArticleText(text, text, format, title)
-    text = normalize(raw.removeprefix("\ufeff"))
-    if format is ArticleFormat.MARKDOWN:
-        view, title = _markdown_view(text)
-        return ArticleText(text, view, format, title)
-    return ArticleText(text, text, format, _plain_title(text))
+        view = text
+    else:
+        text = normalize(raw.removeprefix("\ufeff"))
+        if format is ArticleFormat.MARKDOWN:
+            view, title = _markdown_view(text)
+        else:
+            view, title = _plain_view(text), _plain_title(text)
+    view, turns = blank_labels(view)
+    return ArticleText(text, view, format, title, turns)
 
 
 def _plain_title(text: str) -> str | None:
@@ -71,6 +81,20 @@ def _plain_title(text: str) -> str | None:
     if first and len(first.split()) <= 15 and not re.search(r"[.!?:;,”\"]$", first):
         return first
     return None
+
+
+# --------------------------------------------------------------------------- plain text
+
+# A bullet, or a number or letter with its full stop or bracket, before the item's words.
+_PLAIN_LIST_MARKER = re.compile(
+    r"^[ \t]*(?:[-*+•·‣▪◦–—]|\(?(?:\d{1,3}|[a-z])\))(?=[ \t]+\S)"
+    r"|^[ \t]*\d{1,3}\.(?=[ \t]+[^\W\d_])",
+    re.MULTILINE,
+)
+
+
+def _plain_view(text: str) -> str:
+    return _PLAIN_LIST_MARKER.sub(_blank, text)
 
 
 # --------------------------------------------------------------------------- Markdown

@@ -81,6 +81,16 @@ _VAGUE_CUES = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 10
+# A name in the possessive, as a determiner: "Iran's foreign ministry".
+_POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s?$")
+# A form of "to be" before a verb of saying makes it a passive ("was estimated", "were
+# reported"), whose subject is what is said, not who says it; "by" names who does.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_AGENT = re.compile(
+    r"\s+(?:\w+ly\s+)?by\s+((?:(?!(?:that|on|in|at|after|before|when|as|during|last|this|to"
+    r"|with|while|because|since|and|but)\b)[\w'’.-]+\s*){1,8})",
+    re.IGNORECASE,
+)
 _APPOSITIVE = re.compile(r"(?:a|an|the|its|his|her|their)\s+[a-z]")
 
 
@@ -119,8 +129,11 @@ def classify_source(
         return Specificity.NAMED  # a definite body's document: "the board's annual report"
     if vague or lowered[0] in _INDEFINITE:
         return Specificity.VAGUE  # unnamed: "officials", "a trader close to the board"
-    if lowered[0] in _DEFINITE and _institution_head(lowered):
-        return Specificity.NAMED
+    possessor = (
+        len(words) > 1 and _POSSESSOR.search(words[0]) and (not at_start or is_name(words[0]))
+    )
+    if (lowered[0] in _DEFINITE or possessor) and _institution_head(lowered):
+        return Specificity.NAMED  # "the central bank", "Iran's foreign ministry"
     return None
 
 
@@ -213,6 +226,16 @@ def _reported_by(text: str, after: int) -> str | None:
     return phrase if phrase.split()[0].lower() not in ("that", "him", "her", "them") else None
 
 
+def _passive_agent(text: str, after: int, is_name: Callable[[str], bool]) -> _Found | None:
+    """Who a passive names with "by" ("was confirmed by the health ministry"), if anyone."""
+    match = _AGENT.match(text, after)
+    if match is None:
+        return None
+    phrase = _clean(match.group(1)).rstrip(".")
+    specificity = classify_source(phrase, False, is_name)
+    return _Found(specificity, phrase) if specificity is not None else None
+
+
 def _by_subject_verb(text: str, is_name: Callable[[str], bool]) -> _Found | None:
     """The first verb of saying with a plausible subject; words that are nouns as often as
     verbs ("reports", "claims") are tried last."""
@@ -225,6 +248,11 @@ def _by_subject_verb(text: str, is_name: Callable[[str], bool]) -> _Found | None
     for match in verbs:
         if match.group(1) in _ALSO_NOUNS and _NOUN_BEFORE.search(text[: match.start()]):
             continue  # "her remarks", "the board's report": a noun here
+        if _PASSIVE_BEFORE.search(text, 0, match.start()):
+            agent = _passive_agent(text, match.end(), is_name)
+            if agent is not None:
+                return agent
+            continue
         # "… an analyst close to the regime who told the newspaper"
         relative = re.search(r"\b(?:who|which)\s+$", text[: match.start()])
         end = relative.start() if relative else match.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import unicodedata
@@ -33,6 +34,7 @@ from claimtrack.model import (
     Method,
     Provenance,
     Snapshot,
+    Specificity,
     When,
 )
 
@@ -178,6 +180,17 @@ def _parts(
     return spans
 
 
+def _in_turn(article: ArticleText, part: TextSpan, attribution: Attribution) -> Attribution:
+    """A statement with no source of its own in a transcript's turn is its speaker's."""
+    if attribution.specificity is not Specificity.NONE:
+        return attribution
+    number = bisect.bisect_right(article.turns, part.start, key=lambda turn: turn.start) - 1
+    if number < 0 or part.start >= article.turns[number].end:
+        return attribution
+    speaker = article.turns[number].speaker
+    return attrs.evolve(attribution, specificity=Specificity.NAMED, asserted_by=speaker)
+
+
 def _sentence_claims(
     context: _Context, tracker: VoiceTracker, sentence: TextSpan, parts: list[TextSpan]
 ) -> list[Claim]:
@@ -194,7 +207,7 @@ def _sentence_claims(
             attribution = attrs.evolve(voice.attribution, hedges=find_hedges(piece))
         else:
             attribution = detect_attribution(piece, context.finder.is_name)
-        claim = _claim(context, part, attribution)
+        claim = _claim(context, part, _in_turn(context.article, part, attribution))
         if claim is not None:
             claims.append(claim)
     return claims

@@ -15,6 +15,7 @@ import re
 import attrs
 
 from claimtrack.extract.dates import DAY_ABBREVIATIONS, DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES
+from claimtrack.extract.furniture import dateline_end
 from claimtrack.model import Entity, EntityType
 
 __all__ = ["EntityFinder", "FoundEntity"]
@@ -25,7 +26,8 @@ _NAME = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:of\s+(?:the\s+)?)?(?:{_W
 _TITLES = frozenset(
     """president prime minister general major-general lieutenant colonel commander king queen
     prince princess sheikh ayatollah pope senator governor mayor dr mr mrs ms sir judge
-    chancellor secretary professor prof rabbi imam bishop cardinal ambassador""".split()
+    chancellor secretary professor prof rabbi imam bishop cardinal ambassador gen sen rep gov
+    col capt lt sgt rev mx""".split()
 )
 _BODIES = frozenset(
     """force forces corps council ministry army navy brigade brigades division guard party times
@@ -61,6 +63,12 @@ _VERB_AFTER_NAME = re.compile(
 )
 _PLACED = re.compile(r"\b(?:in|into|near|across|throughout)\s+([A-Z][\w-]*\w)(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_DATELINE_REACH = 200
+_BOUNDARY = re.compile(r"(?:[.!?]['\"”’)]*\s+|\n\s*|[“\"(]\s*)")
+# A full stop that ends a title or an initial, not a sentence.
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov|St|Mt|Jr|Sr)$"
+)
 
 
 @attrs.frozen
@@ -73,9 +81,23 @@ class FoundEntity:
 
 
 def _sentence_starts(text: str) -> set[int]:
-    starts = {0}
-    for match in re.finditer(r"(?:[.!?]['\"”’)]*\s+|\n\s*|[“\"(]\s*)", text):
-        starts.add(match.end())
+    """Where sentences may start: after a sentence's end (not a title's or an initial's full
+    stop: "Dr. Ana Ruiz", "A. Ruiz"), a line break, an opening quotation mark or bracket, and
+    a dateline opening a line ("BEIRUT (Reuters) - The bank said")."""
+    lead = len(text) - len(text.lstrip())
+    starts = {0, lead, lead + dateline_end(text[lead : lead + _DATELINE_REACH])}
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        breaks_line = "\n" in match.group(0)
+        if (
+            not breaks_line
+            and match.group(0)[0] == "."
+            and _ABBREVIATION_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        ):
+            continue
+        starts.add(end)
+        if breaks_line:
+            starts.add(end + dateline_end(text[end : end + _DATELINE_REACH]))
     return starts
 
 
@@ -142,7 +164,7 @@ class EntityFinder:
                     found.append(FoundEntity(offset + start, offset + start + len(body), entity))
                 continue
             before = text[:start].split()[-1:] or [""]
-            preposition = before[0].lower()
+            preposition = before[0].lower().rstrip(".")
             if name in self._placed:
                 preposition = "in"
             entity = Entity(name=name, type=self._type(name, preposition))
