@@ -117,7 +117,7 @@ def classify_source(
         if index == 0 and at_start and not is_name(word):
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if following[:1].islower() and lowered[index + 1] not in ("of", "and"):
+        if following[:1].islower() and lowered[index + 1] not in ("of", "and", "et", "for"):
             continue  # an adjective ("Kenyan officials", "Official figures")
         names.append(word)
     vague = any(word in _VAGUE_NOUNS for word in lowered)

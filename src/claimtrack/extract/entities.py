@@ -1,8 +1,9 @@
 """Named people, organisations and places, found by capitalisation.
 
 No model: a name is a run of capitalised words (with particles such as "al-" and inner "of
-the"). A word that opens a sentence counts only if the document also capitalises it in mid
-sentence, so "However" or "Official" at the start of a sentence are not names while "Peru" is.
+the" or "for": "Office for National Statistics"). A word that opens a sentence counts only
+if the document also capitalises it in mid sentence, so "However" or "Official" at the start
+of a sentence are not names while "Peru" is.
 The type is guessed from titles ("General"), words naming bodies ("Council", "Ministry"),
 acronyms, the preposition before a name ("in", "to"), and whether a part of the name is used
 alone elsewhere (as people's family names are).
@@ -22,7 +23,7 @@ __all__ = ["EntityFinder", "FoundEntity"]
 
 _PARTICLE = r"(?:al|el|bin|ibn|abu|de|di|du|da|van|von|der|le|la)[-\s]"
 _WORD = rf"(?:{_PARTICLE})?(?:[A-Z]\.){{2,}}|(?:{_PARTICLE})?[A-Z][\w'’.-]*\w"
-_NAME = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:of\s+(?:the\s+)?)?(?:{_WORD}))*")
+_NAME = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?(?:{_WORD}))*")
 _TITLES = frozenset(
     """president prime minister general major-general lieutenant colonel commander king queen
     prince princess sheikh ayatollah pope senator governor mayor dr mr mrs ms sir judge

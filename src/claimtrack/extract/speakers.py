@@ -54,11 +54,13 @@ _RELATIVE = re.compile(
 )
 _DESCRIBED = re.compile(rf"(?:^|[,;]\s+){_SUBJECT}\s+(?P<verb>described|describes)\s+\S.*?\s+as\b")
 _DOCUMENT = re.compile(
-    r"(?:^|[,;]\s+)(?P<subject>(?:the|a|an|this|that|its|their|one|new)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:^|[,;]\s+)(?P<subject>(?:(?:the|a|an|this|that|its|their|one|new)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:study|survey|report|research|poll|analysis|review|census|paper)"
-    r"(?:\s+(?:of|by|from|for)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,3}?)?)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>showed|shows|found|finds|suggests|suggested|revealed|reveals|indicates"
-    r"|indicated)\b",
+    r"|(?:(?:the|its|their|new|official|latest)\s+(?:[\w'’-]+\s+){0,2}?)?"
+    r"(?:figures|data|statistics|records|results|findings|estimates))"
+    r"(?:\s+(?:of|by|from|for)\s+[\w'’.,()-]+(?:\s+[\w'’.,()-]+){0,5}?)?)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>showed|shows|show|found|finds|suggests|suggested|suggest|revealed|reveals"
+    r"|reveal|indicates|indicated|indicate)\b",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(

@@ -5,7 +5,9 @@ each with its speaker in capitals ("SMITH:", "SEN. WARREN:", "DAVID MUIR (00:12:
 is not a word of what is said: the reading view blanks it, so anchors quote the words alone.
 A capitalised label names a speaker when the text labels at least two turns so, and the label
 is not one of the notes pages print in the same shape ("NOTE:", "UPDATE:", "CLAIM:"); the
-statements of that turn are then the speaker's own. "Q" and "A" name no one.
+statements of that turn are then the speaker's own. "Q" and "A" name no one. The labels of
+such notes ("Claim:", "Verdict:", "Note:", in any case) are blanked wherever they open a
+line, as a fact check's page prints them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ _SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?P<speaker>(?:[A-Z][A-Z'’-]*\.?[ \t]+){0,3}[A-Z][A-Z'’-]+)"
     r"(?:[ \t]*\([^()\n]{1,24}\))?:(?=[ \t]+\S)",
     re.MULTILINE,
+)
+# The notes pages print in the same shape, in any case ("Claim:", "**Verdict:**", "Note:").
+_NOTE_WORDS = (
+    r"note|notes|update|updated|correction|clarification|editor['’]s note|context|background"
+    r"|summary|claim|the claim|verdict|rating|our rating|ruling|our ruling|conclusion"
+    r"|the facts|fact check|bottom line|the bottom line"
+)
+_NOTE_LABEL = re.compile(
+    rf"^[ \t]*(?:{_NOTE_WORDS})[ \t]*:(?=[ \t]+\S)", re.MULTILINE | re.IGNORECASE
 )
 _NOT_SPEAKERS = frozenset(
     """NOTE NOTES UPDATE UPDATED CORRECTION CORRECTIONS CLARIFICATION EDITOR'S EDITORS WARNING
@@ -49,7 +60,7 @@ def _blank(match: re.Match[str]) -> str:
 def blank_labels(view: str) -> tuple[str, tuple[SpeakerTurn, ...]]:
     """``view`` with its turn labels blanked (same length), and the turns whose labels name a
     speaker; a turn runs to the next label or blank line."""
-    view = _QA_LABEL.sub(_blank, view)
+    view = _NOTE_LABEL.sub(_blank, _QA_LABEL.sub(_blank, view))
     if _DOTTED_QUESTION.search(view):
         view = _DOTTED_QA_LABEL.sub(_blank, view)
     labels = list(_SPEAKER_LABEL.finditer(view))

@@ -193,3 +193,49 @@ class TestTranscripts:
         (claim,) = _draft(text).claims
         assert claim.attribution is not None
         assert claim.attribution.asserted_by == "its governor"
+
+
+class TestFactCheckPages:
+    PAGE = (
+        "# Did crime fall by half?\n\n"
+        "**Claim:** Crime in the capital fell by 50% between 2015 and 2020.\n\n"
+        "**Verdict:** Misleading.\n\n"
+        "Figures from the Office for National Statistics (ONS) show that recorded crime fell "
+        "by 12 per cent over the period.\n\n"
+        "A 2019 study by Smith et al. found that burglary rates dropped by a third.\n"
+    )
+
+    def _claims(self) -> ClaimFile:
+        return extract(
+            parse_article(self.PAGE, ArticleFormat.MARKDOWN),
+            ExtractSettings(document_id="doc", title="Doc", today=TODAY),
+        )
+
+    def test_a_note_label_is_not_part_of_the_claim(self) -> None:
+        claims = self._claims().claims
+        assert claims[0].anchor.exact == "Crime in the capital fell by 50% between 2015 and 2020."
+        assert "Crime" not in [entity.name for entity in claims[0].entities]
+
+    def test_a_body_for_something_is_one_name(self) -> None:
+        names = [entity.name for claim in self._claims().claims for entity in claim.entities]
+        assert "Office for National Statistics" in names
+
+    @pytest.mark.parametrize(
+        ("text", "asserted_by"),
+        [
+            (
+                "Figures from the Office for National Statistics show that crime fell by 12%.",
+                "Figures from the Office for National Statistics",
+            ),
+            (
+                "A 2019 study by Smith et al. found that burglary rates dropped by a third.",
+                "A 2019 study by Smith et al.",
+            ),
+            ("Official data show that exports fell by 8% in 2024.", "Official data"),
+        ],
+    )
+    def test_a_document_s_findings_are_its_own(self, text: str, asserted_by: str) -> None:
+        claims = _draft(text + "\n").claims
+        assert claims[0].attribution is not None
+        assert claims[0].attribution.asserted_by == asserted_by
+        assert claims[0].attribution.specificity is not Specificity.NONE
