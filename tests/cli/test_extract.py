@@ -22,6 +22,10 @@ def _run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
+def _published(draft: claimtrack.ClaimFile) -> str | None:
+    return draft.document.published.date if draft.document.published else None
+
+
 def _error_codes(path: Path) -> list[str]:
     result = claimtrack.check([str(path)])
     return [f.code for file in result.files for f in file.findings if f.code.startswith("E")]
@@ -141,6 +145,23 @@ class TestExtractCommand:
         assert draft.document.title == "Flood"
         assert [claim.quantities[0].lower_bound for claim in draft.claims[:1]] == [300]
         assert _error_codes(out) == []
+
+    def test_the_page_s_own_date_is_recorded(self, project: Path) -> None:
+        """A page that states its publication date dates the draft; --published overrides it."""
+        page = project / "dated.html"
+        page.write_text(
+            '<html><head><meta property="article:published_time" content="2024-09-12T08:00Z">'
+            "</head><body><p>The dam failed on Monday, officials said.</p></body></html>",
+            encoding="utf-8",
+        )
+        out, given = project / "dated.yaml", project / "given.yaml"
+        assert _run("extract", str(page), "-o", str(out)).exit_code == 0
+        draft = claimtrack.load(out)
+        assert _published(draft) == "2024-09-12"
+        assert [when.date for when in draft.claims[0].dates] == ["2024-09-09"]
+        given_date = ("--published", "2024-09-20")
+        assert _run("extract", str(page), "-o", str(given), *given_date).exit_code == 0
+        assert _published(claimtrack.load(given)) == "2024-09-20"
 
     def test_markdown_input(self, project: Path) -> None:
         """Markdown is its own snapshot; anchors quote it with its markup, and check passes."""

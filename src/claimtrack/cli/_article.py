@@ -189,6 +189,6 @@ def prepare(
         title=title or parsed.title or article.stem.replace("-", " ").replace("_", " "),
         snapshot_path=relative,
         snapshot_sha256=sha256,
-        published=published.date() if published else None,
+        published=published.date() if published else parsed.published,
     )
     return Prepared(parsed, settings, out, snapshot)

@@ -12,6 +12,7 @@ are kept (:mod:`claimtrack.extract.transcripts`).
 
 from __future__ import annotations
 
+import datetime
 import re
 from enum import StrEnum
 from html.parser import HTMLParser
@@ -19,6 +20,7 @@ from html.parser import HTMLParser
 import attrs
 
 from claimtrack.anchor import normalize
+from claimtrack.extract.page_dates import html_published, markdown_published
 from claimtrack.extract.transcripts import SpeakerTurn, blank_labels
 
 __all__ = ["ArticleFormat", "ArticleText", "detect_article_format", "parse_article"]
@@ -42,6 +44,8 @@ class ArticleText:
     title: str | None = None
     #: The labelled turns of a transcript that name their speaker, as spans of the view.
     turns: tuple[SpeakerTurn, ...] = ()
+    #: The publication date the page states (HTML metadata, Markdown front matter), if any.
+    published: datetime.date | None = None
 
     def __attrs_post_init__(self) -> None:
         if len(self.view) != len(self.text):
@@ -62,17 +66,19 @@ def detect_article_format(name: str, text: str) -> ArticleFormat:
 
 def parse_article(raw: str, format: ArticleFormat) -> ArticleText:
     """The article text and view for ``raw`` input of the given format."""
+    published = None
     if format is ArticleFormat.HTML:
         text, title = _html_text(raw)
-        view = text
+        view, published = text, html_published(raw)
     else:
         text = normalize(raw.removeprefix("\ufeff"))
         if format is ArticleFormat.MARKDOWN:
             view, title = _markdown_view(text)
+            published = markdown_published(text)
         else:
             view, title = _plain_view(text), _plain_title(text)
     view, turns = blank_labels(view)
-    return ArticleText(text, view, format, title, turns)
+    return ArticleText(text, view, format, title, turns, published)
 
 
 def _plain_title(text: str) -> str | None:

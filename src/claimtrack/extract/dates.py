@@ -97,6 +97,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("last_year", r"(?<!the )\b(?P<which>last|this|next)\s+year\b"),
         (
+            "weekday",
+            rf"\b(?:(?P<which>on|last|next|this|coming|since|by|until)\s+)?"
+            rf"(?P<wday>(?-i:{'|'.join(DAY_NAMES)}))\b(?!,?\s+(?:\d|{_MONTH}))",
+        ),
+        (
             "past",
             rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT}\s+)?(?P<unit>years?|decades?|months?)\b",
         ),
@@ -206,12 +211,37 @@ def _build(name: str, match: re.Match[str], reference: Reference | None) -> When
         if opening:
             return When(end=stated, approximate=approximate)
         return When(date=stated, approximate=approximate)
-    return _relative(name, groups, reference)
+    return _relative(name, groups, reference, match)
 
 
-def _relative(name: str, groups: dict[str, str], reference: Reference | None) -> When | None:
+# Words that put a weekday ahead of the writing ("will meet on Monday"): such a day is left
+# unresolved rather than guessed.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)|plans?\s+to|next|coming)\b",
+    re.IGNORECASE,
+)
+
+
+def _weekday(match: re.Match[str], groups: dict[str, str], date: datetime.date) -> When | None:
+    """The weekday a past statement names ("said on Thursday"): the latest such day on or
+    before the writing ("last Thursday": before it); none for a future one, nor for a bound
+    ("since Monday", "by Friday")."""
+    which = (groups.get("which") or "").lower()
+    if which in ("next", "coming", "this", "since", "by", "until") or _FUTURE.search(match.string):
+        return None
+    back = (date.weekday() - DAY_NAMES.index(groups["wday"])) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return When(date=(date - datetime.timedelta(days=back)).isoformat())
+
+
+def _relative(
+    name: str, groups: dict[str, str], reference: Reference | None, match: re.Match[str]
+) -> When | None:
     if reference is None:
         return None
+    if name == "weekday":
+        return None if reference.date is None else _weekday(match, groups, reference.date)
     if name == "last_year":
         offset = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
         return When(date=_iso(reference.year + offset))

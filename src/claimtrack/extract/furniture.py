@@ -6,12 +6,15 @@ holds only capitalised names; a dateline is a run of capitals (a place) with an 
 and a bracketed source, before a dash, opening the first sentence of a paragraph; a credit is
 a "Picture:", "Photo:", "Credit:" or "©" note, or a line of the form "AGENCY/Name"; a
 "Read more" line is a pointer to another page; a heading is a short line of its own with no
-final punctuation.
+final punctuation; a date line is a date alone, perhaps with "Published" or "Updated", its
+weekday and a time of day.
 """
 
 from __future__ import annotations
 
 import re
+
+from claimtrack.extract.dates import DAY_ABBREVIATIONS, DAY_NAMES, find_dates
 
 __all__ = ["dateline_end", "is_furniture"]
 
@@ -39,6 +42,19 @@ _OPEN_ENDINGS = frozenset(
     """a an the of in on at to for from by with and or but as that which who whose than
     said says is are was were be has have had""".split()
 )
+_DATE_LINE_PREFIX = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+on)?|date)\s*:?\s*",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?\s*$"
+    r"|,?\s*\d{1,2}\s*[ap]\.?\s?m\.?(?:\s*\(?[A-Z]{2,5}\)?)?\s*$",
+    re.IGNORECASE,
+)
+_DATE_LINE_REST = re.compile(
+    rf"[\s,.|·•–—-]*(?:(?:{'|'.join(DAY_NAMES)}|{'|'.join(DAY_ABBREVIATIONS)})\.?[\s,]*)?[\s,.|·•–—-]*"
+)
+_DATE_LINE_LENGTH = 80
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)"
     r"(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?"  # ", Philippines" / ", Nov 10"
@@ -48,10 +64,24 @@ _DATELINE = re.compile(
 )
 
 
+def _is_date_line(line: str) -> bool:
+    """True when a line only dates the page: "12 September 2024", "Updated: Thursday 12
+    September 2024 10:32 BST"."""
+    rest = _CLOCK.sub("", _DATE_LINE_PREFIX.sub("", line, count=1))
+    found = find_dates(rest)
+    if not found or len(rest) > _DATE_LINE_LENGTH:
+        return False
+    for date in reversed(found):
+        rest = rest[: date.start] + rest[date.end :]
+    return _DATE_LINE_REST.fullmatch(rest) is not None
+
+
 def is_furniture(paragraph: str) -> bool:
     """True when a paragraph is page furniture, not prose that claims something."""
     line = " ".join(paragraph.split())
     if not line:
+        return True
+    if _is_date_line(line):
         return True
     if _BYLINE.match(line) or _READ_MORE.search(line) or _CREDITS.search(line):
         return True
