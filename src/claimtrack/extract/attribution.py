@@ -81,7 +81,7 @@ _VAGUE_CUES = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 10
-# A name in the possessive, as a determiner: "Iran's foreign ministry".
+# A name in the possessive, as a determiner: "Peru's foreign ministry".
 _POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s?$")
 # A form of "to be" before a verb of saying makes it a passive ("was estimated", "were
 # reported"), whose subject is what is said, not who says it; "by" names who does.
@@ -133,7 +133,7 @@ def classify_source(
         len(words) > 1 and _POSSESSOR.search(words[0]) and (not at_start or is_name(words[0]))
     )
     if (lowered[0] in _DEFINITE or possessor) and _institution_head(lowered):
-        return Specificity.NAMED  # "the central bank", "Iran's foreign ministry"
+        return Specificity.NAMED  # "the central bank", "Peru's foreign ministry"
     return None
 
 

@@ -1,7 +1,7 @@
 """Named people, organisations and places, found by capitalisation.
 
 No model: a name is a run of capitalised words (with particles such as "al-" and inner "of
-the" or "for": "Office for National Statistics"). A word that opens a sentence counts only
+the" or "for": "Office for Budget Responsibility"). A word that opens a sentence counts only
 if the document also capitalises it in mid sentence, so "However" or "Official" at the start
 of a sentence are not names while "Peru" is.
 The type is guessed from titles ("General"), words naming bodies ("Council", "Ministry"),
