@@ -4,8 +4,9 @@ Two claims match when their words agree and nothing checkable sets them apart:
 
 1. **Features.** Each claim's text is normalised (Unicode NFKC, case-folded, punctuation
    dropped) into content words; its figures come from its ``quantities`` and from the
-   numbers its text writes ("$30bn" is 30,000,000,000); its years from its ``dates`` and its
-   text; its polarity from negation words ("not", "never", "denied", "n't").
+   numbers its text writes, read as extract and the flags read digits ("$30bn" is
+   30,000,000,000, "2½ million" 2,500,000, "1.200" both 1.2 and 1,200); its years from its
+   ``dates`` and its text; its polarity from negation words ("not", "never", "denied", "n't").
 2. **Candidates.** Claims are indexed by their rarest shared content words (the few words
    of a claim that the fewest other claims also use), their figures and their entities.
    Only claims of different documents sharing two keys or more are compared, and a key that
@@ -37,7 +38,15 @@ from collections.abc import Iterable, Sequence
 import attrs
 from rapidfuzz import fuzz
 
-from claimtrack.extract.numbers import SCALES, parse_number
+from claimtrack._numerals import (
+    DIGITS_PATTERN,
+    FRACTIONS,
+    MINUS,
+    NAME_HYPHEN,
+    digits_readings,
+    letter_scale,
+)
+from claimtrack.extract.numbers import SCALES
 from claimtrack.model import Claim
 
 __all__ = [
@@ -202,22 +211,21 @@ _NEGATIONS = frozenset(
     ]
 )
 _SCALE_SUFFIXES = {
-    "k": 1_000,
-    "m": 1_000_000,
     "mn": 1_000_000,
     "bn": 1_000_000_000,
-    "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
 }
+# A number as :mod:`claimtrack._numerals` reads digits, with its sign, a currency sign
+# straight before it (money, for a scale letter) and its scale.
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"(?<![\w.,]){NAME_HYPHEN}({MINUS})?([$€£¥₹])?({DIGITS_PATTERN})\s*"
     r"(k|mn|m|bn|b|tn|trn|thousand|million|billion|trillion)?(?![\w])",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|and)\s*", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(rf"[\d{FRACTIONS}]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
@@ -256,29 +264,38 @@ def _normalise(text: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+def _scale(scale: str, money: bool, after: str) -> float:
+    """The factor a scale word, abbreviation or letter ("k", "m", "b": only with money or a
+    count, as :func:`claimtrack._numerals.letter_scale` decides) gives a number."""
+    key = scale.lower()
+    if len(key) == 1:
+        return letter_scale(key, money=money, after=after)
+    return _SCALE_SUFFIXES.get(key) or SCALES.get(key, 1)
+
+
 def _figures_of_text(text: str) -> set[float]:
-    """The figures a text writes, scaled ("$30bn" → 3e10); in a range such as "30–50
-    billion" or "between 30 and 50 billion" the scale word applies to both ends."""
-    normal = unicodedata.normalize("NFKC", text)
-    if _DIGIT.search(normal) is None:
+    """The figures a text writes, scaled ("$30bn" → 3e10), as extract and the flags read
+    digits (no Unicode normalisation: NFKC would make "2½" "21⁄2"); in a range such as
+    "30–50 billion" or "between 30 and 50 billion" the scale word applies to both ends, and
+    a number of two readings ("1.200") gives both."""
+    if _DIGIT.search(text) is None:
         return set()  # most claims state no figure: no need to look at each number
-    matches = list(_NUMBER.finditer(normal))
+    matches = list(_NUMBER.finditer(text))
     found: set[float] = set()
     for position, match in enumerate(matches):
-        digits, scale = match.group(1), match.group(2)
+        sign, currency, digits, scale = match.groups()
+        after = text[match.end() : match.end() + 40]
         if not scale and position + 1 < len(matches):
             following = matches[position + 1]
-            between = normal[match.end() : following.start()]
-            if following.group(2) and _RANGE_JOIN.fullmatch(between):
-                scale = following.group(2)
+            between = text[match.end() : following.start()]
+            if following.group(4) and _RANGE_JOIN.fullmatch(between):
+                scale, currency = following.group(4), currency or following.group(2)
+                after = text[following.end() : following.end() + 40]
         if _YEAR.fullmatch(digits) and not scale:
             continue  # a year is compared as a date, not as a figure
-        value = parse_number(digits)
-        if value is None:
-            continue
-        if scale:
-            value *= _SCALE_SUFFIXES.get(scale.lower()) or SCALES.get(scale.lower(), 1)
-        found.add(round(value, 6))
+        factor = _scale(scale, currency is not None, after) if scale else 1
+        for value in digits_readings(digits):
+            found.add(round(-value * factor if sign else value * factor, 6))
     return found
 
 

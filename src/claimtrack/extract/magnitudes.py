@@ -8,7 +8,8 @@
   bound (hundreds are at least 100), marked approximate, with the unit or currency that
   follows;
 - a number with a unit symbol written onto it: "250km", "1.5°C", "1.5C", "32cm": the symbol
-  is the unit (a temperature's is written °C or °F).
+  is the unit (a temperature's is written °C or °F); the number is read as
+  :mod:`claimtrack._numerals` reads digits ("4 500km").
 
 The main grammar (:mod:`claimtrack.extract.quantities`) skips the numbers these cover.
 """
@@ -19,6 +20,7 @@ import re
 
 import attrs
 
+from claimtrack._numerals import DIGITS_PATTERN, MINUS, NAME_HYPHEN, digits_value
 from claimtrack.extract.numbers import NUMBER_WORDS
 from claimtrack.model import Quantity
 
@@ -92,7 +94,7 @@ _MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 _SYMBOL = re.compile(
-    rf"(?<![\w.,]){_MOD}(?P<n>\d{1, 3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,]){NAME_HYPHEN}{_MOD}(?P<sign>{MINUS})?(?P<n>{DIGITS_PATTERN})"
     r"(?P<sym>\s?°\s?[CF](?![\w])|°(?![\w])|[CF](?![\w])|km²|km|cm|mm|kg|mph|kWh|MWh|GWh|TWh|kW|MW"
     r"|GW|ha|ft|in|lb|lbs|oz)(?![\w])"
 )
@@ -188,7 +190,11 @@ def _symbols(text: str) -> list[FoundMagnitude]:
         symbol = match.group("sym").replace(" ", "")
         if symbol in ("C", "F", "°C", "°F", "°"):
             symbol = "°" + symbol.lstrip("°") if symbol != "°" else "degrees"
-        value = float(match.group("n").replace(",", ""))
+        value = digits_value(match.group("n"))
+        if value is None:
+            continue  # "1.200km": 1.2 or 1,200 km, not guessed
+        if match.group("sign"):
+            value = -value
         shape = _shape(match.group("mod"), value)
         quantity = Quantity(**shape, unit=symbol, text=match.group(0))  # type: ignore[arg-type]
         found.append(FoundMagnitude(match.start(), match.end(), quantity))

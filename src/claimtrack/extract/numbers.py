@@ -85,8 +85,9 @@ def parse_number_words(words: str) -> int | None:
 
 
 def parse_number(token: str) -> float | None:
-    """A number in digits ("4,500", "4\u00a0500", "1.5", "1,5") or words ("seventeen"), or
-    ``None``."""
+    """A number in digits ("4,500", "4\u00a0500", "1.5", "1,5", "2½", read as
+    :mod:`claimtrack._numerals` reads them) or words ("seventeen"), or ``None``, as for
+    digits of two readings ("1.200")."""
     text = token.strip()
     if _DIGITS.match(text):
         return digits_value(text)

@@ -1,10 +1,14 @@
 """Quantities in running text: numbers, sums of money, percentages, ranges and bounds.
 
 A hand-written grammar: an optional modifier ("more than", "nearly", "an estimated"), an
-optional currency sign, a number in digits or words with an optional scale ("billion"), an
+optional minus sign and currency sign, a number in digits (read as :mod:`claimtrack._numerals`
+reads them) or words with an optional scale ("billion", or a letter with money or a count:
+"$5m", "5m people"), an
 optional second number making a range ("10–20", "between 10 and 20"), then a percent sign
 or a currency word, and the counted noun as the unit. Years, days of the month, ordinals and
-numbers inside names ("B-52", "G7") are left to the date finder or ignored.
+numbers inside names ("B-52", "G7") are left to the date finder or ignored, and so is a
+number of two readings ("1.200": 1.2 or 1200) or with a letter that may be a unit ("a 5m
+wall"): a draft proposes no quantity rather than guess.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 
 import attrs
 
+from claimtrack._numerals import FRACTIONS, MINUS, is_counted, letter_scale
 from claimtrack.extract.magnitudes import find_magnitudes
 from claimtrack.extract.numbers import DIGITS_PATTERN, NUMBER_WORD_PATTERN, SCALES, parse_number
 from claimtrack.model import Quantity
@@ -88,10 +93,12 @@ _PATTERN = re.compile(
     rf"""
     (?<![\w.,$€£¥₹-])
     (?:(?P<mod>{_MODS})\s*)?
+    (?P<sign1>{MINUS}(?=[\d{FRACTIONS}]|{_CUR}))?
     (?P<cur1>{_CUR})?
     (?P<n1>{_NUM})(?![.,]\d)(?P<scale1>{_SCALE})?
     (?:
       (?P<sep>\s*[–—]\s*|-|\s+to\s+|\s+and\s+)
+      (?P<sign2>(?<!-){MINUS}(?=[\d{FRACTIONS}]|{_CUR}))?
       (?P<cur2>{_CUR})?
       (?P<n2>{_NUM})(?![.,]\d)(?P<scale2>{_SCALE})?
     )?
@@ -145,22 +152,24 @@ class FoundQuantity:
     quantity: Quantity
 
 
+_SHORT_SCALES = {
+    "tn": "trillion",
+    "trn": "trillion",
+    "bn": "billion",
+    "b": "billion",
+    "mn": "million",
+    "m": "million",
+    "k": "thousand",
+}
+
+
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
     key = word.strip().lower()
-    short = {
-        "tn": "trillion",
-        "trn": "trillion",
-        "bn": "billion",
-        "b": "billion",
-        "mn": "million",
-        "m": "million",
-        "k": "thousand",
-    }
     if key == "dozen":
         return 12.0
-    return float(SCALES[short.get(key, key)])
+    return float(SCALES[_SHORT_SCALES.get(key, key)])
 
 
 def _number(token: str) -> float | None:
@@ -211,12 +220,34 @@ def _skip(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
-    n1 = _number(match.group("n1"))
-    if n1 is None:
+def _scales(text: str, match: re.Match[str]) -> tuple[float, float] | None:
+    """The scales of a quantity's first and second numbers, or ``None`` when a letter after
+    one may be a unit ("a 5m wall": metres or million?)."""
+    money = any(match.group(group) for group in ("cur1", "cur2", "curword"))
+    after = text[match.end() : match.end() + 40]
+    letters = [
+        letter_scale(scale.strip(), money=money, after=after)
+        for scale in (match.group("scale1"), match.group("scale2"))
+        if scale is not None and len(scale.strip()) == 1
+    ]
+    if 1.0 in letters:
         return None
     scale2 = _scale(match.group("scale2"))
     scale1 = _scale(match.group("scale1")) if match.group("scale1") else scale2
+    return scale1, scale2
+
+
+def _signed(match: re.Match[str], end: int, number: float) -> float:
+    return -number if match.group(f"sign{end}") else number
+
+
+def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
+    n1 = _number(match.group("n1"))
+    scales = _scales(text, match)
+    if n1 is None or scales is None:
+        return None
+    scale1, scale2 = scales
+    n1 = _signed(match, 1, n1)
     sep = (match.group("sep") or "").strip().lower()
     mod_kind = _kind_of_mod(match.group("mod"))
     n2_text = match.group("n2")
@@ -233,6 +264,9 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
         end = max(end, match.end("pct") if match.group("pct") else end)
         end = max(end, match.end("curword") if match.group("curword") else end)
     n2 = _number(n2_text) if n2_text is not None else None
+    if n2_text is not None and n2 is None:
+        return None  # an end of two readings ("1.200"): no range is guessed
+    n2 = None if n2 is None else _signed(match, 2, n2)
     currency = None
     for group in ("cur1", "cur2"):
         sign = (match.group(group) or "").strip()
@@ -274,27 +308,16 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     return FoundQuantity(begin, end, quantity)
 
 
-_PLURAL_IRREGULAR = frozenset(
-    "people children men women police staff cattle personnel troops feet teeth mice".split()
-)
-
-
-def _is_plural(word: str) -> bool:
-    return word in _PLURAL_IRREGULAR or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    )
-
-
 def _head_noun(text: str, word: str, end: int) -> tuple[str, int]:
     """The counted noun with the noun it modifies, when the first word is not plural and the
     next is ("400 food banks", "45.8 million disaster displacements"), else the first word."""
-    if _is_plural(word):
+    if is_counted(word):
         return word, end
     following = re.match(r" ([a-z][a-z-]*)\b", text[end : end + 40])
     if following is None:
         return word, end
     second = following.group(1)
-    if second in _NOT_UNITS or not _is_plural(second):
+    if second in _NOT_UNITS or not is_counted(second):
         return word, end
     return f"{word} {second}", end + following.end()
 

@@ -1,10 +1,15 @@
-"""Quotations in double and single marks, curly or straight, closed or running on.
+"""Quotations in the quotation marks of English and other languages, closed or running on.
 
 British house style quotes in single marks (‘…’ or '…') and nests double ones inside; American
 style does the reverse. A single mark is an apostrophe when it stands between letters
-("we’re", "couldn't") and is never taken for a quotation mark there. A quotation whose closing
-mark is missing runs to the end of the statement: a quotation that continues in the next
-paragraph opens each paragraph and closes only at its end.
+("we’re", "couldn't") and is never taken for a quotation mark there. Other languages' marks
+open and close quotations too: guillemets « » and ‹ › (French, and reversed » « as German
+and Danish write them), German low-high marks „ “ (and ‚ ‘), Swedish and Finnish right marks
+” ”, and the corner brackets 「 」 and 『 』 of Chinese and Japanese. A mark that in English
+closes (” » ›) or is a comma's twin (‚) opens only where no letter stands before it and a
+letter follows, as a straight mark does. A quotation whose closing mark is missing runs to
+the end of the statement: a quotation that continues in the next paragraph opens each
+paragraph and closes only at its end.
 """
 
 from __future__ import annotations
@@ -16,11 +21,25 @@ import attrs
 __all__ = ["Quotation", "has_quotation", "opens_with_quotation", "quotations"]
 
 QUOTED_WORDS = 5
-_DOUBLE_OPEN = "“"
-_DOUBLE_CLOSE = "”"
-_SINGLE_OPEN = "‘"
-_SINGLE_CLOSE = "’"
-_MARKS = re.compile("[“”‘’\"']")
+_CLOSERS = {
+    "“": '”"',
+    '"': '”"',
+    "‘": "’'",
+    "'": "’'",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "„": "“”",
+    "‚": "‘’",
+    "”": "”",
+    "「": "」",
+    "『": "』",
+}
+"""Each opening mark and the marks that close what it opens."""
+_ALWAYS_OPEN = "“«‹„「『"
+_APOSTROPHES = "’'"
+_MARKS = re.compile(f"[{re.escape(''.join(_CLOSERS) + ''.join(_CLOSERS.values()))}]")
 
 
 @attrs.frozen
@@ -42,23 +61,23 @@ def _is_letter(text: str, index: int) -> bool:
 
 
 def _opening(text: str, index: int) -> str | None:
-    """The family ("double" or "single") of a quotation mark opening at ``index``."""
+    """The mark opening a quotation at ``index``, or ``None``."""
     char = text[index]
-    if char == _DOUBLE_OPEN:
-        return "double"
-    if char == _SINGLE_OPEN and not _is_letter(text, index - 1):
-        return "single"
-    if char in "\"'" and not _is_letter(text, index - 1) and _is_letter(text, index + 1):
-        return "double" if char == '"' else "single"
+    if char in _ALWAYS_OPEN:
+        return char
+    if char == "‘" and not _is_letter(text, index - 1):
+        return char
+    if char in _CLOSERS and not _is_letter(text, index - 1) and _is_letter(text, index + 1):
+        return char
     return None
 
 
-def _closes(text: str, index: int, family: str) -> bool:
+def _closes(text: str, index: int, opening: str) -> bool:
     char = text[index]
-    if family == "double":
-        return char in (_DOUBLE_CLOSE, '"')
-    if char not in (_SINGLE_CLOSE, "'"):
+    if char not in _CLOSERS[opening]:
         return False
+    if char not in _APOSTROPHES:
+        return True
     # "’" between letters or before a letter is an apostrophe ("we’re", "the ’90s" aside)
     return not _is_letter(text, index + 1) and not text[index - 1 : index].isspace()
 
@@ -69,12 +88,12 @@ def quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     index = 0
     while index < len(marks):
-        family = _opening(text, marks[index])
-        if family is None:
+        opening = _opening(text, marks[index])
+        if opening is None:
             index += 1
             continue
         close = index + 1
-        while close < len(marks) and not _closes(text, marks[close], family):
+        while close < len(marks) and not _closes(text, marks[close], opening):
             close += 1
         if close == len(marks):
             found.append(Quotation(marks[index], len(text), False))

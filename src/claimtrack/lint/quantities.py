@@ -38,7 +38,7 @@ def _a(shape: Shape) -> str:
 
 
 def _holding(expressions: list[Expression], number: float) -> list[Expression]:
-    return [e for e in expressions if any(same_number(number, n) for n in e.numbers)]
+    return [e for e in expressions if any(same_number(number, n) for n in e.readings)]
 
 
 def quantity_problem(quantity: Quantity, text: str) -> str | None:

@@ -13,9 +13,12 @@ QUANTITY_MISMATCH = flag(
     "A recorded quantity does not match the numbers in the quoted text.",
     "'More than 2,000' recorded as exactly 3,000, or '$30–50 billion' recorded as 30–50 "
     "million, puts a wrong number into every report built on the record. The text's numbers"
-    " are read as extract reads them: thousands grouped by commas or by no-break or thin"
-    " spaces ('2\u00a0000'), a decimal point, or a decimal comma before one or two digits"
-    " ('1,5 million').",
+    " are read as extract reads them: thousands grouped by commas, spaces ('2\u00a0000'),"
+    " apostrophes ('1\u2019000') or full stops ('1.200.000'), a decimal point or comma ('1,5"
+    " million'), a minus sign ('\u22123.5%'), a fraction ('2\u00bd'), a scale letter with money"
+    " or a count ('$5m', '5m people'); never an ordinal ('21st') or a name ('B-52'). One full"
+    " stop before three digits ('1.200') may be 1.2 or 1,200: a quantity recording either"
+    " matches.",
     """\
 - id: casualties
   text: More than 2,000 fighters were killed.

@@ -130,7 +130,9 @@ FIGURE_NOT_IN_SOURCE = flag(
     "The article says 26%, the source gives no percentage: the standard example of a failed"
     " verification. A quote that verifies but does not give the claim's number supports"
     " something, just not the number. The source's numbers are read as F108 reads the"
-    " claim's, in every style extract reads ('2\u00a0000', '1,5 million', 'US$1.5trn').",
+    " claim's, in every style extract reads ('2\u00a0000', '1,5 million', 'US$1.5trn',"
+    " '1.200.000', '\u2212$5bn'); a number of two readings ('1.200': 1.2 or 1,200) gives"
+    " either.",
     _SNAPSHOT
     + """\
     text: About 1,500 families have returned to the valley.

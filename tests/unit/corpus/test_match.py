@@ -89,6 +89,32 @@ class TestVetoes:
         assert features(_claim("between 30 and 50 billion dollars")).figures == {3e10, 5e10}
         assert features(_claim("some $30bn")).figures == {3e10}
 
+    @pytest.mark.parametrize(
+        ("text", "figures"),
+        [
+            ("2½ million people fled", {2.5e6}),
+            ("4 500 000 people fled", {4.5e6}),
+            ("1.200.000 people fled", {1.2e6}),
+            ("1.200 people fled", {1.2, 1200.0}),
+            ("the 21st century", set()),
+            ("F-35 jets", set()),
+            ("prices fell −3.5%", {-3.5}),
+        ],
+    )
+    def test_figures_are_read_as_extract_and_the_flags_read_them(
+        self, text: str, figures: set[float]
+    ) -> None:
+        """A claim's figures come from the shared reading of digits: fractions, other
+        groupings and signs are read by value, "1.200" in both its readings, and ordinals
+        and names are no figure."""
+        assert features(_claim(text)).figures == figures
+
+    def test_a_changed_fraction_is_another_claim(self) -> None:
+        """ "2½ million" and "3½ million" in otherwise equal sentences do not match."""
+        a = features(_claim("Some 2½ million people fled the fighting."))
+        b = features(_claim("Some 3½ million people fled the fighting."))
+        assert score(a, b) == (0.0, "the claims state different figures")
+
 
 class TestCandidates:
     def test_claims_of_one_file_are_not_paired(self) -> None:

@@ -83,6 +83,25 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
         {"value": 1.5e12, "currency": "USD"},
     ),
     ("it costs 45,5 million euros", "45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
+    ("a town of 4 500 000 people", "4 500 000 people", {"value": 4_500_000, "unit": "people"}),
+    ("it cost 1'000'000 francs", "1'000'000 francs", {"value": 1_000_000, "unit": "francs"}),
+    ("it cost 1’000 francs", "1’000 francs", {"value": 1000, "unit": "francs"}),
+    ("1.200.000 people fled", "1.200.000 people", {"value": 1_200_000, "unit": "people"}),
+    ("a sum of 1.234.567,89 euros", "1.234.567,89 euros", {"value": 1_234_567.89}),
+    (
+        "\u0663\u066c\u0665\u0660\u0660 families",
+        "\u0663\u066c\u0665\u0660\u0660 families",
+        {"value": 3500},
+    ),
+    ("prices fell −3.5% last year", "−3.5%", {"value": -3.5, "unit": "percent"}),
+    ("it hit -12 degrees overnight", "-12 degrees", {"value": -12, "unit": "degrees"}),
+    ("a loss of −$5bn", "−$5bn", {"value": -5e9, "currency": "USD"}),
+    ("a loss of -€3m this year", "-€3m", {"value": -3e6, "currency": "EUR"}),
+    ("2½ million people", "2½ million people", {"value": 2.5e6, "unit": "people"}),
+    ("5m people fled", "5m people", {"value": 5e6, "unit": "people"}),
+    ("2k runners took part", "2k runners", {"value": 2000, "unit": "runners"}),
+    ("it fell to −2°C overnight", "−2°C", {"value": -2, "unit": "°C"}),
+    ("a road of 4 500km", "4 500km", {"value": 4500, "unit": "km"}),
 ]
 
 
@@ -111,10 +130,17 @@ class TestFindQuantities:
             "at 10:30 on Monday",
             "a year of crisis",
             "on the 1,000th day",
+            "the 21st century",
+            "on the 2nd and 23rd",
+            "COVID-19 spread",
+            "F-35C jets",
+            "in the 1.200 people",
+            "a 5m wall",
         ],
     )
     def test_not_quantities(self, phrase: str) -> None:
-        """Years, days of the month, ordinals, parts of names and times are not quantities."""
+        """Years, days of the month, ordinals, parts of names and times are not quantities;
+        nor is a number whose reading is ambiguous ("1.200"), nor "5m" alone (metres?)."""
         assert find_quantities(phrase) == []
 
     def test_several_in_one_sentence(self) -> None:
@@ -132,6 +158,20 @@ class TestFindQuantities:
         assert (during.quantity.value, during.quantity.text) == (10, "ten years")
         (bound,) = find_quantities("It ended over a decade of war.")
         assert bound.quantity.lower_bound == 10
+
+    def test_a_year_and_a_count_stay_apart(self) -> None:
+        """ "in 2024 500 people": a plain space does not join a year to the count after it."""
+        [found] = find_quantities("in 2024 500 people died")
+        assert (found.quantity.value, found.quantity.text) == (500, "500 people")
+
+    def test_a_hyphen_between_numbers_is_a_range_not_a_minus(self) -> None:
+        """ "10-12 villages" is a range of 10 to 12."""
+        [found] = find_quantities("10-12 villages were hit")
+        assert (found.quantity.low, found.quantity.high) == (10, 12)
+
+    def test_a_range_with_an_ambiguous_end_is_not_proposed(self) -> None:
+        """ "10 to 1.200 people": one end has two readings, so no quantity is guessed."""
+        assert find_quantities("from 10 to 1.200 people") == []
 
     def test_a_list_of_two_numbers_is_not_a_range(self) -> None:
         """ "2,000 and 3,000" without "between" states two numbers, not a range."""

@@ -36,6 +36,26 @@ class TestQuotations:
         ]
         assert has_quotation("'It is a very big year for all of us,' she says.")
 
+    @pytest.mark.parametrize(
+        "quoted",
+        [
+            "«Nous ne partirons pas d’ici»",
+            "« Nous ne partirons pas d’ici »",
+            "‹Nous ne partirons pas d’ici›",
+            "„Wir werden nicht von hier gehen“",
+            "»Wir werden nicht von hier gehen«",
+            "”Vi kommer inte att gå härifrån”",
+            "「私たちはここを離れない」",
+            "『私たちはここを離れない』",
+        ],
+    )
+    def test_quotation_marks_of_other_languages(self, quoted: str) -> None:
+        """Guillemets, German low-high marks, Swedish right-right marks and CJK corner
+        brackets open and close a quotation."""
+        text = f"Le maire a dit {quoted}, hier."
+        assert [text[q.start : q.end] for q in quotations(text)] == [quoted]
+        assert all(q.closed for q in quotations(text))
+
     def test_nested_quotation_belongs_to_the_outer_one(self) -> None:
         """A quotation inside a quotation, in the other family of marks, is part of it."""
         text = "“She told me ‘we are leaving the valley now’ and left,” he said."

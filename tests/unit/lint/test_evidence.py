@@ -137,6 +137,14 @@ _SOURCE_STYLES = [
     ("1,5 million people", "1.5 million people", "{value: 1.5, unit: million people}"),
     ("45,5 million euros", "45.5 million euros", "{value: 45500000, currency: EUR}"),
     ("US$1.5trn", "US$1.5 trillion", "{value: 1.5, unit: trillion, currency: USD}"),
+    ("more than 4 500 fighters", "more than 4,500 fighters", "{lower_bound: 4500}"),
+    ("1’500’000 people", "1.5 million people", "{value: 1500000}"),
+    ("1.250.000 people", "1.25 million people", "{value: 1250000}"),
+    ("1.250 families", "1,250 families", "{value: 1250}"),
+    ("1.250 tonnes", "1.25 tonnes", "{value: 1.25, unit: tonnes}"),
+    ("2½ million people", "2.5 million people", "{value: 2500000}"),
+    ("a loss of −$5bn", "a loss of −$5 billion", "{value: -5000000000, currency: USD}"),
+    ("a $25m grant", "a $25 million grant", "{value: 25000000, currency: USD}"),
 ]
 
 
@@ -146,7 +154,9 @@ class TestFiguresInEveryStyle:
         self, tmp_path: Path, written: str, exact: str, quantity: str
     ) -> None:
         """A source stating the claim's figure with thousands grouped by a no-break or thin
-        space, a decimal comma or "trn" gives that figure: no F122."""
+        space, a decimal comma or "trn", in another convention (plain-space, apostrophe or
+        dot groups; "1.250" read either way), a minus sign, a fraction or a letter scale
+        gives that figure: no F122."""
         text = f"A monitoring group said {written} had been counted since late November.\n"
         claims = FIGURE.format(exact=exact, quantity=quantity)
         assert _codes(_project(tmp_path, claims, text=text)) == []

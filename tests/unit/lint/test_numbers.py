@@ -116,6 +116,50 @@ class TestReadNumbers:
         digits and "trn" are read as one number, as extract reads them."""
         assert [e.numbers for e in read_numbers(text)] == [numbers]
 
+    @pytest.mark.parametrize(
+        ("text", "numbers"),
+        [
+            ("4 500 000 people", (4.5e6,)),
+            ("1'000'000 francs", (1e6,)),
+            ("1’000 francs", (1e3,)),
+            ("1.200.000 Einwohner", (1.2e6,)),
+            ("1\u066c200 families", (1200.0,)),
+            ("\u0663\u066b5 percent", (3.5,)),
+            ("−3.5%", (-3.5,)),
+            ("-12 degrees", (-12.0,)),
+            ("−$5bn", (-5e9,)),
+            ("-€3 million", (-3e6,)),
+            ("2½ times", (2.5,)),
+            ("¾ of them", (0.75,)),
+            ("$5m", (5e6,)),
+            ("$4.5b", (4.5e9,)),
+            ("5m people", (5e6,)),
+            ("2k runners", (2e3,)),
+            ("a 5m wall", (5.0,)),
+        ],
+    )
+    def test_reads_other_conventions(self, text: str, numbers: tuple[float, ...]) -> None:
+        """Plain-space, apostrophe, dot and Arabic grouping, a minus sign, vulgar fractions,
+        and a one-letter scale with money or a count read as extract reads them."""
+        assert [e.numbers for e in read_numbers(text)] == [numbers]
+
+    @pytest.mark.parametrize(
+        "text", ["the 21st century", "on the 2nd", "4th Division", "B-52 bombers", "COVID-19"]
+    )
+    def test_ordinals_and_names_are_not_figures(self, text: str) -> None:
+        """Ordinals and the digits of a hyphenated name are no figure."""
+        assert read_numbers(text) == []
+
+    def test_a_hyphen_between_numbers_is_a_range(self) -> None:
+        """ "10-12" is a range, not 10 and minus 12."""
+        assert [e.numbers for e in read_numbers("10-12 villages")] == [(10.0, 12.0)]
+
+    def test_one_dot_group_of_three_states_both_readings(self) -> None:
+        """ "1.200" may be 1.2 or 1,200: the expression holds both readings."""
+        [expression] = read_numbers("1.200 families")
+        assert expression.readings == (1.2, 1200.0)
+        assert stated_numbers("1.200 families") == [1.2, 1200.0]
+
     @pytest.mark.parametrize("text", ["version 1.5.3", "on 12.03.2024", "1,000,5", "1,2,3"])
     def test_a_number_is_read_whole_or_not_at_all(self, text: str) -> None:
         """Digits followed by a comma or point and more digits are no number, and no part of
@@ -159,13 +203,15 @@ _PIECES = st.sampled_from(
 class TestStatedNumbers:
     @given(st.lists(_PIECES, max_size=12).map("".join))
     def test_states_the_numbers_read_numbers_reads(self, text: str) -> None:
-        """The quick reading gives every number (each end of a range) read_numbers gives."""
-        expected = [number for expression in read_numbers(text) for number in expression.numbers]
+        """The quick reading gives every number (each end of a range, in each of its readings)
+        read_numbers gives."""
+        expected = [number for expression in read_numbers(text) for number in expression.readings]
         assert stated_numbers(text) == expected
 
     @given(
         st.text(
-            alphabet="0123456789٣,. \n\t\u00a0\u202f\u2009$€USDEURGBPbetwnBETWNusdrgpſKkİıx-–to",
+            alphabet="0123456789٣,. \n\t\u00a0\u202f\u2009'’\u066c\u066b½"
+            "$€USDEURGBPbetwnBETWNusdrgpſKkİımbx-−–to",
             max_size=40,
         )
     )
@@ -270,6 +316,14 @@ _STYLES = [
     ("roughly 1,5 million people fled", {"value": 1.5, "unit": "million people"}),
     ("a fund of 45,5 million euros", {"value": 45.5e6, "currency": "EUR"}),
     ("a deficit of US$1.5trn", {"value": 1.5, "unit": "trillion", "currency": "USD"}),
+    ("more than 4 500 homes were destroyed", {"lower_bound": 4500}),
+    ("a fund of 1'500'000 francs", {"value": 1.5e6}),
+    ("1.200.000 people fled", {"value": 1.2e6}),
+    ("1.200 families returned", {"value": 1200}),
+    ("1.200 tonnes of grain", {"value": 1.2, "unit": "tonnes"}),
+    ("prices fell −3.5% last year", {"value": -3.5, "unit": "percent"}),
+    ("a $5m grant", {"value": 5e6, "currency": "USD"}),
+    ("the 21st century saw 400 floods", {"value": 400}),
 ]
 
 
