@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack._numerals import DIGITS_PATTERN, digits_value
+from claimtrack._numerals import DIGITS_PATTERN, digits_readings
 
 __all__ = [
     "DIGITS_PATTERN",
@@ -84,12 +84,14 @@ def parse_number_words(words: str) -> int | None:
     return total + current if seen else None
 
 
-def parse_number(token: str) -> float | None:
+def parse_number(token: str, *, decimal_point: bool = False) -> float | None:
     """A number in digits ("4,500", "4\u00a0500", "1.5", "1,5", "2½", read as
     :mod:`claimtrack._numerals` reads them) or words ("seventeen"), or ``None``, as for
-    digits of two readings ("1.200")."""
+    digits of two readings ("1.200") unless ``decimal_point`` says the context makes a full
+    stop a decimal point ("4.125%", "$1.125 billion")."""
     text = token.strip()
     if _DIGITS.match(text):
-        return digits_value(text)
+        readings = digits_readings(text)
+        return readings[0] if len(readings) == 1 or decimal_point else None
     value = parse_number_words(text)
     return None if value is None else float(value)

@@ -172,10 +172,17 @@ def _scale(word: str | None) -> float:
     return float(SCALES[_SHORT_SCALES.get(key, key)])
 
 
-def _number(token: str) -> float | None:
+def _number(token: str, *, decimal_point: bool = False) -> float | None:
     if token.lower() in ("a", "an"):
         return 1.0
-    return parse_number(token)
+    return parse_number(token, decimal_point=decimal_point)
+
+
+def _decimal_point(match: re.Match[str], end: int) -> bool:
+    """True when what stands with the number makes a full stop in it a decimal point: a
+    percentage ("4.125%"), a scale word ("1.125 billion") or a currency sign before it
+    ("$3.459"); "1.200 people" stays of two readings."""
+    return any(match.group(group) for group in ("pct", f"scale{end}", f"cur{end}"))
 
 
 def _kind_of_mod(mod: str | None) -> str | None:
@@ -242,7 +249,7 @@ def _signed(match: re.Match[str], end: int, number: float) -> float:
 
 
 def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
-    n1 = _number(match.group("n1"))
+    n1 = _number(match.group("n1"), decimal_point=_decimal_point(match, 1))
     scales = _scales(text, match)
     if n1 is None or scales is None:
         return None
@@ -263,7 +270,7 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
     if n2_text is None:
         end = max(end, match.end("pct") if match.group("pct") else end)
         end = max(end, match.end("curword") if match.group("curword") else end)
-    n2 = _number(n2_text) if n2_text is not None else None
+    n2 = _number(n2_text, decimal_point=_decimal_point(match, 2)) if n2_text is not None else None
     if n2_text is not None and n2 is None:
         return None  # an end of two readings ("1.200"): no range is guessed
     n2 = None if n2 is None else _signed(match, 2, n2)

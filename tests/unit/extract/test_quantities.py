@@ -102,6 +102,12 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
     ("2k runners took part", "2k runners", {"value": 2000, "unit": "runners"}),
     ("it fell to −2°C overnight", "−2°C", {"value": -2, "unit": "°C"}),
     ("a road of 4 500km", "4 500km", {"value": 4500, "unit": "km"}),
+    # a full stop before three digits is a decimal point beside a percentage, a scale word or
+    # a currency sign, as financial news writes them
+    ("the deal was worth $1.125 billion", "$1.125 billion", {"value": 1.125e9, "currency": "USD"}),
+    ("the bond yields 4.125% a year", "4.125%", {"value": 4.125, "unit": "percent"}),
+    ("rates rose to 5.375 per cent", "5.375 per cent", {"value": 5.375, "unit": "percent"}),
+    ("petrol costs $3.459 a gallon", "$3.459", {"value": 3.459, "currency": "USD"}),
 ]
 
 
