@@ -37,6 +37,16 @@ _APPROX = (
     "|roughly|around|about|some|circa|~"
 )
 _RANGE = "between|from"
+# A verb of change before "from A to B": the figures are where it was and where it is.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|increased|increase|increases|decreased"
+    r"|decrease|decreases|declined|decline|declines|dropped|drop|drops|grew|grown|grow|grows"
+    r"|climbed|climb|climbs|jumped|jumps|surged|surge|soared|soar|slumped|plunged|plunge|cut"
+    r"|raised|raise|lowered|reduced|reduce|shrank|shrunk|changed|went|gone|up|down|moved"
+    r"|revised|widened|narrowed|slipped|slid|edged|swelled|ballooned|tumbled|dipped)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _CURRENCY_SIGNS = {
     "US$": "USD",
     "C$": "CAD",
@@ -248,11 +258,11 @@ def _signed(match: re.Match[str], end: int, number: float) -> float:
     return -number if match.group(f"sign{end}") else number
 
 
-def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
+def _build(text: str, match: re.Match[str]) -> list[FoundQuantity]:
     n1 = _number(match.group("n1"), decimal_point=_decimal_point(match, 1))
     scales = _scales(text, match)
     if n1 is None or scales is None:
-        return None
+        return []
     scale1, scale2 = scales
     n1 = _signed(match, 1, n1)
     sep = (match.group("sep") or "").strip().lower()
@@ -272,7 +282,7 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
         end = max(end, match.end("curword") if match.group("curword") else end)
     n2 = _number(n2_text, decimal_point=_decimal_point(match, 2)) if n2_text is not None else None
     if n2_text is not None and n2 is None:
-        return None  # an end of two readings ("1.200"): no range is guessed
+        return []  # an end of two readings ("1.200"): no range is guessed
     n2 = None if n2 is None else _signed(match, 2, n2)
     currency = None
     for group in ("cur1", "cur2"):
@@ -300,19 +310,46 @@ def _build(text: str, match: re.Match[str]) -> FoundQuantity | None:
         mod_kind, begin = None, match.end("mod")  # "Over ten years, …" means during, not more
         begin += len(text[begin:]) - len(text[begin:].lstrip())
     low = _tidy(n1 * scale1 * factor)
+    # "fell from 30 to 20 percent": where it was, then where it is; not a range
+    change = mod == "from" and n2 is not None and _CHANGE_BEFORE.search(text, 0, begin)
+    if mod_kind == "range" and (n2 is None or change):
+        begin = _figure_start(match, 1)  # "down from $30 billion": "from" bounds nothing
     quote = text[begin:end].strip()
     shape: dict[str, float] = {"value": low}
     if n2 is not None:
         high = _tidy(n2 * scale2 * factor)
+        if change:
+            first_end = match.end("scale1") if match.group("scale1") else match.end("n1")
+            second = _figure_start(match, 2)
+            return [
+                _figure(low, unit, currency, text, begin, first_end),
+                _figure(high, unit, currency, text, second, end),
+            ]
         if high < low:
-            return None
+            return []
         shape = {"low": low, "high": high}
     elif mod_kind in ("lower", "upper"):
         shape = {f"{mod_kind}_bound": low}
     quantity = Quantity(
         **shape, unit=unit, currency=currency, approximate=mod_kind == "approx", text=quote
     )
-    return FoundQuantity(begin, end, quantity)
+    return [FoundQuantity(begin, end, quantity)]
+
+
+def _figure_start(match: re.Match[str], end: int) -> int:
+    """Where the first or second figure of a match starts: its sign, currency or digits."""
+    for group in (f"sign{end}", f"cur{end}", f"n{end}"):
+        if match.group(group):
+            return match.start(group)
+    return match.start(f"n{end}")
+
+
+def _figure(
+    value: float, unit: str | None, currency: str | None, text: str, start: int, end: int
+) -> FoundQuantity:
+    """One figure of a change, quoting ``text[start:end]``."""
+    quantity = Quantity(value=value, unit=unit, currency=currency, text=text[start:end].strip())
+    return FoundQuantity(start, end, quantity)
 
 
 def _head_noun(text: str, word: str, end: int) -> tuple[str, int]:
@@ -345,7 +382,5 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             continue
         if any(other.start <= match.start("n1") < other.end for other in others):
             continue
-        quantity = _build(text, match)
-        if quantity is not None:
-            found.append(quantity)
+        found.extend(_build(text, match))
     return sorted(found, key=lambda item: item.start)

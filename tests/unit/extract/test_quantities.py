@@ -179,6 +179,39 @@ class TestFindQuantities:
         """ "10 to 1.200 people": one end has two readings, so no quantity is guessed."""
         assert find_quantities("from 10 to 1.200 people") == []
 
+    def test_from_without_to_is_not_part_of_the_quantity(self) -> None:
+        """ "down from $30 billion": the quote is the figure, "from" is no bound of it."""
+        (found,) = find_quantities("down from $30 billion a year earlier")
+        assert (found.quantity.text, found.quantity.value) == ("$30 billion", 30e9)
+
+    @pytest.mark.parametrize(
+        ("phrase", "quantities"),
+        [
+            (
+                "crime fell from 30 to 20 percent",
+                [("30", 30, "percent"), ("20 percent", 20, "percent")],
+            ),
+            ("prices rose from $3 to $5", [("$3", 3, None), ("$5", 5, None)]),
+            (
+                "the toll climbed from 3 to 5 million",
+                [("3", 3e6, None), ("5 million", 5e6, None)],
+            ),
+        ],
+    )
+    def test_a_change_from_one_figure_to_another_is_two_figures(
+        self, phrase: str, quantities: list[tuple[str, float, str | None]]
+    ) -> None:
+        """After a verb of change, "from A to B" states where it was and where it is, not a
+        range of values."""
+        found = [
+            (q.quantity.text, q.quantity.value, q.quantity.unit) for q in find_quantities(phrase)
+        ]
+        assert found == quantities
+
+    def test_from_to_without_a_change_is_a_range(self) -> None:
+        (found,) = find_quantities("from 10 to 20 people were hurt")
+        assert (found.quantity.low, found.quantity.high) == (10, 20)
+
     def test_a_list_of_two_numbers_is_not_a_range(self) -> None:
         """ "2,000 and 3,000" without "between" states two numbers, not a range."""
         found = find_quantities("they fired 2,000 and 3,000 rounds")
