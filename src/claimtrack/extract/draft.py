@@ -148,7 +148,8 @@ def _claim(context: _Context, span: TextSpan, attribution: Attribution) -> Claim
         kind=kind,
         check_worthy=check_worthy,
         anchor=_anchor(article.text, span, context.occurrences),
-        attribution=attribution,
+        # what a turn's speaker says is theirs, though saying it makes it no more checkable
+        attribution=_in_turn(article, span, attribution),
         quantities=quantities,
         dates=dates,
         entities=entities,
@@ -207,7 +208,7 @@ def _sentence_claims(
             attribution = attrs.evolve(voice.attribution, hedges=find_hedges(piece))
         else:
             attribution = detect_attribution(piece, context.finder.is_name)
-        claim = _claim(context, part, _in_turn(context.article, part, attribution))
+        claim = _claim(context, part, attribution)
         if claim is not None:
             claims.append(claim)
     return claims

@@ -179,6 +179,12 @@ class TestTranscripts:
             (Specificity.VAGUE, "Officials"),  # the turn's own source is kept
         ]
 
+    def test_a_speaker_s_small_talk_is_not_check_worthy(self) -> None:
+        """Every turn has a speaker; that alone makes nothing checkable."""
+        text = "MODERATOR: Let us begin.\nSMITH: Unemployment fell to 4% in 2024.\n"
+        worthy = [claim.anchor.exact for claim in _draft(text).claims if claim.check_worthy]
+        assert worthy == ["Unemployment fell to 4% in 2024."]
+
     def test_a_note_in_capitals_names_no_speaker(self) -> None:
         text = (
             "NOTE: The council approved $4 million in 2024.\nUPDATE: It spent $3 million by 2025.\n"
