@@ -10,8 +10,10 @@ documentation is published: SARIF rules link to their pages under it) and ``revi
 ``reviewer``, ``reviewer-url``, ``reviewer-type`` (who publishes ClaimReviews, and where) are
 read by the commands that use them. ``sources`` lists glob patterns of shared source library
 files (relative to the configuration file's folder; see :mod:`claimtrack.validate.library`).
-An unknown key, rule or level is a
-:class:`~claimtrack.errors.ConfigError` naming the file and the key.
+A ``claimtrack.toml`` holds these keys at its top level (or, as a ``pyproject.toml`` would,
+in a ``[tool.claimtrack]`` table that is all it holds). An unknown key, rule or level is a
+:class:`~claimtrack.errors.ConfigError` that starts with FILE:LINE:COL of the key (or of the
+value, or the array element, at fault) and names the key.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -30,7 +32,18 @@ from claimtrack.findings import Severity
 from claimtrack.io.limits import Limits
 from claimtrack.lint.selection import RuleSelection, SelectionLayer, resolve
 
-__all__ = ["CONFIG_FILES", "Config", "SourcePattern", "find_config", "load_config"]
+if TYPE_CHECKING:
+    from claimtrack.io.toml_places import TomlPlaces
+    from claimtrack.lint.baseline import Baseline
+
+__all__ = [
+    "CONFIG_FILES",
+    "Config",
+    "SourcePattern",
+    "find_config",
+    "load_config",
+    "load_configured_baseline",
+]
 
 CONFIG_FILES = ("claimtrack.toml", "pyproject.toml")
 KEYS = (
@@ -100,6 +113,9 @@ class Config:
     #: The shared source library's glob patterns, relative to :attr:`folder` (none: every
     #: claim file defines its own sources, as before libraries existed).
     sources: tuple[SourcePattern, ...] = ()
+    #: How messages name the ``baseline`` setting: ``FILE:LINE:COL: baseline``, the place of
+    #: its value when it is found.
+    baseline_key: str | None = None
 
     @property
     def folder(self) -> Path:
@@ -197,12 +213,57 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
+class _Places:
+    """How errors name the keys of one configuration file: ``FILE:LINE:COL: KEY`` when the
+    place can be found in its text, ``FILE: KEY`` otherwise. The text is scanned only when
+    a place is first asked for."""
+
+    def __init__(self, name: str, text: str, prefix: str) -> None:
+        self.name = name
+        self.text = text
+        self.prefix = prefix
+        self.base: tuple[str, ...] = tuple(prefix.rstrip(".").split(".")) if prefix else ()
+        self._found: TomlPlaces | None = None
+
+    def place(self, path: Sequence[str | int], *, value: bool = False) -> tuple[int, int] | None:
+        """Where the key at ``path`` (below the table) is written, or its value or element."""
+        if self._found is None:
+            from claimtrack.io.toml_places import scan_places
+
+            self._found = scan_places(self.text)
+        full = (*self.base, *path)
+        return self._found.value(full) if value else self._found.at(full)
+
+    def __call__(self, key: str, *inner: str | int, value: bool = False) -> str:
+        """``key`` as messages name it, after the most precise place found: the value or
+        the element at ``inner`` if asked for, else the key's own."""
+        place = self.place((key, *inner), value=value) if inner or value else None
+        place = place or self.place((key,))
+        if place is None:
+            return f"{self.name}: {self.prefix}{key}"
+        return f"{self.name}:{place[0]}:{place[1]}: {self.prefix}{key}"
+
+
+def _strings(value: Any, where: _Places, key: str) -> tuple[str, ...]:
+    """A string or a list of strings; else an error at the value, or the first item that
+    is not a string."""
     if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings")
+        return (value,)
+    if not isinstance(value, list):
+        raise ConfigError(f"{where(key, value=True)}: expected a list of strings")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ConfigError(f"{where(key, index)}: expected a list of strings")
     return tuple(value)
+
+
+def _selectors(table: dict[str, Any], key: str, where: _Places) -> tuple[str, ...]:
+    """The rule selectors under ``key``, each resolved (an unknown one an error at it)."""
+    selectors = _strings(table.get(key, []), where, key)
+    for index, selector in enumerate(selectors):
+        at = where(key, index) if isinstance(table[key], list) else where(key, value=True)
+        resolve(selector, at)
+    return selectors
 
 
 def load_config(path: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:
@@ -216,7 +277,7 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
     name = _display(found)
     import tomllib
 
-    text = _read_config(found, name)
+    text = _read_config(found, name).removeprefix("\ufeff")  # as an editor may save it
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -226,42 +287,42 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
         raise ConfigError(
             f"{name}:{line}:{column}: not valid TOML: {reason}; correct the TOML at that place"
         ) from None
-    if found.name == "pyproject.toml" or "tool" in data:
-        tool = data.get("tool")
-        table = tool.get("claimtrack", {}) if isinstance(tool, dict) else {}
-        prefix = "tool.claimtrack."
-    else:
-        table, prefix = data, ""
+    tool = data.get("tool")
+    alone = found.name != "pyproject.toml" and not (
+        set(data) == {"tool"} and isinstance(tool, dict) and set(tool) == {"claimtrack"}
+    )
+    if alone:  # a claimtrack.toml: its keys at the top level
+        return _parse(data, found, _Places(name, text, ""))
+    table = tool.get("claimtrack", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        raise ConfigError(f"{name}: {prefix.rstrip('.')} must be a table")
-    return _parse(table, found, prefix, text)
+        raise ConfigError(
+            f"{_Places(name, text, 'tool.')('claimtrack')} must be a table; write"
+            " [tool.claimtrack] with the settings under it"
+        )
+    return _parse(table, found, _Places(name, text, "tool.claimtrack."))
 
 
-def _parse(table: dict[str, Any], path: Path, prefix: str, text: str = "") -> Config:
-    name = _display(path)
+def _unknown_key(key: str, where: _Places) -> ConfigError:
+    import difflib  # only to suggest a key for a misspelt one
 
-    def where(key: str) -> str:
-        return f"{name}: {prefix}{key}"
+    close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
+    tip = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
+    if not where.prefix and key == "tool":
+        tip = (
+            "; claimtrack.toml holds its keys at the top level (or a [tool.claimtrack] table"
+            f" and nothing else){tip}"
+        )
+    return ConfigError(f"{where(key)}: unknown key{tip}")
 
+
+def _parse(table: dict[str, Any], path: Path, where: _Places) -> Config:
     for key in table:
         if key not in KEYS:
-            import difflib  # only to suggest a key for a misspelt one
-
-            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
-            tip = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
-            raise ConfigError(f"{where(key)}: unknown key{tip}")
-    select = _strings(table["select"], where("select")) if "select" in table else None
-    extend = _strings(table.get("extend-select", []), where("extend-select"))
-    ignore = _strings(table.get("ignore", []), where("ignore"))
-    for key, selectors in (("select", select or ()), ("extend-select", extend), ("ignore", ignore)):
-        for selector in selectors:
-            resolve(selector, where(key))
-    severity_table = table.get("severity", {})
-    if not isinstance(severity_table, dict) or not all(
-        isinstance(level, str) for level in severity_table.values()
-    ):
-        raise ConfigError(f'{where("severity")}: expected a table such as {{F106 = "info"}}')
-    severity = tuple(severity_table.items())
+            raise _unknown_key(key, where)
+    select = _selectors(table, "select", where) if "select" in table else None
+    extend = _selectors(table, "extend-select", where)
+    ignore = _selectors(table, "ignore", where)
+    severity = _severity(table, where)
     fail_level = None
     if "fail-level" in table:
         raw = table["fail-level"]
@@ -269,18 +330,17 @@ def _parse(table: dict[str, Any], path: Path, prefix: str, text: str = "") -> Co
             fail_level = Severity(raw)
         except ValueError:
             raise ConfigError(
-                f"{where('fail-level')}: unknown level {raw!r} (use error, warning or info)"
+                f"{where('fail-level', value=True)}: unknown level {raw!r} (use error, warning"
+                " or info)"
             ) from None
     baseline = None
     if "baseline" in table:
         raw = table["baseline"]
         if not isinstance(raw, str) or not raw:
-            raise ConfigError(f"{where('baseline')}: expected a file path")
+            raise ConfigError(f"{where('baseline', value=True)}: expected a file path")
         baseline = path.parent / raw
-    exclude = _strings(table.get("exclude", []), where("exclude"))
-    sources = _source_patterns(table, where("sources"), text)
     texts = _texts(table, where)
-    config = Config(
+    return Config(
         limits=_limits(table, where),
         path=path,
         select=select,
@@ -289,42 +349,54 @@ def _parse(table: dict[str, Any], path: Path, prefix: str, text: str = "") -> Co
         severity=severity,
         fail_level=fail_level,
         baseline=baseline,
-        exclude=exclude,
+        baseline_key=where("baseline", value=True) if baseline is not None else None,
+        exclude=_strings(table.get("exclude", []), where, "exclude"),
         docs_url=texts.get("docs-url"),
         review_url=texts.get("review-url"),
         reviewer=texts.get("reviewer"),
         reviewer_url=texts.get("reviewer-url"),
         reviewer_type=texts.get("reviewer-type"),
-        sources=sources,
+        sources=_source_patterns(table, where),
     )
-    config.selection()  # resolve severities now, so their errors surface here too
-    return config
 
 
-def _source_patterns(table: dict[str, Any], where: str, text: str) -> tuple[SourcePattern, ...]:
-    """The ``sources`` patterns, each with where the file writes it (its first quoted
-    occurrence after the key; the top of the file when it cannot be told)."""
+def _severity(table: dict[str, Any], where: _Places) -> tuple[tuple[str, str], ...]:
+    """The ``severity`` table's entries, each checked: an unknown level is an error at the
+    level, an unknown rule (or an error code) at the rule."""
+    levels = table.get("severity", {})
+    if not isinstance(levels, dict):
+        raise ConfigError(
+            f'{where("severity", value=True)}: expected a table such as {{F106 = "info"}}'
+        )
+    for rule, level in levels.items():
+        if not isinstance(level, str) or level not in tuple(Severity):
+            raise ConfigError(
+                f"{where('severity', rule, value=True)}: unknown severity {level!r} for"
+                f" {rule!r} (use error, warning or info)"
+            )
+        RuleSelection.build((), [(rule, level, where("severity", rule))])
+    return tuple(levels.items())
+
+
+def _source_patterns(table: dict[str, Any], where: _Places) -> tuple[SourcePattern, ...]:
+    """The ``sources`` patterns, each with where the file writes it (the top of the file
+    when that cannot be told)."""
     if "sources" not in table:
         return ()
-    patterns = _strings(table["sources"], where)
-    if not patterns or not all(pattern.strip() for pattern in patterns):
-        raise ConfigError(f'{where}: expected a list of glob patterns such as "sources/*.yaml"')
-    key = re.search(r"^\s*[\"']?sources[\"']?\s*=", text, re.MULTILINE)
-    start = key.start() if key is not None else 0
+    patterns = _strings(table["sources"], where, "sources")
+    for index, pattern in enumerate(patterns or ("",)):
+        if not pattern.strip():
+            at = where("sources", index) if patterns else where("sources", value=True)
+            raise ConfigError(f'{at}: expected a list of glob patterns such as "sources/*.yaml"')
     found: list[SourcePattern] = []
-    for pattern in patterns:
-        offsets = [text.find(f"{quote}{pattern}{quote}", start) for quote in "\"'"]
-        offset = min((at for at in offsets if at >= 0), default=-1)
-        if offset < 0:
-            found.append(SourcePattern(pattern))
-            continue
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        found.append(SourcePattern(pattern, line, column))
+    single = isinstance(table["sources"], str)
+    for index, pattern in enumerate(patterns):
+        place = where.place(("sources",), value=True) if single else where.place(("sources", index))
+        found.append(SourcePattern(pattern, *place) if place else SourcePattern(pattern))
     return tuple(found)
 
 
-def _texts(table: dict[str, Any], where: Callable[[str], str]) -> dict[str, str]:
+def _texts(table: dict[str, Any], where: _Places) -> dict[str, str]:
     """The plain-text keys: non-empty strings, URLs absolute http(s), a known reviewer type."""
     from urllib.parse import urlsplit
 
@@ -333,16 +405,15 @@ def _texts(table: dict[str, Any], where: Callable[[str], str]) -> dict[str, str]
         if key not in table:
             continue
         raw = table[key]
+        at = where(key, value=True)
         if not isinstance(raw, str) or not raw.strip():
-            raise ConfigError(f"{where(key)}: expected a non-empty string")
+            raise ConfigError(f"{at}: expected a non-empty string")
         if key in _URL_KEYS:
             parts = urlsplit(raw)
             if parts.scheme not in ("http", "https") or not parts.netloc or " " in raw:
-                raise ConfigError(f"{where(key)}: expected an absolute http(s) URL, got {raw!r}")
+                raise ConfigError(f"{at}: expected an absolute http(s) URL, got {raw!r}")
         if key == "reviewer-type" and raw not in _REVIEWER_TYPES:
-            raise ConfigError(
-                f"{where(key)}: unknown type {raw!r} (use {' or '.join(_REVIEWER_TYPES)})"
-            )
+            raise ConfigError(f"{at}: unknown type {raw!r} (use {' or '.join(_REVIEWER_TYPES)})")
         found[key] = raw
     return found
 
@@ -364,22 +435,31 @@ def _limit(key: str, raw: Any, where: str) -> int:
     return value
 
 
-def _limits(table: dict[str, Any], where: Any) -> Limits:
+def _limits(table: dict[str, Any], where: _Places) -> Limits:
     """The input limits the table sets, today's defaults for the others."""
     defaults = Limits()
+
+    def limit(key: str, default: int) -> int:
+        if key not in table:
+            return default
+        return _limit(key, table[key], where(key, value=True))
+
     return Limits(
-        max_bytes=_limit("max-file-size", table["max-file-size"], where("max-file-size"))
-        if "max-file-size" in table
-        else defaults.max_bytes,
-        max_depth=_limit("max-depth", table["max-depth"], where("max-depth"))
-        if "max-depth" in table
-        else defaults.max_depth,
-        max_alias_nodes=_limit(
-            "max-alias-nodes", table["max-alias-nodes"], where("max-alias-nodes")
-        )
-        if "max-alias-nodes" in table
-        else defaults.max_alias_nodes,
+        max_bytes=limit("max-file-size", defaults.max_bytes),
+        max_depth=limit("max-depth", defaults.max_depth),
+        max_alias_nodes=limit("max-alias-nodes", defaults.max_alias_nodes),
     )
+
+
+def load_configured_baseline(config: Config) -> Baseline | None:
+    """The baseline the configuration names (None when it names none), read within its
+    ``max-file-size``. One that cannot be read (a folder, a FIFO, a file without read
+    permission) is a :class:`ConfigError` starting with the ``baseline`` key's place."""
+    if config.baseline is None:
+        return None
+    from claimtrack.lint.baseline import load_baseline
+
+    return load_baseline(config.baseline, config.limits.max_bytes, named_by=config.baseline_key)
 
 
 def selection_layer(

@@ -74,7 +74,7 @@ class TestSelection:
         result = _run("check", "claims")
         assert result.exit_code == 2
         assert (
-            result.output == "claimtrack: claimtrack.toml: colour: unknown key; known keys:"
+            result.output == "claimtrack: claimtrack.toml:1:1: colour: unknown key; known keys:"
             " baseline, docs-url, exclude, extend-select, fail-level, ignore, max-alias-nodes,"
             " max-depth, max-file-size, review-url, reviewer, reviewer-type, reviewer-url,"
             " select, severity, sources\n"

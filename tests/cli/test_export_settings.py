@@ -106,13 +106,14 @@ class TestClaimReviewSettings:
     def test_bad_settings_are_usage_errors(
         self, fixtures_dir: Path, tmp_path: Path, body: str, said: str
     ) -> None:
-        """A bad setting stops the export with exit 2 and names the file and the key."""
+        """A bad setting stops the export with exit 2 and names the file, the value's place
+        and the key."""
         config = _config(tmp_path, body)
         code, _, err = _run(
             "export", str(fixtures_dir / "article"), "--to", "claimreview", "--config", str(config)
         )
         assert code == 2
-        assert f"claimtrack.toml: {said}" in err
+        assert f"claimtrack.toml:1:{body.index('=') + 3}: {said}" in err
 
 
 class TestHypothesisExport:

@@ -4,11 +4,14 @@ from the docs-url setting."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from claimtrack.cli.main import cli
+from tests.process import run_claimtrack
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 
@@ -52,6 +55,30 @@ class TestStepSummary:
         assert code == 1
         assert "cannot append the job summary" in err
         assert "Traceback" not in err
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+    @pytest.mark.parametrize("reader", [False, True], ids=["no-reader", "a-reader"])
+    def test_a_fifo_as_the_summary_is_refused_at_once(self, tmp_path: Path, reader: bool) -> None:
+        """A FIFO as the job summary is never waited on nor written to: one line on stderr
+        saying why, and the run's own exit code (a hang fails the test by its timeout)."""
+        fifo = tmp_path / "summary.md"
+        os.mkfifo(fifo)
+        held = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK) if reader else None
+        try:
+            env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(fifo)}
+            claims = str(FIXTURES / "invalid" / "F101-citation-needed.yaml")
+            done = run_claimtrack(
+                tmp_path, "check", "--no-cache", "-f", "github", claims, env=env, timeout=30
+            )
+            if held is not None:
+                assert os.read(held, 4096) == b""  # nothing was written into the pipe
+        finally:
+            if held is not None:
+                os.close(held)
+        assert done.returncode == 1, done.stderr
+        assert f"claimtrack: {fifo}: cannot append the job summary: " in done.stderr
+        assert "FIFO" in done.stderr
+        assert "Traceback" not in done.stderr
 
 
 class TestSarifDocsUrl:

@@ -169,24 +169,30 @@ class TestOnlyRegularFiles:
         assert "FIFO" in done.stderr
         assert "Traceback" not in done.stderr
 
-    def test_fifo_beside_the_claim_review_sign_signs(self, tmp_path: Path) -> None:
-        """`review sign --in FOLDER` passes over a FIFO in the folder and signs the claim in
-        the claim file beside it."""
+    def test_fifo_beside_the_claim_review_sign_names_it(self, tmp_path: Path) -> None:
+        """`review sign --in FOLDER` names a FIFO in the folder as E100 without waiting on
+        it (it might hold the claim), exits 2, and signs nothing."""
         shutil.copy(GOOD, tmp_path / "good.yaml")
+        before = (tmp_path / "good.yaml").read_bytes()
         os.mkfifo(tmp_path / "pipe.yaml")
         done = self._in_process(
             tmp_path, "review", "sign", "casualties", "--by", "Ada", "--in", "."
         )
-        assert done.returncode == 0, done.stderr
-        assert "verified_by: Ada" in (tmp_path / "good.yaml").read_text(encoding="utf-8")
+        assert done.returncode == 2, done.stderr
+        assert "pipe.yaml:1:1: E100" in done.stderr
+        assert (tmp_path / "good.yaml").read_bytes() == before
 
-    def test_fifo_beside_the_claim_log_finds_it(self, tmp_path: Path) -> None:
-        """`log CLAIM FOLDER` passes over a FIFO in the folder when it finds the claim."""
+    def test_fifo_beside_the_claim_log_names_it(self, tmp_path: Path) -> None:
+        """`log CLAIM FOLDER` names a FIFO in the folder as E100 without waiting on it (it
+        might hold the claim) and exits 2; given the claim's file, it shows the history."""
         repo = GitRepo(tmp_path / "repo")
         repo.write("claims/small.yaml", SMALL)
         repo.commit("Add the record")
         os.mkfifo(repo.root / "claims" / "pipe.yaml")
         done = self._in_process(repo.root, "log", "level", "claims")
+        assert done.returncode == 2, done.stderr
+        assert "claims/pipe.yaml:1:1: E100" in done.stderr
+        done = self._in_process(repo.root, "log", "level", "claims/small.yaml")
         assert done.returncode == 0, done.stderr
         assert "Add the record" in done.stdout
 

@@ -105,3 +105,50 @@ class TestLog:
         result = _log(tmp_path, "level", "a.yaml", monkeypatch=monkeypatch)
         assert result.exit_code == 2
         assert "not inside a git repository" in result.stderr
+
+
+class TestUnusableFiles:
+    def test_the_configured_limit_applies(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A version of the file over the configured max-file-size is E104 at the commit it
+        was in, as check names it; the history of the others is still shown; exit 2."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("claimtrack.toml", "max-file-size = 3000\n")
+        repo.write("claims/small.yaml", SMALL)
+        repo.commit("Add the record")
+        repo.edit("claims/small.yaml", "version: 1\n", "version: 1\n# " + "x" * 3000 + "\n")
+        big = repo.commit("Pad the record")
+        result = _log(repo, "level", "claims/small.yaml", monkeypatch=monkeypatch)
+        assert result.exit_code == 2, result.output
+        assert "claims/small.yaml:1:1: E104 " in result.stderr, result.stderr
+        assert "over the limit of 3,000" in result.stderr
+        assert big[:12] in result.stderr
+        assert "Add the record" in result.stdout
+        assert "Traceback" not in result.output
+
+    def test_a_version_that_does_not_parse(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A commit at which the file is not valid YAML is named with its place, exit 2."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("claims/small.yaml", SMALL)
+        repo.commit("Add the record")
+        repo.edit("claims/small.yaml", "  - id: rationing\n", "  - id: [rationing\n")
+        repo.commit("Break the record")
+        result = _log(repo, "level", "claims/small.yaml", monkeypatch=monkeypatch)
+        assert result.exit_code == 2, result.output
+        assert "claims/small.yaml:" in result.stderr
+        assert " E102 " in result.stderr, result.stderr
+        assert "Add the record" in result.stdout
+
+    def test_a_file_in_the_folder_that_does_not_parse(
+        self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Looking for the claim's file in a folder, a claim file naming the claim that
+        does not parse is named with its place (it might hold it), exit 2."""
+        history.write("claims/other.yaml", "claims:\n  - id: reservoir-level\n    text: [x\n")
+        result = _log(history, "reservoir-level", "claims", monkeypatch=monkeypatch)
+        assert result.exit_code == 2, result.output
+        assert "claims/other.yaml:4:1: E102 " in result.stderr, result.stderr
+        assert result.stdout == ""

@@ -164,7 +164,7 @@ exclude = ["drafts/*"]
     def test_claimtrack_toml_has_no_prefix(self, tmp_path: Path) -> None:
         """In claimtrack.toml keys stand at the top level and errors name them so."""
         path = _write(tmp_path / "claimtrack.toml", "ignor = ['F101']\n")
-        with pytest.raises(ConfigError, match=r"claimtrack\.toml: ignor: unknown key"):
+        with pytest.raises(ConfigError, match=r"claimtrack\.toml:1:1: ignor: unknown key"):
             load_config(path)
 
     def test_exclude_globs_are_relative_to_the_file(

@@ -51,10 +51,10 @@ class TestLimits:
         ],
     )
     def test_bad_values_name_the_key(self, tmp_path: Path, body: str, message: str) -> None:
-        """A bad limit is a configuration error naming the file and the key."""
+        """A bad limit is a configuration error naming the file, the value's place and the key."""
         with pytest.raises(ConfigError, match=message) as raised:
             load_config(_config(tmp_path, body))
-        assert "claimtrack.toml: max-" in str(raised.value)
+        assert f"claimtrack.toml:1:{body.index('=') + 3}: max-" in str(raised.value)
 
     def test_check_uses_the_configured_size(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -172,10 +172,14 @@ def check_command(
         selection = config.selection(layer)
         baseline: Baseline | None = None
         baseline_path = baseline_file or (None if no_baseline else config.baseline)
-        if baseline_path is not None and write_baseline is None:
+        if baseline_file is not None and write_baseline is None:
             from claimtrack.lint.baseline import load_baseline
 
-            baseline = load_baseline(baseline_path, config.limits.max_bytes)
+            baseline = load_baseline(baseline_file, config.limits.max_bytes)
+        elif baseline_path is not None and write_baseline is None:
+            from claimtrack.config import load_configured_baseline
+
+            baseline = load_configured_baseline(config)
     except ConfigError as error:
         _fail(str(error))
     from claimtrack.cli._library import shared_library

@@ -11,6 +11,9 @@ import click
 from claimtrack.cli import exit_codes
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from claimtrack.findings import Finding
     from claimtrack.io.limits import Limits
 
 
@@ -48,7 +51,7 @@ def sign_command(
     from claimtrack.cli._inputs import nearest_config
     from claimtrack.errors import ClaimtrackError, FileChangedError, LoadError
     from claimtrack.io.discover import discover
-    from claimtrack.review.sign import sign
+    from claimtrack.review.sign import prepare, record
 
     moment = at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     limits = nearest_config().limits  # the configured input limits, as check reads with
@@ -57,27 +60,45 @@ def sign_command(
         _fail(f"{missing}: no such file, folder or match")
     where = _locate(found.files, claim_ids, limits)
     try:
-        for path, ids in where.items():
-            plan = sign(path, ids, by, moment, limits=limits)
+        # Every file is read and its sign-off worked out before any is written.
+        plans = [
+            (path, prepare(path, ids, by, moment, limits=limits)) for path, ids in where.items()
+        ]
+        for path, plan in plans:
+            record(plan, path)
             click.echo(
                 f"claimtrack: {path}: signed off {', '.join(plan.claim_ids)} as {by}", err=True
             )
     except LoadError as error:
-        first = error.findings[0]
-        loc = first.location
-        _fail(f"{loc.path}:{loc.line}:{loc.column}: {first.message}; fix the file first")
+        report_problems(error.findings[:1], "nothing was signed")
     except (ClaimtrackError, FileChangedError, OSError) as error:
         _fail(str(error))
+
+
+def report_problems(problems: Sequence[Finding], done: str) -> NoReturn:
+    """Each claim file that could not be used, as check names it (``FILE:LINE:COL: CODE
+    message``), then what was done and what to do; exit 2."""
+    for problem in problems:
+        loc = problem.location
+        click.echo(
+            f"claimtrack: {loc.path}:{loc.line}:{loc.column}: {problem.code} {problem.message}",
+            err=True,
+        )
+    _fail(f"{done}; fix the file{'s' * (len(problems) != 1)} first (see 'claimtrack check')")
 
 
 def _locate(
     files: tuple[str, ...], claim_ids: tuple[str, ...], limits: Limits
 ) -> dict[str, list[str]]:
-    """Which file holds each claim; exits 2 for a claim found in none or in several."""
+    """Which file holds each claim; exits 2 for a claim found in none or in several, or
+    when a file that might hold one cannot be read or parsed."""
     from claimtrack.review.locate import holders
 
+    found = holders(files, claim_ids, limits)
+    if found.problems:
+        report_problems(found.problems, "nothing was signed")
     by_file: dict[str, list[str]] = {}
-    for claim_id, names in holders(files, claim_ids, limits).items():
+    for claim_id, names in found.files.items():
         by_file.setdefault(one_holder(claim_id, names), []).append(claim_id)
     return by_file
 

@@ -17,6 +17,7 @@ from claimtrack.errors import ConfigError
 __all__ = [
     "NotRegularFileError",
     "TooLargeError",
+    "file_kind",
     "holds",
     "open_regular",
     "read_capped",
@@ -47,7 +48,9 @@ class TooLargeError(ValueError):
         self.limit = limit
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` (from ``stat``) is, as messages name it: "a folder", "a FIFO
+    (named pipe)", "a socket", "a device", or "not a regular file"."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -67,7 +70,7 @@ def open_regular(path: str | os.PathLike[str]) -> int:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            kind = _kind(mode)
+            kind = file_kind(mode)
             raise NotRegularFileError(errno.EINVAL, f"it is {kind}, not a regular file")
     except BaseException:
         os.close(descriptor)

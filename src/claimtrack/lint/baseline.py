@@ -163,17 +163,29 @@ def _text(item: dict[str, Any], key: str, where: str, optional: bool = False) ->
     return value
 
 
-def load_baseline(path: str | os.PathLike[str], max_bytes: int | None = None) -> Baseline:
+def load_baseline(
+    path: str | os.PathLike[str], max_bytes: int | None = None, *, named_by: str | None = None
+) -> Baseline:
     """Read a baseline file; :class:`ConfigError` with the file named if it is not one.
 
     It is read as claim files are: only a regular file (never a FIFO or a device), and at
-    most ``max_bytes`` (default: the default ``max-file-size`` limit)."""
+    most ``max_bytes`` (default: the default ``max-file-size`` limit). ``named_by`` is how
+    messages name the setting that gave the path (``FILE:LINE:COL: baseline``): a file that
+    cannot be read is then reported there first."""
     from claimtrack.io.limits import Limits
     from claimtrack.io.regular import read_settings_text
 
     name = Path(path).as_posix()
     limit = Limits().max_bytes if max_bytes is None else max_bytes
-    text = read_settings_text(path, limit, "the baseline", name)
+    try:
+        text = read_settings_text(path, limit, "the baseline", name)
+    except ConfigError as error:
+        if named_by is None:
+            raise
+        raise ConfigError(
+            f"{named_by}: {error} (or correct the setting at that place, or pass --no-baseline"
+            " to do without it)"
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

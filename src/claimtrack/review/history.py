@@ -4,7 +4,9 @@ of :mod:`claimtrack.review.diff`.
 The commits that touched the claim's file are walked from the newest back (following the
 file's renames, and first parents through merges). Each is compared with its parent by the
 diff engine; the claim is followed back through renames of its id, and the walk stops at the
-commit that added it.
+commit that added it. A version of the file that cannot be read, parsed or structured into
+records (within the settings' input limits) cannot be compared: it is kept among the
+history's problems, with its commit, instead of being passed over.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from claimtrack.review.changes import ClaimChange
 from claimtrack.review.diff import DiffSettings, diff_revisions
 from claimtrack.review.git import Commit, Repository
 
-__all__ = ["HistoryEntry", "claim_history"]
+__all__ = ["History", "HistoryEntry", "claim_history"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,6 +31,15 @@ class HistoryEntry:
     change: ClaimChange | None
     introduced: tuple[Finding, ...] = ()
     fixed: tuple[Finding, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class History:
+    """The commits that changed a claim (newest first), and each version of its file that
+    could not be compared: the commit it is in and its first finding (E100, E102, E104...)."""
+
+    entries: tuple[HistoryEntry, ...] = ()
+    problems: tuple[tuple[str, Finding], ...] = ()
 
 
 def _touching(repository: Repository, path: str) -> list[tuple[Commit, str, str | None]]:
@@ -66,10 +77,11 @@ def _touching(repository: Repository, path: str) -> list[tuple[Commit, str, str 
 
 def claim_history(
     repository: Repository, claim_id: str, path: str, settings: DiffSettings | None = None
-) -> list[HistoryEntry]:
+) -> History:
     """The commits that changed the claim ``claim_id`` of the file at ``path`` (relative to
-    the repository), newest first."""
+    the repository), newest first, and the versions of the file that could not be compared."""
     entries: list[HistoryEntry] = []
+    problems: dict[tuple[str, str], Finding] = {}
     current = claim_id
     for commit, name, old_name in _touching(repository, path):
         if commit.parent is None or old_name is None:
@@ -89,6 +101,9 @@ def claim_history(
         document = next((d for d in diff.documents if d.path == name), None)
         if document is None:
             continue
+        for sha, found in ((commit.sha, document.head_problems), (base, document.base_problems)):
+            if found:
+                problems.setdefault((sha, found[0].location.path), found[0])
         change = next((c for c in document.claims if c.claim_id == current), None)
         introduced = tuple(f for f in document.introduced if f.location.claim_id == current)
         fixed = tuple(f for f in document.fixed if f.location.claim_id == current)
@@ -103,4 +118,7 @@ def claim_history(
             break
         if change is not None and change.old_id is not None:
             current = change.old_id
-    return entries
+    return History(
+        entries=tuple(entries),
+        problems=tuple((sha, finding) for (sha, _), finding in problems.items()),
+    )

@@ -21,7 +21,7 @@ from claimtrack.lint.signoff import claim_fingerprint
 from claimtrack.model import TIMESTAMP_PATTERN
 from claimtrack.patterns import ecma_regex
 
-__all__ = ["SignError", "SignOff", "plan_signoff", "sign"]
+__all__ = ["SignError", "SignOff", "plan_signoff", "prepare", "record", "sign"]
 
 
 class SignError(ClaimtrackError, ValueError):
@@ -37,6 +37,9 @@ class SignOff:
     claim_ids: tuple[str, ...]
     text: str
     method: Writer
+    #: The bytes the file held when the sign-off was worked out (empty when planned from a
+    #: document): it is written only if it still holds them.
+    original: bytes = b""
 
 
 def plan_signoff(document: LoadedDocument, claim_ids: Sequence[str], by: str, at: str) -> SignOff:
@@ -87,12 +90,30 @@ def sign(
     *,
     limits: Limits | None = None,
 ) -> SignOff:
-    """Sign off claims of the file at ``path`` (see :func:`plan_signoff`) and write it
-    atomically, keeping its mode, unless it changed since it was read. The file is read
-    within ``limits`` (default: the input limits)."""
+    """Sign off claims of the file at ``path`` (see :func:`prepare`) and write it (see
+    :func:`record`)."""
+    plan = prepare(path, claim_ids, by, at, limits=limits)
+    record(plan, path)
+    return plan
+
+
+def prepare(
+    path: str | os.PathLike[str],
+    claim_ids: Sequence[str],
+    by: str,
+    at: str,
+    *,
+    limits: Limits | None = None,
+) -> SignOff:
+    """The sign-off of claims of the file at ``path`` (see :func:`plan_signoff`), read
+    within ``limits`` (default: the input limits); nothing is written."""
     original = read_bytes(path, name=display_name(path), limits=limits)
     document = load_bytes(original, display_name(path), limits=limits, file_path=Path(path))
-    plan = plan_signoff(document, claim_ids, by, at)
+    return attrs.evolve(plan_signoff(document, claim_ids, by, at), original=original)
+
+
+def record(plan: SignOff, path: str | os.PathLike[str]) -> None:
+    """Write a prepared sign-off to ``path`` atomically, keeping its mode, unless the file
+    changed since it was read (:class:`~claimtrack.errors.FileChangedError`)."""
     if plan.method is not Writer.NONE:
-        replace_if_unchanged(path, original, plan.text)
-    return plan
+        replace_if_unchanged(path, plan.original, plan.text)
