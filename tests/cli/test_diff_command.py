@@ -227,6 +227,20 @@ class TestBadInput:
         validator = Draft202012Validator(load_schema("diff-output.schema.json"))
         assert list(validator.iter_errors(json.loads(result.stdout))) == []
 
+    def test_the_configured_limit_applies_to_both_sides(
+        self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A version over the configured max-file-size is E104, on the commit's side and the
+        work tree's, as check names it; exit 2."""
+        history.write("claimtrack.toml", "max-file-size = 600\n")
+        history.edit("claims/small.yaml", "version: 1\n", "version: 1\n# an edit\n")
+        for sides in (("HEAD~1", "HEAD"), ()):  # two commits; then HEAD and the work tree
+            result = _run(history, *sides, "-f", "json", monkeypatch=monkeypatch)
+            assert result.exit_code == 2, result.output
+            (document,) = json.loads(result.stdout)["documents"]
+            assert [f["code"] for f in document["problems"]["head"]] == ["E104"]
+            assert [f["code"] for f in document["problems"]["base"]] == ["E104"]
+
     def test_links_to_nowhere_in_the_work_tree(
         self, history: GitRepo, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -123,7 +123,7 @@ def _settings(
     )
     # The work tree's shared source library serves both sides; its own files are not claims.
     library = shared_library(config)
-    check = CheckSettings(rules=config.selection(layer), library=library)
+    check = CheckSettings(rules=config.selection(layer), library=library, limits=config.limits)
     if cache:
         check = attrs.evolve(check, cache=_cache(check, config.path, cache_dir))
     own = config.baseline.resolve() if config.baseline is not None else None

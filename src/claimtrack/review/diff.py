@@ -175,7 +175,9 @@ class _Reader:
         found = {}
         for name in names:
             try:
-                found[name] = read_bytes(self.repository.root / name, name=name)
+                found[name] = read_bytes(
+                    self.repository.root / name, name=name, limits=self.settings.check.limits
+                )
             except LoadError:
                 continue
         return found
