@@ -152,3 +152,31 @@ class TestUnusableFiles:
         assert result.exit_code == 2, result.output
         assert "claims/other.yaml:4:1: E102 " in result.stderr, result.stderr
         assert result.stdout == ""
+
+
+class TestConfiguration:
+    def test_the_configured_selection_and_library_apply(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """log judges each commit as check and diff do: a flag the project ignores is never
+        introduced, and a source of the shared library is known."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.write("claimtrack.toml", 'ignore = ["F107"]\nsources = ["sources/*.yaml"]\n')
+        survey = (
+            "  - id: survey\n    type: dataset\n    title: Level survey\n"
+            '    issued: "2024-06"\n    url: https://example.org/survey\n'
+        )
+        repo.write("sources/shared.yaml", "version: 1\nsources:\n" + survey)
+        repo.write("claims/small.yaml", SMALL.replace(survey, ""))
+        repo.commit("Add the record")
+        repo.edit(
+            "claims/small.yaml",
+            "    status: supported\n  - id: rationing",
+            "    status: disputed\n  - id: rationing",
+        )
+        repo.commit("Dispute the level")
+        result = _log(repo, "level", "claims/small.yaml", "-f", "json", monkeypatch=monkeypatch)
+        assert result.exit_code == 0, result.output
+        disputed, added = json.loads(result.stdout)["commits"]
+        assert disputed["flags"]["introduced"] == []
+        assert added["flags"]["introduced"] == []

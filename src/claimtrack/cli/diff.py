@@ -84,7 +84,7 @@ def diff_command(
             " https://github.com/OWNER/REPO/blob"
         )
     try:
-        settings = _settings(config_file, select, extend_select, ignore, cache, cache_dir)
+        settings = diff_settings(config_file, select, extend_select, ignore, cache, cache_dir)
         result, inputs = _diff(arguments, settings)
     except ClaimtrackError as error:
         _fail(str(error))
@@ -101,7 +101,7 @@ def diff_command(
     sys.exit(exit_codes.USAGE if result.has_problems else exit_codes.OK)
 
 
-def _settings(
+def diff_settings(
     config_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -109,6 +109,8 @@ def _settings(
     cache: bool,
     cache_dir: Path | None,
 ) -> DiffSettings:
+    """How diff (and log) judge each side: the configuration's input limits, rule selection
+    under the command line's, shared source library and exclusions."""
     import attrs
 
     from claimtrack.cli._library import shared_library

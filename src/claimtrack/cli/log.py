@@ -35,16 +35,21 @@ def log_command(claim_id: str, path: str | None, output_format: str, output: str
     folder)."""
     import os
 
-    from claimtrack.cli._inputs import nearest_config
+    from claimtrack.cli.diff import diff_settings
     from claimtrack.errors import ClaimtrackError
     from claimtrack.io.discover import discover
-    from claimtrack.review.diff import DiffError, DiffSettings
+    from claimtrack.review.diff import DiffError
     from claimtrack.review.git import Repository
     from claimtrack.review.history import claim_history
     from claimtrack.review.locate import holders
-    from claimtrack.settings import CheckSettings
 
-    limits = nearest_config().limits  # every version is read within the configured limits
+    # Every version is read within the configured limits and judged by the configured rules
+    # and shared source library, as diff judges it.
+    try:
+        settings = diff_settings(None, (), (), (), cache=False, cache_dir=None)
+    except ClaimtrackError as error:
+        _fail(str(error))
+    limits = settings.check.limits
     target = path or "."
     if not Path(target).exists():
         _fail(f"{target}: no such file or folder")
@@ -59,7 +64,6 @@ def log_command(claim_id: str, path: str | None, output_format: str, output: str
         absolute = Path(os.path.abspath(target)).resolve()
         if not absolute.is_relative_to(root):
             raise DiffError(f"{target} is outside the repository {root.as_posix()}")
-        settings = DiffSettings(check=CheckSettings(limits=limits))
         history = claim_history(
             repository, claim_id, absolute.relative_to(root).as_posix(), settings
         )
