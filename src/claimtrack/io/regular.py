@@ -50,7 +50,8 @@ class TooLargeError(ValueError):
 
 def file_kind(mode: int) -> str:
     """What a file of ``mode`` (from ``stat``) is, as messages name it: "a folder", "a FIFO
-    (named pipe)", "a socket", "a device", or "not a regular file"."""
+    (named pipe)", "a socket", "a device", or "a special file" (any other kind), each read in
+    "it is …, not a regular file"."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -59,7 +60,7 @@ def file_kind(mode: int) -> str:
         return "a socket"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
-    return "not a regular file"
+    return "a special file"
 
 
 def open_regular(path: str | os.PathLike[str]) -> int:
