@@ -86,10 +86,14 @@ def _segmented(chunk: str) -> list[str]:
     if is_plain(chunk):
         cuts = [0, *plain_ends(chunk), len(chunk)]
         return [chunk[start:end] for start, end in itertools.pairwise(cuts)]
+    # pysbd's processor gives the sentences; its segment() would then look each one up in
+    # the text with a regular expression of its own, from the start, which costs time that
+    # grows with the square of a paragraph's sentences: split_sentences finds them instead.
     return [
         sentence
         for start, end in pieces(chunk)
-        for sentence in _segmenter().segment(chunk[start:end])
+        if chunk[start:end]
+        for sentence in _segmenter().processor(chunk[start:end]).process()
     ]
 
 
