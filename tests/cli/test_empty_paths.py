@@ -42,3 +42,29 @@ def test_only_check_offers_allow_empty(
     result = CliRunner().invoke(cli, [*command, "empty"])
     assert result.exit_code == 2, result.output
     assert ("--allow-empty" in result.stderr) is offered, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: path.symlink_to(path.name), "it is a loop of symbolic links"),
+        (
+            lambda path: path.symlink_to("nowhere.yaml"),
+            "it is a symbolic link to 'nowhere.yaml', which does not exist",
+        ),
+    ],
+    ids=["loop", "dangling"],
+)
+@pytest.mark.parametrize("command", [["check", "--no-cache"], ["match"], ["anchor"]])
+def test_a_broken_link_named_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], make: object, reason: str
+) -> None:
+    """A link that leads nowhere, named on the command line, is an E100 at its place saying
+    what is wrong with it; it was "no such file, folder or match" though it is right there."""
+    monkeypatch.chdir(tmp_path)
+    make(tmp_path / "claims.yaml")  # type: ignore[operator]
+    result = CliRunner().invoke(cli, [*command, "claims.yaml"])
+    assert result.exit_code == 2, result.output
+    assert "claims.yaml:1:1: E100" in result.output
+    assert f"cannot read the file: {reason}" in result.output
+    assert "no such file" not in result.output

@@ -185,6 +185,22 @@ class TestExportCommand:
         assert excluded[0] == 0, excluded[2]
         assert "note:" not in excluded[2]
 
+    def test_sqlite_metadata_place_taken_by_a_folder(
+        self, fixtures_dir: Path, tmp_path: Path
+    ) -> None:
+        """A folder where the Datasette metadata goes is named before anything is written,
+        and no database is left behind without its metadata."""
+        database = tmp_path / "out.db"
+        (tmp_path / "out.metadata.yml").mkdir()
+        code, _, err = _run(
+            "export", str(fixtures_dir / "article"), "--to", "sqlite", "-o", str(database)
+        )
+        assert code == 2
+        assert f"{(tmp_path / 'out.metadata.yml').as_posix()}, where the Datasette" in err
+        assert "is not a regular file; move it aside" in err
+        assert ".tmp" not in err
+        assert not database.exists()
+
 
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -16,7 +16,14 @@ from werkzeug import Request, Response
 
 import claimtrack
 from claimtrack.cli.main import cli
-from claimtrack.fetch import FetchSettings, FetchStatus, HttpSettings, Session, fetch_claim_file
+from claimtrack.fetch import (
+    FetchError,
+    FetchSettings,
+    FetchStatus,
+    HttpSettings,
+    Session,
+    fetch_claim_file,
+)
 from tests.pdf_fixture import text_pdf
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "fetch"
@@ -319,6 +326,51 @@ class TestHostile:
         assert "reading HTML needs trafilatura" in output
         assert "claimtrack[fetch]" in output
         assert "Traceback" not in output
+
+
+class _PausedClock:
+    """A clock that a pause moves on at once: the spacing of requests, without the wait."""
+
+    def __init__(self) -> None:
+        self.paused = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.paused
+
+    def sleep(self, seconds: float) -> None:
+        self.paused += seconds
+
+
+class TestPoliteness:
+    def _session(self, clock: _PausedClock) -> Session:
+        http = HttpSettings(timeout=1.0, retries=0, per_host_interval=0.6, use_proxies=False)
+        return Session(http, sleep=clock.sleep, clock=clock)
+
+    def test_the_pause_between_requests_to_a_host_is_not_the_servers_time(
+        self, httpserver: HTTPServer
+    ) -> None:
+        """Redirects within one host, each hop answered at once, are followed to the page
+        however long the pauses between requests to that host add up to: the timeout is
+        the server's time, not claimtrack's own waiting."""
+        for hop in ("a", "b", "c"):
+            following = {"a": "/b", "b": "/c", "c": "/page"}[hop]
+            httpserver.expect_request(f"/{hop}").respond_with_data(
+                b"", status=302, headers={"Location": following}
+            )
+        httpserver.expect_request("/page").respond_with_data(b"<p>Here.</p>", content_type=HTML)
+        clock = _PausedClock()
+        response = self._session(clock).get(httpserver.url_for("/a"))
+        assert response.url == httpserver.url_for("/page")
+        assert clock.paused > 1.0  # more than the timeout
+
+    def test_a_redirect_loop_within_a_host_is_named_as_one(self, httpserver: HTTPServer) -> None:
+        """A loop of redirects on one host is reported as too many redirects, not as the
+        timeout its pauses would add up to."""
+        httpserver.expect_request("/loop").respond_with_data(
+            b"", status=302, headers={"Location": "/loop"}
+        )
+        with pytest.raises(FetchError, match="redirects more than 5 times"):
+            self._session(_PausedClock()).get(httpserver.url_for("/loop"))
 
 
 def attrs_evolve(settings: FetchSettings, **changes: object) -> FetchSettings:

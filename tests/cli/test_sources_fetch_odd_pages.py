@@ -262,6 +262,9 @@ def _deflated(data: bytes, wbits: int) -> bytes:
 
 
 _CP1252 = _page().encode("cp1252")
+# A UTF-8 page whose meta says UTF-16, of an even length, so that it would decode as UTF-16.
+_META_UTF16 = _BODY.replace(b"<head>", b'<head><meta charset="utf-16">')
+_META_UTF16 += b" " * (len(_META_UTF16) % 2)
 _PDF = text_pdf(["The fund lent 4.2 billion to the ministry in 2023."])
 _PDF_TEXT = "The fund lent 4.2 billion to the ministry in 2023.\n"
 KEPT: dict[str, tuple[Reply, str]] = {
@@ -291,6 +294,24 @@ KEPT: dict[str, tuple[Reply, str]] = {
     "pdf-as-bare-bytes": (_send(_reply(_PDF, content_type="application/octet-stream")), _PDF_TEXT),
     "html-called-pdf": (_send(_reply(_BODY, content_type="application/pdf")), ARTICLE),
     "reason-beyond-ascii": (_send(_reply(_BODY, status="200 Ökay ☃")), ARTICLE),
+    "charset-not-a-text-encoding": (
+        _send(_reply(_BODY, content_type="text/html; charset=rot13")),
+        ARTICLE,
+    ),
+    "charset-that-never-decodes": (
+        _send(_reply(_BODY, content_type="text/html; charset=undefined")),
+        ARTICLE,
+    ),
+    "charset-reading-escapes": (
+        _send(
+            _reply(
+                _page(f"{ARTICLE} Voir C:\\nouveau\\x41.").encode(),
+                content_type="text/html; charset=unicode_escape",
+            )
+        ),
+        f"{ARTICLE} Voir C:\\nouveau\\x41.",
+    ),
+    "utf-16-in-a-meta-of-utf-8": (_send(_reply(_META_UTF16, content_type="text/html")), ARTICLE),
     "control-characters": (
         _send(_reply(f"{ARTICLE}\x00\x1b[31m\n".encode(), content_type="text/plain")),
         f"{ARTICLE}[31m\n",

@@ -63,7 +63,35 @@ class TestLinksAndReadOnly:
         result = _run("anchor", "--fill", path)
         assert result.exit_code == 2, result.output
         assert "read-only" in result.output
+        assert "--force" in result.output
         assert path.read_bytes() == before
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["check", "--no-cache", "-o", "{out}", "{claims}"],
+            ["report", "-o", "{out}", "{claims}"],
+            ["export", "--to", "csl-json", "-o", "{out}", "{claims}"],
+            ["export", "--to", "sqlite", "-o", "{out}", "{claims}"],
+            ["schema", "-o", "{out}"],
+        ],
+        ids=["check", "report", "export", "sqlite", "schema"],
+    )
+    def test_read_only_output_is_refused_naming_a_way_out_the_command_has(
+        self, project: Path, command: list[str]
+    ) -> None:
+        """A read-only -o file the command wrote before is left alone (exit 2); the message
+        offers --force only where the command has it, which these do not."""
+        out = project / "out.txt"
+        args = [arg.format(out=out, claims=project / "claims.yaml") for arg in command]
+        _run(*args)
+        before = out.read_bytes()
+        out.chmod(0o444)
+        result = _run(*args)
+        assert result.exit_code == 2, result.output
+        assert f"{out.as_posix()} is read-only; make it writable" in result.output
+        assert "--force" not in result.output
+        assert out.read_bytes() == before
 
     def test_force_rewrites_a_read_only_file_and_keeps_its_mode(self, project: Path) -> None:
         """With --force the file is rewritten and stays read-only."""

@@ -115,6 +115,21 @@ class TestBadInput:
         ]
         assert str(error).startswith(f"{name}:{line}:")
 
+    @pytest.mark.parametrize(
+        ("codec", "named"),
+        [
+            ("utf-16-le", "UTF-16"),
+            ("utf-16-be", "UTF-16"),
+            ("utf-32-le", "UTF-32"),
+            ("utf-32-be", "UTF-32"),
+        ],
+    )
+    def test_a_byte_order_mark_is_named_for_its_encoding(self, codec: str, named: str) -> None:
+        """The message names the encoding the byte-order mark is of; UTF-32's (which begins
+        as UTF-16's does) was called UTF-16's."""
+        error = _error("\ufeffversion: 1\n".encode(codec))
+        assert error.findings[0].message == f"the file starts with a {named} byte-order mark"
+
     def test_billion_laughs_is_refused(self) -> None:
         """Nested aliases that would expand to millions of values hit the alias limit."""
         lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]

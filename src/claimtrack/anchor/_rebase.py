@@ -1,6 +1,7 @@
 """Moving an anchor to a new version of its document, or saying that it cannot be moved.
 
-The search runs in stages, each bounded:
+An anchor whose quote, context and all the text on one side of it are unchanged stays
+where that side puts it, unsearched. Otherwise the search runs in stages, each bounded:
 
 1. **exact** — the quote occurs in the new text. One occurrence of a quote that was unique
    before is taken; several are ranked by context and position, and the best is taken only
@@ -24,6 +25,7 @@ comes within :data:`TIE_MARGIN`; otherwise the anchor is orphaned, never guessed
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from operator import itemgetter
@@ -143,6 +145,8 @@ class _Origin:
     #: that text before (or after) it wins a tie (:func:`_untied`).
     at_start: bool = False
     at_end: bool = False
+    #: Where the quote stood in the old text, when that text is known and holds it.
+    old_match: Match | None = None
 
 
 def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
@@ -160,6 +164,7 @@ def _origin(old_text: str | None, new_text: str, anchor: Anchor) -> _Origin:
                 len(placement.occurrences),
                 at_start=match.start < CONTEXT_WIDTH,
                 at_end=match.end + CONTEXT_WIDTH > len(old_text),
+                old_match=match,
             )
     return _Origin(
         anchor.exact,
@@ -478,7 +483,14 @@ def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
     ``MOVED`` when it had to change (offsets, quote or context), ``ORPHANED`` otherwise.
     """
     origin = _origin(old_text, new_text, anchor)
-    chosen, best, reason = _search(new_text, origin)
+    kept = _kept_in_place(old_text, new_text, origin.old_match)
+    chosen: Candidate | None
+    best: Candidate | None
+    reason: str | None = None
+    if kept is not None:
+        chosen = best = _score(new_text, kept.start, kept.end, origin)
+    else:
+        chosen, best, reason = _search(new_text, origin)
     if chosen is None:
         return RebaseResult(
             status=RebaseStatus.ORPHANED, anchor=anchor, old=anchor, best=best, reason=reason
@@ -486,6 +498,42 @@ def rebase(old_text: str | None, new_text: str, anchor: Anchor) -> RebaseResult:
     moved = _moved(new_text, normalize_anchor(anchor), chosen.match)
     status = RebaseStatus.UNCHANGED if moved == anchor else RebaseStatus.MOVED
     return RebaseResult(status=status, anchor=moved, old=anchor, best=chosen)
+
+
+@functools.lru_cache(maxsize=1)
+def _unchanged_ends(old_text: str, new_text: str) -> tuple[int, int]:
+    """How long the texts' common start and common end are (found once for all the
+    anchors of a document: the cache holds the last pair of texts)."""
+
+    def longest(same: Callable[[int], bool]) -> int:
+        low, high = 0, min(len(old_text), len(new_text))
+        while low < high:  # the longest length for which ``same`` holds
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if same(middle) else (low, middle - 1)
+        return low
+
+    head = longest(lambda size: old_text[:size] == new_text[:size])
+    tail = longest(
+        lambda size: old_text[len(old_text) - size :] == new_text[len(new_text) - size :]
+    )
+    return head, tail
+
+
+def _kept_in_place(old_text: str | None, new_text: str, match: Match | None) -> Match | None:
+    """Where the quote that stood at ``match`` stands when the edit left it, its context
+    and all the text on one side of it alone: the new text starts with the old text up to
+    :data:`CONTEXT_WIDTH` past the quote (the same offsets), or ends with the old text from
+    as far before it (offsets moved by the change of length). Nothing is searched then, so
+    a copy of the passage elsewhere (an article pasted twice) is never taken for it."""
+    if old_text is None or match is None:
+        return None
+    head, tail = _unchanged_ends(old_text, new_text)
+    if min(match.end + CONTEXT_WIDTH, len(old_text)) <= head:
+        return match
+    if len(old_text) - max(0, match.start - CONTEXT_WIDTH) <= tail:
+        shift = len(new_text) - len(old_text)
+        return Match(match.start + shift, match.end + shift)
+    return None
 
 
 def _old_span(old_text: str | None, anchor: Anchor) -> Match | None:

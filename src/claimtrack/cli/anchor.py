@@ -110,11 +110,22 @@ def anchor_command(
         usage_problem |= plan.error is not None
     if not dry_run:
         for plan, why in apply_plans(plans, force=force):
+            if _read_only(plan):
+                why += ", or pass --force to rewrite it anyway"
             _echo(f"claimtrack: {plan.path}: {why}", err=True)
             usage_problem = True
     if usage_problem:
         sys.exit(exit_codes.USAGE)
     sys.exit(exit_codes.FINDINGS if problems else exit_codes.OK)
+
+
+def _read_only(plan: AnchorPlan) -> bool:
+    """Whether a file the plan rewrites is read-only, which ``--force`` overrules."""
+    from claimtrack.io.targets import is_read_only
+
+    copy = plan.snapshot_copy
+    paths = [plan.file_path, copy.target if copy is not None else None]
+    return any(path is not None and is_read_only(path) for path in paths)
 
 
 def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:

@@ -228,6 +228,17 @@ def _export_sqlite(results: Stream, output: Path) -> bool:
     from claimtrack.io.atomic import write_atomic
 
     metadata_file = _metadata_path(output)
+    if metadata_file.exists() and not metadata_file.is_file():
+        # Found now, not after the database is written without its metadata.
+        click.echo(
+            inert(
+                f"claimtrack export: {metadata_file.as_posix()}, where the Datasette metadata"
+                " of the database goes, is not a regular file; move it aside or choose"
+                " another output path"
+            ),
+            err=True,
+        )
+        sys.exit(exit_codes.USAGE)
     refused = [0, 0]  # files refused, files in all
 
     def documents() -> Iterator[FileResult]:

@@ -145,7 +145,8 @@ class _LdJson(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         kind = dict(attrs_).get("type") or ""
-        self._inside = tag == "script" and kind.strip().lower() == "application/ld+json"
+        media_type = kind.split(";", 1)[0].strip().lower()  # "application/ld+json; charset=utf-8"
+        self._inside = tag == "script" and media_type == "application/ld+json"
         if self._inside:
             # The block's text starts right after its start tag: its line and (0-based)
             # column in the page, so errors in it are placed in the page.
@@ -343,13 +344,13 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     number: float | None = None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
+    try:
+        if isinstance(value, int | float):
+            number = float(value)
+        elif isinstance(value, str):
             number = float(value.strip())
-        except ValueError:
-            return None
+    except (ValueError, OverflowError):  # not a number, or an integer beyond any float
+        return None
     # "NaN" or "1e999" as text is no place on a scale.
     return number if number is not None and math.isfinite(number) else None
 
@@ -369,7 +370,10 @@ def verdict(rating: Any) -> Status:
     worst = 1.0 if worst is None else worst
     if value is None or best == worst:
         return Status.UNVERIFIED
-    share = (value - worst) / (best - worst)
+    span = best - worst
+    share = (value - worst) / span
+    if not (math.isfinite(span) and math.isfinite(share)):  # too wide for a float to measure
+        return Status.UNVERIFIED
     if share >= 0.75:
         return Status.SUPPORTED
     if share <= 0.25:

@@ -23,6 +23,10 @@ _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘("
 _END = re.compile(rf"[.!?]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9])")
 _PERIOD_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([^\s]*?)\.(?=[\s\"'”’)]|$)")
+# A run of non-space characters up to its last full stop that can end a word: the only
+# stretches where _PERIOD_WORD can match. Searched alone, _PERIOD_WORD tries again from each
+# bracket or quote of a run with no such stop, scanning to the run's end every time.
+_STOP_RUN = re.compile(r"(?<!\S)\S*\.(?=[\s\"'”’)]|$)")
 _DOUBTFUL = re.compile(r"\.\.|…|\.[^\s.\"'”’)\]]|[!?][\"'”’)]*\s+[a-z]")
 
 
@@ -52,7 +56,11 @@ def is_plain(text: str) -> bool:
     single letter ("Dr.", "J.")."""
     if _DOUBTFUL.search(text):
         return False
-    return not any(_is_abbreviation(match.group(1)) for match in _PERIOD_WORD.finditer(text))
+    return not any(
+        _is_abbreviation(match.group(1))
+        for run in _STOP_RUN.finditer(text)
+        for match in _PERIOD_WORD.finditer(text, run.start(), run.end())
+    )
 
 
 def plain_ends(text: str) -> list[int]:

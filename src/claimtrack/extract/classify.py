@@ -40,7 +40,7 @@ _RELATION_CUES = re.compile(
     r"|backed\s+by|supported\s+by|member\s+of|part\s+of|affiliated|subsidiary|loyal(?:ty)?\s+to"
     r"|recipient\s+of|client\s+of|partners?(?:hip)?s?|heads|head\s+of|director\s+of|chief\s+of"
     r"|chair\s+of|founder\s+of|leader\s+of|author\s+of|spokes(?:man|woman|person)\s+for"
-    r"|joined\s+forces|works?\s+for|worked\s+for)\b|\w+-backed\b",
+    r"|joined\s+forces|works?\s+for|worked\s+for)\b|\b\w+-backed\b",
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(

@@ -38,7 +38,7 @@ from claimtrack.model import (
     When,
 )
 
-__all__ = ["GRANULARITIES", "NOT_ASSESSED", "TOOL", "ExtractSettings", "extract"]
+__all__ = ["GRANULARITIES", "NOT_ASSESSED", "TOOL", "ClaimIds", "ExtractSettings", "extract"]
 
 TOOL = "claimtrack extract"
 GRANULARITIES = ("fact", "sentence")
@@ -81,17 +81,32 @@ def _provenance(today: datetime.date | None = None) -> Provenance:
     )
 
 
-def _slug(text: str, used: set[str]) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"(?<=\d)[,.](?=\d)", "", folded)  # "2,000" → "2000", "1.5" → "15"
-    words = [word for word in re.findall(r"[a-z0-9]+", folded) if word not in _ID_STOPWORDS]
-    base = "-".join(words[:_ID_WORDS])[:60].strip("-") or "claim"
-    slug, number = base, 1
-    while slug in used:
-        number += 1
-        slug = f"{base}-{number}"
-    used.add(slug)
-    return slug
+@attrs.define
+class ClaimIds:
+    """The claim ids of one draft: each a slug of its claim's first words, numbered when
+    taken (``dam-burst``, ``dam-burst-2``); for each slug, the number to try next, so a
+    sentence drafted again and again costs no more each time."""
+
+    used: set[str] = attrs.Factory(set)
+    _next: dict[str, int] = attrs.Factory(dict)
+
+    def new(self, text: str) -> str:
+        """A new id for the claim ``text``, distinct from every id given before."""
+        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        folded = re.sub(r"(?<=\d)[,.](?=\d)", "", folded)  # "2,000" → "2000", "1.5" → "15"
+        words = [word for word in re.findall(r"[a-z0-9]+", folded) if word not in _ID_STOPWORDS]
+        base = "-".join(words[:_ID_WORDS])[:60].strip("-") or "claim"
+        # Every number below the one remembered was taken when it was tried, and ids are
+        # never given back: the search goes on from there.
+        slug, number = base, self._next.get(base, 1)
+        if number > 1:
+            slug = f"{base}-{number}"
+        while slug in self.used:
+            number += 1
+            slug = f"{base}-{number}"
+        self._next[base] = number
+        self.used.add(slug)
+        return slug
 
 
 def _anchor(text: str, span: TextSpan, occurrences: Occurrences) -> Anchor:
@@ -118,7 +133,7 @@ class _Context:
     finder: EntityFinder
     reference: Reference | None
     occurrences: Occurrences
-    used: set[str]
+    ids: ClaimIds
 
 
 def _claim(context: _Context, span: TextSpan, attribution: Attribution) -> Claim | None:
@@ -143,7 +158,7 @@ def _claim(context: _Context, span: TextSpan, attribution: Attribution) -> Claim
     # Blanked markup leaves gaps before punctuation ("`voted`." reads "voted  ."): close them.
     text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(statement.split()))
     return Claim(
-        id=_slug(text, context.used),
+        id=context.ids.new(text),
         text=text,
         kind=kind,
         check_worthy=check_worthy,
@@ -233,7 +248,7 @@ def extract(article: ArticleText, settings: ExtractSettings) -> ClaimFile:
         occurrences=Occurrences(
             article.text, (part.of(article.text) for _, parts in planned for part in parts)
         ),
-        used=set(),
+        ids=ClaimIds(),
     )
     tracker = VoiceTracker(finder.is_name)
     claims = [

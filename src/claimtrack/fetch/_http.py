@@ -103,13 +103,17 @@ class Session:
         self._deadline = Deadline(self.settings.use_proxies)
         self._opener = urllib.request.build_opener(_NoRedirects(), *self._deadline.handlers)
 
-    def _wait_for(self, host: str) -> None:
+    def _wait_for(self, url: str) -> float:
+        """Space requests to ``url``'s host; the seconds waited."""
+        host = urllib.parse.urlsplit(url).netloc.lower()
         last = self._last.get(host)
+        wait = 0.0
         if last is not None:
-            wait = self.settings.per_host_interval - (self._clock() - last)
+            wait = max(0.0, self.settings.per_host_interval - (self._clock() - last))
             if wait > 0:
                 self._sleep(wait)
         self._last[host] = self._clock()
+        return wait
 
     def get(self, url: str) -> Response:
         """Fetch ``url``, following redirects within http(s), retrying transient failures."""
@@ -130,6 +134,9 @@ class Session:
         except FetchError as refused:
             raise FetchError(f"{url} is not fetched: {refused}") from None
         for _hop in range(self.settings.max_redirects + 1):
+            # The timeout is the server's time: the pauses between requests to one host
+            # (a redirect within a site) are claimtrack's own and do not count.
+            deadline += self._wait_for(current)
             status, reason, headers, raw = self._once(current, deadline)
             if status in (301, 302, 303, 307, 308):
                 location = {k.lower(): v for k, v in headers}.get("location")
@@ -160,8 +167,6 @@ class Session:
     def _once(
         self, url: str, deadline: float
     ) -> tuple[int, str, tuple[tuple[str, str], ...], bytes]:
-        host = urllib.parse.urlsplit(url).netloc.lower()
-        self._wait_for(host)
         request = urllib.request.Request(  # noqa: S310  (the scheme is checked to be http(s))
             url,
             headers={

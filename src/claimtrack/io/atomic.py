@@ -88,7 +88,10 @@ def replaced_on_success(path: str | os.PathLike[str], *, force: bool = False) ->
             os.close(descriptor)
         if mode is not None:
             os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as error:  # named after the file meant, not the temporary one
+            raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -98,7 +98,7 @@ def _expand(
         return [STDIN]
     if os.path.isdir(argument):
         return _walk(argument, unreadable, listed)
-    if os.path.exists(argument):
+    if os.path.lexists(argument):  # a link leading nowhere too: reading it says what it is
         return [argument]
     if glob.has_magic(argument):
         matches = sorted(glob.glob(argument, recursive=True))

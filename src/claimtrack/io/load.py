@@ -6,6 +6,8 @@ run on it, never on files, so faster loaders or a cache can stand in for this on
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -37,8 +39,10 @@ __all__ = [
     "read_bytes",
 ]
 
-_BOMS = {
+_BOMS = {  # UTF-32's before UTF-16's, whose little-endian mark begins UTF-32's
     b"\xef\xbb\xbf": "UTF-8",
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
@@ -234,16 +238,25 @@ def read_bytes(
             ),
         ) from None
     except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise LoadError(
             [
                 rules.finding(
                     rules.UNREADABLE,
-                    f"cannot read the file: {reason}",
+                    f"cannot read the file: {_unreadable(path, error)}",
                     Location(path=display),
                 )
             ]
         ) from None
+
+
+def _unreadable(path: str | os.PathLike[str], error: OSError | ValueError) -> str:
+    """Why ``path`` cannot be read: a link leading nowhere said to be one."""
+    if isinstance(error, OSError) and error.errno == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if isinstance(error, OSError) and error.errno == errno.ENOENT and os.path.islink(path):
+        with contextlib.suppress(OSError):
+            return f"it is a symbolic link to '{os.readlink(path)}', which does not exist"
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
 def load_path(

@@ -20,6 +20,7 @@ from claimtrack.errors import ClaimtrackError
 __all__ = [
     "STALE_SECONDS",
     "ReadOnlyFileError",
+    "is_read_only",
     "refuse_read_only",
     "sweep_temporaries",
     "target_of",
@@ -40,18 +41,23 @@ def target_of(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(path))
 
 
-def refuse_read_only(target: Path, shown: str | os.PathLike[str]) -> None:
-    """Raise :class:`ReadOnlyFileError` if ``target`` exists with no write permission for
-    anyone (the mode bits, which hold for every user, root included)."""
+def is_read_only(target: str | os.PathLike[str]) -> bool:
+    """True if ``target`` is a regular file with no write permission for anyone (the mode
+    bits, which hold for every user, root included)."""
     try:
         mode = os.stat(target).st_mode
     except OSError:
-        return
-    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise ReadOnlyFileError(
-            f"{Path(shown).as_posix()} is read-only; make it writable, or pass --force to"
-            " rewrite it anyway"
-        )
+        return False
+    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def refuse_read_only(target: Path, shown: str | os.PathLike[str]) -> None:
+    """Raise :class:`ReadOnlyFileError` if ``target`` is read-only (:func:`is_read_only`).
+
+    The message says what any caller can do; a command that can overrule it names its own
+    way (``anchor --force``)."""
+    if is_read_only(target):
+        raise ReadOnlyFileError(f"{Path(shown).as_posix()} is read-only; make it writable")
 
 
 def temporary_prefix(target: Path) -> str:

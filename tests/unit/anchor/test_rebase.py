@@ -211,6 +211,31 @@ class TestRepeatedPassages:
         assert result.status is RebaseStatus.MOVED
         assert result.match == Match(start - 2, len(new))
 
+    def test_text_appended_after_the_quote_leaves_it_where_it_stands(self) -> None:
+        """When everything up to the quote is unchanged, the quote has not moved, even if
+        what was appended repeats it (a second copy of the article pasted at the end): the
+        copy nearer the old position scaled to the longer text was taken, or a tie said."""
+        old = self.OLD
+        for new in (old + "\n" + old, old * 300):
+            for quote in ("Unions said the figure was nearer 250.", "Paragraph 7 of the report"):
+                anchor = _anchor(old, quote)
+                result = rebase(old, new, anchor)
+                assert result.status is RebaseStatus.UNCHANGED, (quote, result.reason)
+                assert result.anchor == anchor
+
+    def test_text_put_before_the_quote_moves_it_by_that_much(self) -> None:
+        """When everything from the quote to the end is unchanged, it moved by what was put
+        before it, even if that repeats it."""
+        old = self.OLD
+        new = old + "\n" + old
+        anchor = _anchor(old, "Paragraph 7 of the report")
+        result = rebase(old, new, anchor)
+        assert result.status is RebaseStatus.UNCHANGED
+        shifted = rebase(old, "Corrected. " + new + old, _anchor(old, "Unions said"))
+        assert shifted.status is RebaseStatus.MOVED, shifted.reason
+        assert shifted.match is not None
+        assert shifted.match.start == len("Corrected. " + new) + old.index("Unions said")
+
 
 class TestRebaseAll:
     """One document's anchors rebased together: no two separate passages merged into one."""

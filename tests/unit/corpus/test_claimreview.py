@@ -42,11 +42,18 @@ class TestVerdict:
             ({"ratingValue": 2, "bestRating": 2, "worstRating": 2}, Status.UNVERIFIED),
             ({"ratingValue": "NaN", "bestRating": 5}, Status.UNVERIFIED),
             ({"ratingValue": "1e999", "bestRating": 5}, Status.UNVERIFIED),
+            ({"ratingValue": 10**400, "bestRating": 5}, Status.UNVERIFIED),
+            ({"ratingValue": 0, "bestRating": 1e308, "worstRating": -1e308}, Status.UNVERIFIED),
+            (
+                {"ratingValue": 1e308, "bestRating": 1e-308, "worstRating": -1e308},
+                Status.UNVERIFIED,
+            ),
             ({}, Status.UNVERIFIED),
         ],
     )
     def test_ratings_map_to_statuses(self, rating: dict[str, object], status: Status) -> None:
-        """Verdict words win; otherwise the number's place between worst and best counts."""
+        """Verdict words win; otherwise the number's place between worst and best counts, and
+        numbers too large for a float, or a scale too wide to measure, give no verdict."""
         assert verdict(rating) is status
 
 
@@ -105,6 +112,15 @@ class TestImport:
             + "</script></body></html>"
         )
         assert [r["claimReviewed"] for r in reviews_in(page)] == ["A.", "B."]
+
+    @pytest.mark.parametrize(
+        "kind",
+        ["Application/LD+JSON", "application/ld+json; charset=utf-8", " application/ld+json ;"],
+    )
+    def test_the_script_type_is_read_as_a_media_type(self, kind: str) -> None:
+        """The script's type is matched as media types are, ignoring case and parameters."""
+        page = f'<script type="{kind}">' + json.dumps(_review(claimReviewed="A.")) + "</script>"
+        assert [r["claimReviewed"] for r in reviews_in(page)] == ["A."]
 
     def test_a_broken_block_beside_the_review_is_left_out_and_said(self) -> None:
         """A page's own JSON-LD block that is not JSON (a breadcrumb list with a trailing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from claimtrack.extract.attribution import detect_attribution, has_quotation
@@ -142,3 +144,17 @@ class TestClassify:
     def test_nothing_to_check(self) -> None:
         """A statement with no name, number, date, source, hedge or happening is skipped."""
         assert classify("It is a sobering lesson.", self._signals()) is None
+
+    def test_backed_by_a_hyphen_is_a_relation(self) -> None:
+        """ "Iran-backed" ties two parties, at the start of the text or after other words."""
+        signals = self._signals(named_entities=1)
+        assert classify("Iran-backed units held Tula.", signals) == (ClaimKind.RELATION, True)
+        assert classify("The Iran-backed units held Tula.", signals) == (ClaimKind.RELATION, True)
+
+    def test_one_very_long_word_is_read_in_linear_time(self) -> None:
+        """A 100,000-character word (a pasted hash, a run of digits) is classified at once; a
+        search for "-backed" tried again from each of its letters took minutes."""
+        text = "a" * 100_000 + " was seen in Tula."
+        started = time.perf_counter()
+        classify(text, self._signals(named_entities=1))
+        assert time.perf_counter() - started < 2

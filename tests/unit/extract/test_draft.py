@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import claimtrack
 from claimtrack.anchor import locate
 from claimtrack.extract import ArticleFormat, ExtractSettings, entities, extract, parse_article
+from claimtrack.extract.draft import ClaimIds
 from claimtrack.extract.entities import EntityFinder
 from claimtrack.model import Claim, ClaimFile, ClaimKind, Method, Specificity, Status
 
@@ -57,6 +59,22 @@ class TestDraft:
         ids = [claim.id for claim in draft.claims]
         assert len(set(ids)) == len(ids)
         assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", claim_id) for claim_id in ids)
+
+    def test_a_repeated_sentence_gets_numbered_ids_in_linear_time(self) -> None:
+        """The same sentence drafted 20,000 times (a page of repeated boilerplate) is given
+        numbered ids at once, skipping a number already taken; each id was sought by trying
+        every number from 2 up, which took time growing with the square of the count."""
+        ids = ClaimIds()
+        assert ids.new("Rebels seized the Tula dam.") == "rebels-seized-tula-dam"
+        assert ids.new("Rebels seized Tula dam 3.") == "rebels-seized-tula-dam-3"
+        started = time.perf_counter()
+        given = [ids.new("Rebels seized the Tula dam.") for _ in range(20_000)]
+        assert time.perf_counter() - started < 2
+        assert given[:3] == [
+            "rebels-seized-tula-dam-2",
+            *(f"rebels-seized-tula-dam-{n}" for n in (4, 5)),
+        ]
+        assert len(set(given)) == len(given)
 
     def test_money_and_date(self, draft: ClaimFile) -> None:
         """A sum of money and a full date are parsed from the sentence that states them."""

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack.anchor import find_all
 from claimtrack.extract import ArticleFormat, ExtractSettings, extract, parse_article
-from claimtrack.extract.boundaries import is_plain, pieces, plain_ends
+from claimtrack.extract.boundaries import _is_abbreviation, is_plain, pieces, plain_ends
 from claimtrack.extract.occurrences import Occurrences
 from claimtrack.extract.sentences import _segmenter, split_paragraphs, split_sentences, statements
 
@@ -67,6 +71,26 @@ class TestPlainSentences:
     def test_abbreviations_initials_and_decimals_are_not_plain(self, text: str) -> None:
         """A stop after an abbreviation or initial, inside a number, or an ellipsis is doubtful."""
         assert not is_plain(text)
+
+    def test_a_long_run_of_brackets_is_read_in_linear_time(self) -> None:
+        """Forty thousand opening brackets and no space are judged at once: the word before a
+        stop was sought again from each bracket, which took most of a minute."""
+        text = "(" * 40_000 + "The ministry said so. Then it left."
+        started = time.perf_counter()
+        assert is_plain(text)
+        assert time.perf_counter() - started < 2
+
+    @given(st.text(alphabet="( \"'“‘)”’.aDrJ!?\n", max_size=40))
+    def test_stops_are_judged_as_one_pattern_over_the_whole_text_judged_them(
+        self, text: str
+    ) -> None:
+        """Whatever the brackets, quotes and stops, the answer is the single pattern's."""
+        doubtful = re.compile(r"\.\.|…|\.[^\s.\"'”’)\]]|[!?][\"'”’)]*\s+[a-z]")
+        period_word = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([^\s]*?)\.(?=[\s\"'”’)]|$)")
+        expected = not doubtful.search(text) and not any(
+            _is_abbreviation(match.group(1)) for match in period_word.finditer(text)
+        )
+        assert is_plain(text) == expected
 
     def test_no_sure_end_after_an_abbreviation(self) -> None:
         """ "Dr. Ruiz" is not cut after "Dr.", while "met. The" is."""
