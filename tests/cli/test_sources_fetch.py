@@ -252,6 +252,7 @@ class TestHostile:
         (outcome,) = result.outcomes
         assert outcome.status is FetchStatus.FAILED
         assert expected in outcome.message
+        assert "after 1 attempts" not in outcome.message  # one try is no retry to count
         assert (outcome.location.line, outcome.location.column) == (5, 9)
         assert path.read_bytes() == before
         assert not (tmp_path / "snapshots").exists()

@@ -123,7 +123,8 @@ class Session:
                 return self._follow(url)
             except _Transient as problem:
                 if attempt >= self.settings.retries:
-                    raise FetchError(f"{problem} (after {attempt + 1} attempts)") from None
+                    tries = f" (after {attempt + 1} attempts)" if attempt else ""
+                    raise FetchError(f"{problem}{tries}") from None
                 self._sleep(self.settings.backoff * 2**attempt)
                 attempt += 1
 
