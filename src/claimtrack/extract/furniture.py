@@ -67,9 +67,11 @@ _DATELINE = re.compile(
 def _is_date_line(line: str) -> bool:
     """True when a line only dates the page: "12 September 2024", "Updated: Thursday 12
     September 2024 10:32 BST"."""
+    if len(line) > _DATE_LINE_LENGTH:  # prose: not worth reading for dates
+        return False
     rest = _CLOCK.sub("", _DATE_LINE_PREFIX.sub("", line, count=1))
     found = find_dates(rest)
-    if not found or len(rest) > _DATE_LINE_LENGTH:
+    if not found:
         return False
     for date in reversed(found):
         rest = rest[: date.start] + rest[date.end :]

@@ -36,6 +36,7 @@ _NOTE_WORDS = (
 _NOTE_LABEL = re.compile(
     rf"^[ \t]*(?:{_NOTE_WORDS})[ \t]*:(?=[ \t]+\S)", re.MULTILINE | re.IGNORECASE
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOT_SPEAKERS = frozenset(
     """NOTE NOTES UPDATE UPDATED CORRECTION CORRECTIONS CLARIFICATION EDITOR'S EDITORS WARNING
     BREAKING WATCH READ RELATED PHOTO PHOTOS VIDEO SOURCE SOURCES DISCLAIMER CLAIM CLAIMS
@@ -72,6 +73,6 @@ def blank_labels(view: str) -> tuple[str, tuple[SpeakerTurn, ...]]:
         if _NOT_SPEAKERS.intersection(speaker.replace(".", " ").split()):
             continue
         end = labels[number + 1].start() if number + 1 < len(labels) else len(view)
-        blank_line = re.compile(r"\n[ \t]*\n").search(view, match.end(), end)
+        blank_line = _BLANK_LINE.search(view, match.end(), end)
         turns.append(SpeakerTurn(match.end(), blank_line.start() if blank_line else end, speaker))
     return _SPEAKER_LABEL.sub(_blank, view), tuple(turns)
